@@ -1,0 +1,41 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace SocketAnalyzers.Tests.Verifiers
+{
+    /// <summary>
+    /// Runs an analyzer and a code fix: checks the diagnostics, the exact fixed code, FixAll (the library runs the
+    /// fix-all providers on every fixable diagnostic) and that the fixed code compiles.
+    /// </summary>
+    public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
+        where TAnalyzer : DiagnosticAnalyzer, new()
+        where TCodeFix : CodeFixProvider, new()
+    {
+        public static DiagnosticResult Diagnostic(string id) => CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic(id);
+
+        public static Task VerifyFixAsync(string source, DiagnosticResult[] expected, string fixedSource, TestFramework framework = TestFramework.Net100)
+        {
+            var test = CreateTest(source, fixedSource, framework);
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync(CancellationToken.None);
+        }
+
+        public static Test CreateTest(string source, string fixedSource, TestFramework framework = TestFramework.Net100)
+        {
+            var test = new Test { TestCode = source, FixedCode = fixedSource, ReferenceAssemblies = TestFrameworks.None };
+            test.TestState.AdditionalReferences.AddRange(TestFrameworks.References(framework));
+            return test;
+        }
+
+        public sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        {
+            public Test() => this.SolutionTransforms.Add((solution, projectId) =>
+                solution.WithProjectParseOptions(projectId, new CSharpParseOptions(LanguageVersion.Latest)));
+        }
+    }
+}
