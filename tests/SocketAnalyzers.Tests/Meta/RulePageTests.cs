@@ -41,16 +41,23 @@ namespace SocketAnalyzers.Tests.Meta
             var src = Path.Combine(RepositoryPaths.Root, "src") + Path.DirectorySeparatorChar;
             Assert.True(target!.StartsWith(src, StringComparison.Ordinal), $"rules/{id}.md: Source points outside src/: {target}");
             Assert.True(File.Exists(target), $"rules/{id}.md: Source points at a missing file: {target}");
+
+            // The right file, not just a file: it names the rule's ID constant (DiagnosticIds.X or Descriptors.X).
+            var constant = AnalyzerCatalog.IdConstants.Single(pair => pair.Value == id).Key;
+            Assert.True(File.ReadAllText(target).Contains(constant, StringComparison.Ordinal), $"rules/{id}.md: {target} never mentions {constant}.");
         }
 
         [Theory]
         [MemberData(nameof(DescriptorIds))]
         public void PageStatus_IsHonest(string id)
         {
-            var status = Load(id).Cell("Status");
+            var page = Load(id);
+            var status = page.Cell("Status");
             if (status == "Implemented")
             {
                 Assert.True(AnalyzerCatalog.SupportedIds.Contains(id), $"rules/{id}.md says Implemented, but no analyzer supports {id}.");
+                var diagnostics = Path.Combine(RepositoryPaths.Root, "src", "SocketAnalyzers", "Diagnostics") + Path.DirectorySeparatorChar;
+                Assert.False(page.SourceTarget()?.StartsWith(diagnostics, StringComparison.Ordinal) ?? false, $"rules/{id}.md: an implemented rule's Source is its rule file, not the descriptor.");
             }
             else
             {
