@@ -21,6 +21,7 @@ namespace SocketAnalyzers.Tests.Meta
             ["LargeMethod3000Statements"] = LargeMethod(3000),
             ["ThirtyNestedLoops"] = NestedLoops(30),
             ["ClassWith400Methods"] = ManyMethods(400),
+            ["TwoHundredNestedBlocks"] = NestedBlocks(200),
             ["LongExpressionChains"] = LongExpressions(1500),
             ["UnbalancedBraces"] = UnbalancedBraces,
             ["HalfTypedCode"] = HalfTypedCode,
@@ -91,6 +92,24 @@ namespace SocketAnalyzers.Tests.Meta
             }
 
             return builder.Append("        s.Listen(2);\n    }\n}\n").ToString();
+        }
+
+        private static string NestedBlocks(int depth)
+        {
+            var builder = new StringBuilder(Usings)
+                .Append("class Blocks\n{\n    void M(bool c, Socket s)\n    {\n");
+            for (var i = 0; i < depth; i++)
+            {
+                builder.Append(i % 3 == 0 ? "if (c) {\n" : i % 3 == 1 ? "try {\n" : "using (var u" + i.ToString(CultureInfo.InvariantCulture) + " = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp)) {\n")
+                    .Append(i % 2 == 0 ? "s.Listen(1);\n" : "s = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);\n");
+            }
+
+            for (var i = depth - 1; i >= 0; i--)
+            {
+                builder.Append(i % 3 == 1 ? "} finally { s.Dispose(); }\n" : "}\n");
+            }
+
+            return builder.Append("    }\n}\n").ToString();
         }
 
         private static string ManyMethods(int count)
