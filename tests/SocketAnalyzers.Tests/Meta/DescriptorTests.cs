@@ -17,8 +17,6 @@ namespace SocketAnalyzers.Tests.Meta
 
         public static TheoryData<string> DescriptorIds => AnalyzerCatalog.DescriptorIds;
 
-        public static TheoryData<string> AnalyzerNames => AnalyzerCatalog.AnalyzerNames;
-
         [Fact]
         public void Ids_AreUnique_AndExactlyTheDiagnosticIdsConstants()
         {
@@ -86,22 +84,6 @@ namespace SocketAnalyzers.Tests.Meta
                 .Where(key => key.StartsWith("SOCK", StringComparison.Ordinal) && !ids.Contains(key.Split('_')[0]))
                 .ToList();
             Assert.True(orphans.Count == 0, "Resource strings of no descriptor: " + string.Join(", ", orphans));
-        }
-
-        [Theory]
-        [MemberData(nameof(AnalyzerNames))]
-        public void Analyzer_IsLoadable_AndReportsOnlyCentralDescriptors(string name)
-        {
-            var type = AnalyzerCatalog.AnalyzerTypes.Single(analyzer => analyzer.Name == name);
-            var attribute = type.GetCustomAttribute<DiagnosticAnalyzerAttribute>();
-            Assert.True(attribute is not null, $"{name} has no [DiagnosticAnalyzer]: the compiler would never load it.");
-            Assert.Contains(LanguageNames.CSharp, attribute!.Languages);
-            Assert.True(type.IsPublic && type.IsSealed, $"{name} should be public and sealed.");
-            Assert.NotNull(type.GetConstructor(Type.EmptyTypes));
-
-            var analyzer = (DiagnosticAnalyzer)Activator.CreateInstance(type)!;
-            Assert.NotEmpty(analyzer.SupportedDiagnostics);
-            Assert.All(analyzer.SupportedDiagnostics, descriptor => Assert.Contains(descriptor, AnalyzerCatalog.Descriptors));
         }
     }
 }
