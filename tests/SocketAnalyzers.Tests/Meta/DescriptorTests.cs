@@ -1,10 +1,7 @@
 using System;
 using System.Globalization;
 using System.Linq;
-using System.Reflection;
-using System.Resources;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using SocketAnalyzers.Diagnostics;
 
 namespace SocketAnalyzers.Tests.Meta
