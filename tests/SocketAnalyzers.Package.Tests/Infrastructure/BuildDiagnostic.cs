@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text.RegularExpressions;
+
+namespace SocketAnalyzers.Package.Tests.Infrastructure
+{
+    /// <summary>One diagnostic as MSBuild's console logger prints it: <c>path(line,col): warning ID: message [project]</c>.</summary>
+    public sealed record BuildDiagnostic(string File, int Line, int Column, string Severity, string Id, string Message)
+    {
+        private static readonly Regex LinePattern = new(
+            @"^\s*(?<file>[^\s(][^(]*)\((?<line>\d+),(?<column>\d+)(?:,\d+,\d+)?\): (?<severity>warning|error|info) (?<id>[A-Za-z]+\d+): (?<message>.*?)(?: \[[^\]]*\])?\s*$",
+            RegexOptions.CultureInvariant);
+
+        /// <summary>The file name without its folder: consumers live in temporary folders.</summary>
+        public string FileName => Path.GetFileName(File);
+
+        public static IReadOnlyList<BuildDiagnostic> ParseAll(string output)
+        {
+            var seen = new HashSet<BuildDiagnostic>();
+            var result = new List<BuildDiagnostic>();
+            foreach (var line in output.Split('\n'))
+            {
+                var match = LinePattern.Match(line);
+                if (!match.Success)
+                {
+                    continue;
+                }
+
+                var diagnostic = new BuildDiagnostic(
+                    match.Groups["file"].Value,
+                    int.Parse(match.Groups["line"].Value, CultureInfo.InvariantCulture),
+                    int.Parse(match.Groups["column"].Value, CultureInfo.InvariantCulture),
+                    match.Groups["severity"].Value,
+                    match.Groups["id"].Value,
+                    match.Groups["message"].Value);
+                if (seen.Add(diagnostic))
+                {
+                    result.Add(diagnostic);
+                }
+            }
+
+            return result;
+        }
+
+        public override string ToString() =>
+            string.Create(CultureInfo.InvariantCulture, $"{FileName}({Line},{Column}): {Severity} {Id}: {Message}");
+    }
+}
