@@ -19,6 +19,10 @@ namespace SocketAnalyzers.Package.Tests
             Assert.True(build.Succeeded, build.ToString());
             AssertSingle(build, "SOCK101", "warning", SocketMistakesProgram.ListenOnDatagram);
             AssertSingle(build, "SOCK109", "warning", SocketMistakesProgram.StreamOverUdp);
+
+            // Nothing else: no CS8032 (an analyzer assembly that does not load, e.g. the code fixes needing
+            // Workspaces in the command-line compiler) and no AD0001 (an analyzer that throws).
+            Assert.Equal(new[] { "SOCK101", "SOCK109" }, build.Diagnostics.Select(d => d.Id).OrderBy(id => id, System.StringComparer.Ordinal));
             Assert.Contains("'udp' is a datagram socket", build.DiagnosticsWithId("SOCK101").Single().Message, System.StringComparison.Ordinal);
         }
 

@@ -51,6 +51,21 @@ namespace SocketAnalyzers.Package.Tests
             AssertResult(log, "SOCK109", SocketMistakesProgram.StreamOverUdp);
         }
 
+        [Fact]
+        public void ErrorLogProperty_InTheProjectFile_WritesSarif21()
+        {
+            var options = new ConsumerOptions();
+            options.Properties["ErrorLog"] = "$(MSBuildProjectDirectory)/" + LogFile + ",version=2.1";
+            var consumer = fixture.CreateConsumer("sarif-in-project", SocketMistakesProgram.Source, options);
+
+            var build = consumer.Build();
+
+            Assert.True(build.Succeeded, build.ToString());
+            var log = consumer.ReadSarif(LogFile);
+            Assert.Equal("2.1.0", log.Version);
+            AssertResult(log, "SOCK101", SocketMistakesProgram.ListenOnDatagram);
+        }
+
         private SarifLog BuildWithErrorLog()
         {
             var consumer = fixture.SharedConsumer("socket-mistakes", SocketMistakesProgram.Source);
