@@ -52,15 +52,24 @@ namespace SocketAnalyzers.Package.Tests
         }
 
         [Fact]
-        public void Readme_IsTheRepositoryReadme()
+        public void Readme_IsTheRepositoryReadme_WithItsRelativeLinksMadeAbsolute()
         {
             var metadata = ReadNuspecMetadata();
             var readme = Value(metadata, "readme");
             Assert.Equal("README.md", readme);
+            var linkBase = (string?)Element(metadata, "repository").Attribute("url") + "/blob/main/";
 
             using var package = ZipFile.OpenRead(fixture.PackagePath);
             using var reader = new StreamReader(package.GetEntry(readme!)!.Open());
-            Assert.Equal(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md")), reader.ReadToEnd());
+            var packaged = reader.ReadToEnd();
+
+            // The package page has no repository around it: a link such as (rules/README.md) would lead nowhere.
+            Assert.DoesNotMatch(@"\]\((?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/)", packaged);
+            Assert.Contains("](" + linkBase + "rules/README.md)", packaged, StringComparison.Ordinal);
+            var repositoryReadme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
+            Assert.Equal(
+                repositoryReadme.ReplaceLineEndings("\n").TrimEnd(),
+                packaged.Replace("](" + linkBase, "](", StringComparison.Ordinal).ReplaceLineEndings("\n").TrimEnd());
         }
 
         [Fact]

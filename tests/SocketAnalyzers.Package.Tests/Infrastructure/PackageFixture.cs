@@ -141,8 +141,12 @@ namespace SocketAnalyzers.Package.Tests.Infrastructure
             var line = locals.Output.Split('\n').FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
             if (locals.Succeeded && line is not null)
             {
-                var folder = line.Substring(prefix.Length).Trim();
-                TryDelete(Path.Combine(folder, PackageId.ToLowerInvariant(), PackageVersion.ToLowerInvariant()));
+                var packageFolder = Path.Combine(line.Substring(prefix.Length).Trim(), PackageId.ToLowerInvariant());
+                TryDelete(Path.Combine(packageFolder, PackageVersion.ToLowerInvariant()));
+                if (Directory.Exists(packageFolder) && !Directory.EnumerateFileSystemEntries(packageFolder).Any())
+                {
+                    TryDelete(packageFolder);
+                }
             }
         }
 
