@@ -58,6 +58,21 @@ namespace SocketAnalyzers.Package.Tests
             AssertSingle(build, "SOCK101", "warning", SocketMistakesProgram.ListenOnDatagram);
         }
 
+        [Fact]
+        public void EditorConfigCategorySeverity_AppliesToEveryRuleOfTheCategory()
+        {
+            // SOCK101 and SOCK109 are both in SocketProtocol: one line raises the whole category.
+            var options = new ConsumerOptions
+            {
+                EditorConfig = ConsumerOptions.EditorConfigFor("dotnet_analyzer_diagnostic.category-SocketProtocol.severity = error"),
+            };
+            var build = fixture.CreateConsumer("protocol-category-error", SocketMistakesProgram.Source, options).Build();
+
+            Assert.False(build.Succeeded, build.ToString());
+            AssertSingle(build, "SOCK101", "error", SocketMistakesProgram.ListenOnDatagram);
+            AssertSingle(build, "SOCK109", "error", SocketMistakesProgram.StreamOverUdp);
+        }
+
         private ConsumerProject MistakesConsumer() => fixture.SharedConsumer("socket-mistakes", SocketMistakesProgram.Source);
 
         private static void AssertSingle(CommandResult build, string id, string severity, SourcePosition position)

@@ -8,8 +8,14 @@ namespace SocketAnalyzers.Package.Tests.Infrastructure
     /// <summary>
     /// The parts of a SARIF 2.1 log (one run, as the C# compiler writes it) that CI tools read: rule metadata and
     /// results with locations. Read with System.Text.Json; absent optional values take SARIF's defaults.
+    /// <see cref="ToolVersion"/> is the compiler's <c>semanticVersion</c>, e.g. 4.14.0.
     /// </summary>
-    public sealed record SarifLog(string Version, string ToolName, IReadOnlyList<SarifRule> Rules, IReadOnlyList<SarifResult> Results)
+    public sealed record SarifLog(
+        string Version,
+        string ToolName,
+        string? ToolVersion,
+        IReadOnlyList<SarifRule> Rules,
+        IReadOnlyList<SarifResult> Results)
     {
         public static SarifLog Load(string path)
         {
@@ -41,7 +47,12 @@ namespace SocketAnalyzers.Package.Tests.Infrastructure
                 }
             }
 
-            return new SarifLog(root.GetProperty("version").GetString()!, driver.GetProperty("name").GetString()!, rules, results);
+            return new SarifLog(
+                root.GetProperty("version").GetString()!,
+                driver.GetProperty("name").GetString()!,
+                String(driver, "semanticVersion"),
+                rules,
+                results);
         }
 
         private static SarifRule ReadRule(JsonElement rule)
