@@ -1,0 +1,9 @@
+namespace SocketAnalyzers.GroundTruth.Tests.Harness
+{
+    internal enum ObservationKind
+    {
+        Completed,
+        Threw,
+        Pending,
+    }
+}
