@@ -103,7 +103,7 @@ namespace SocketAnalyzers.GroundTruth.Tests.Harness
             : "DualMode/IPv6Only exist only on IPv6 sockets: elsewhere they throw NotSupportedException or SocketException in every state (F15), which is not about order";
 
         private static string? NoReuseOnUnix(SocketKind kind) => kind.Family == SocketFamily.Unix
-            ? "AF_UNIX has no SO_REUSEADDR/SO_REUSEPORT: the option throws OperationNotSupported in every state (see UnixSocketTraps), which is not about order"
+            ? "AF_UNIX has no SO_REUSEADDR/SO_REUSEPORT: the option throws OperationNotSupported in every state (ProtocolTrapTests), which is not about order"
             : null;
     }
 }
