@@ -16,7 +16,7 @@ namespace SocketAnalyzers.GroundTruth.Tests.Harness
             list.Add(Sync<Socket>(Api.Socket, "Listen", "Listen()", (s, c) => s.Listen()));
 
             list.Add(Sync<Socket>(Api.Socket, "Accept", "Accept()", (s, c) => c.Scenario.Own(s.Accept())));
-            list.Add(Async<Socket>(Api.Socket, "AcceptAsync", "AcceptAsync()", async (s, c) => c.Scenario.Own(await s.AcceptAsync())));
+            list.Add(Async<Socket>(Api.Socket, "AcceptAsync", "AcceptAsync()", (s, c) => OwnResult(s.AcceptAsync(), c)));
             list.Add(Apm<Socket>(Api.Socket, "BeginAccept", "BeginAccept/EndAccept", (s, c) => s.BeginAccept(null, null), (s, r) => s.EndAccept(r).Dispose()));
 
             list.Add(Sync<Socket>(Api.Socket, "Connect", "Connect(endpoint)", (s, c) => s.Connect(c.ConnectTarget)));

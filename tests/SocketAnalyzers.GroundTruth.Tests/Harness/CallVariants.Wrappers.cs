@@ -17,10 +17,10 @@ namespace SocketAnalyzers.GroundTruth.Tests.Harness
             list.Add(Sync<TcpListener>(Api.TcpListener, "Stop", "Stop()", (l, c) => l.Stop()));
             list.Add(Sync<TcpListener>(Api.TcpListener, "Dispose", "Dispose()", (l, c) => l.Dispose()));
             list.Add(Sync<TcpListener>(Api.TcpListener, "AcceptSocket", "AcceptSocket()", (l, c) => c.Scenario.Own(l.AcceptSocket())));
-            list.Add(Async<TcpListener>(Api.TcpListener, "AcceptSocketAsync", "AcceptSocketAsync()", async (l, c) => c.Scenario.Own(await l.AcceptSocketAsync())));
+            list.Add(Async<TcpListener>(Api.TcpListener, "AcceptSocketAsync", "AcceptSocketAsync()", (l, c) => OwnResult(l.AcceptSocketAsync(), c)));
             list.Add(Apm<TcpListener>(Api.TcpListener, "BeginAcceptSocket", "BeginAcceptSocket/EndAcceptSocket", (l, c) => l.BeginAcceptSocket(null, null), (l, r) => l.EndAcceptSocket(r).Dispose()));
             list.Add(Sync<TcpListener>(Api.TcpListener, "AcceptTcpClient", "AcceptTcpClient()", (l, c) => c.Scenario.Own(l.AcceptTcpClient())));
-            list.Add(Async<TcpListener>(Api.TcpListener, "AcceptTcpClientAsync", "AcceptTcpClientAsync()", async (l, c) => c.Scenario.Own(await l.AcceptTcpClientAsync())));
+            list.Add(Async<TcpListener>(Api.TcpListener, "AcceptTcpClientAsync", "AcceptTcpClientAsync()", (l, c) => OwnResult(l.AcceptTcpClientAsync(), c)));
             list.Add(Apm<TcpListener>(Api.TcpListener, "BeginAcceptTcpClient", "BeginAcceptTcpClient/EndAcceptTcpClient", (l, c) => l.BeginAcceptTcpClient(null, null), (l, r) => l.EndAcceptTcpClient(r).Dispose()));
             list.Add(Sync<TcpListener>(Api.TcpListener, "Pending", "Pending()", (l, c) => l.Pending()));
             list.Add(Sync<TcpListener>(Api.TcpListener, "ExclusiveAddressUse", "ExclusiveAddressUse = true", (l, c) => l.ExclusiveAddressUse = true) with { Subject = "ExclusiveAddressUse" });

@@ -42,6 +42,24 @@ namespace SocketAnalyzers.GroundTruth.Tests.Harness
             ProtocolApiMap.Find(api, member)?.Operation
             ?? throw new InvalidOperationException($"{api}.{member} is not in ProtocolApiMap.Members.");
 
+        /// <summary>
+        /// Hands an accepted object to the scenario. Not an async lambda: that would turn a synchronous throw of the
+        /// member into a faulted task and hide how the failure surfaced.
+        /// </summary>
+        private static Task OwnResult<T>(Task<T> task, CallContext context)
+            where T : IDisposable =>
+            task.ContinueWith(
+                done =>
+                {
+                    if (done.IsCompletedSuccessfully)
+                    {
+                        context.Scenario.Own(done.Result);
+                    }
+
+                    return done;
+                },
+                TaskScheduler.Default).Unwrap();
+
         private static CallVariant Sync<T>(SocketApi api, string member, string label, Action<T, CallContext> call, SocketOperation? operation = null) =>
             new(api, member, operation ?? Mapped(api, member), label, CallShape.Sync) { Sync = (target, context) => call((T)target, context) };
 
