@@ -2,11 +2,10 @@ using System.Runtime.InteropServices;
 
 namespace SocketAnalyzers.GroundTruth.Tests.Harness
 {
+    /// <summary>libc calls for what .NET does not show: the kernel's local address after an implicit bind (A1).</summary>
     internal static class NativeMethods
     {
         [DllImport("libc", SetLastError = true)]
-#pragma warning disable SA1300, IDE1006 // The libc name.
         public static extern int getsockname(int socket, byte[] address, ref int length);
-#pragma warning restore SA1300, IDE1006
     }
 }

@@ -1,5 +1,6 @@
 namespace SocketAnalyzers.GroundTruth.Tests.Harness
 {
+    /// <summary>How a call ended within its window.</summary>
     internal enum ObservationKind
     {
         Completed,
