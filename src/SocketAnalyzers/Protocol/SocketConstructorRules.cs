@@ -42,7 +42,7 @@ namespace SocketAnalyzers.Protocol
             // ICMPv6 does not exist on IPv4, whatever the type (ground truth: SocketConstructorGroundTruthTests).
             if (family == FamilyInterNetwork && protocol == ProtocolIcmpV6)
             {
-                return new ConstructorViolation("throws SocketException (ProtocolNotSupported)", "GT-ctor");
+                return new ConstructorViolation("throws SocketException (ProtocolNotSupported)", "SocketConstructorGroundTruthTests");
             }
 
             var isIp = family == FamilyInterNetwork || family == FamilyInterNetworkV6;
@@ -65,7 +65,7 @@ namespace SocketAnalyzers.Protocol
             // a raw IP protocol number is refused (ground truth).
             if (isIp && type == TypeDgram && protocol == ProtocolRaw)
             {
-                return new ConstructorViolation("throws SocketException (ProtocolNotSupported)", "GT-ctor");
+                return new ConstructorViolation("throws SocketException (ProtocolNotSupported)", "SocketConstructorGroundTruthTests");
             }
 
             if (isIp && type == TypeRaw && protocol == ProtocolDefault)
@@ -81,7 +81,7 @@ namespace SocketAnalyzers.Protocol
 
             if (family == FamilyUnix && type == TypeRdm)
             {
-                return new ConstructorViolation("throws SocketException (SocketNotSupported)", "GT-ctor");
+                return new ConstructorViolation("throws SocketException (SocketNotSupported)", "SocketConstructorGroundTruthTests");
             }
 
             return null;
