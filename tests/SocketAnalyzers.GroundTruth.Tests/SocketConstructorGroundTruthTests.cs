@@ -24,6 +24,11 @@ namespace SocketAnalyzers.GroundTruth.Tests
             var data = new TheoryData<AddressFamily, SocketType, ProtocolType>();
             foreach (var family in Families)
             {
+                if (family == AddressFamily.InterNetworkV6 && !Socket.OSSupportsIPv6)
+                {
+                    continue;
+                }
+
                 foreach (var type in Types)
                 {
                     // Raw sockets need CAP_NET_RAW: without it they fail for a reason that is not the combination.
