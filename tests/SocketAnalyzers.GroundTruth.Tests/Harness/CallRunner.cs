@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace SocketAnalyzers.GroundTruth.Tests.Harness
@@ -16,7 +17,7 @@ namespace SocketAnalyzers.GroundTruth.Tests.Harness
             switch (variant.Shape)
             {
                 case CallShape.Sync:
-                    var thread = Task.Factory.StartNew(() => variant.Sync!(target, context), TaskCreationOptions.LongRunning);
+                    var thread = Task.Factory.StartNew(() => variant.Sync!(target, context), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
                     return Await(thread, window, "thrown");
 
                 case CallShape.Task:
