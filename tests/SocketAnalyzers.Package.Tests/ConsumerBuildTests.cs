@@ -23,7 +23,11 @@ namespace SocketAnalyzers.Package.Tests
             // Nothing else: no CS8032 (an analyzer assembly that does not load, e.g. the code fixes needing
             // Workspaces in the command-line compiler) and no AD0001 (an analyzer that throws).
             Assert.Equal(new[] { "SOCK101", "SOCK109" }, build.Diagnostics.Select(d => d.Id).OrderBy(id => id, System.StringComparer.Ordinal));
-            Assert.Contains("'udp' is a datagram socket", build.DiagnosticsWithId("SOCK101").Single().Message, System.StringComparison.Ordinal);
+
+            // The message is formatted from the resources: it names the variable (its exact wording is the rule's own).
+            var message = build.DiagnosticsWithId("SOCK101").Single().Message;
+            Assert.Contains("'udp'", message, System.StringComparison.Ordinal);
+            Assert.DoesNotContain("{0}", message, System.StringComparison.Ordinal);
         }
 
         [Fact]

@@ -143,10 +143,7 @@ namespace SocketAnalyzers.Package.Tests.Infrastructure
             {
                 var packageFolder = Path.Combine(line.Substring(prefix.Length).Trim(), PackageId.ToLowerInvariant());
                 TryDelete(Path.Combine(packageFolder, PackageVersion.ToLowerInvariant()));
-                if (Directory.Exists(packageFolder) && !Directory.EnumerateFileSystemEntries(packageFolder).Any())
-                {
-                    TryDelete(packageFolder);
-                }
+                TryDeleteIfEmpty(packageFolder);
             }
         }
 
@@ -188,6 +185,26 @@ namespace SocketAnalyzers.Package.Tests.Infrastructure
             catch (UnauthorizedAccessException)
             {
                 // Same.
+            }
+        }
+
+        // Not recursive: rmdir fails on a folder another run (another worktree's tests) has just restored into.
+        private static void TryDeleteIfEmpty(string directory)
+        {
+            try
+            {
+                if (Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any())
+                {
+                    Directory.Delete(directory, recursive: false);
+                }
+            }
+            catch (IOException)
+            {
+                // Not empty after all, or gone: either way nothing of ours is left.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Best effort, as above.
             }
         }
 
