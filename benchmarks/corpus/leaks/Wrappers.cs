@@ -144,7 +144,7 @@ namespace Corpus.Leaks
         public void Write(byte[] frame) => this.stream.Write(frame, 0, frame.Length);
     }
 
-    // Creates a client in a method and keeps it; disposable, but only the stream is closed.
+    // Creates a client in a method and keeps it; disposable, but Dispose only flushes the client's stream.
     public sealed class Telemetry : IDisposable
     {
         private TcpClient? client; // expect: SOCK204 #telemetry
@@ -158,8 +158,25 @@ namespace Corpus.Leaks
 
         public void Dispose()
         {
-            this.stream?.Dispose();
+            this.stream?.Flush();
         }
+    }
+
+    // Disposing the stream of TcpClient.GetStream() closes the client's socket (J7): no OS resource is left.
+    public sealed class Uplink : IDisposable
+    {
+        private readonly TcpClient client;
+        private readonly NetworkStream stream;
+
+        public Uplink(string host, int port)
+        {
+            this.client = new TcpClient(host, port);
+            this.stream = this.client.GetStream();
+        }
+
+        public void Write(byte[] data) => this.stream.Write(data, 0, data.Length);
+
+        public void Dispose() => this.stream.Dispose();
     }
 
     // Base class disposes its socket in Dispose(bool); derived types need nothing more.
