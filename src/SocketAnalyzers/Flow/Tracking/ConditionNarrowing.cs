@@ -1,0 +1,89 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Flow.Lattice;
+using SocketAnalyzers.Protocol;
+using static SocketAnalyzers.Protocol.SocketState;
+
+namespace SocketAnalyzers.Flow.Tracking
+{
+    /// <summary>
+    /// Narrows the state on the branch where a test holds: <c>s.Connected</c> is true only for a connected socket
+    /// (it may be false for one whose peer vanished, so its false branch learns nothing); <c>s.IsBound</c> is true
+    /// exactly from Bind (explicit or implicit) on, and stays true after Close.
+    /// </summary>
+    internal static class ConditionNarrowing
+    {
+        private static readonly SocketStates ConnectedStates = SocketStates.Of(Connected, ShutdownSend, ShutdownReceive, ShutdownBoth);
+        private static readonly SocketStates BoundStates = SocketStates.Of(Bound, Listening, Connected, ShutdownSend, ShutdownReceive, ShutdownBoth, Closed);
+        private static readonly SocketStates UnboundStates = SocketStates.Of(Created, Closed);
+
+        /// <summary>Narrows <paramref name="state"/> in place, assuming <paramref name="condition"/> evaluates to <paramref name="holds"/>.</summary>
+        public static void Narrow(FlowState state, IOperation? condition, bool holds)
+        {
+            while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+            {
+                condition = not.Operand;
+                holds = !holds;
+            }
+
+            if (condition is IConversionOperation conversion)
+            {
+                Narrow(state, conversion.Operand, holds);
+                return;
+            }
+
+            if (condition is not IPropertyReferenceOperation { Instance: { } instance } property)
+            {
+                return;
+            }
+
+            SocketStates keep;
+            switch (property.Property.Name)
+            {
+                case "Connected" when holds:
+                    keep = ConnectedStates;
+                    break;
+                case "IsBound":
+                    keep = holds ? BoundStates : UnboundStates;
+                    break;
+                default:
+                    return;
+            }
+
+            // Only a receiver known to be one object can be narrowed: with two candidates the test tells which.
+            if (Peek(state, instance) is { IsSingleObject: true } objects)
+            {
+                foreach (var id in objects)
+                {
+                    if (state.GetObject(id) is { IsUnknown: false } value && IsProtocolType(value.Api, property.Property))
+                    {
+                        state.SetObject(id, value.Narrow(keep));
+                    }
+                }
+            }
+        }
+
+        private static bool IsProtocolType(SocketApi api, IPropertySymbol property) =>
+            api is SocketApi.Socket or SocketApi.TcpClient || (api == SocketApi.UdpClient && property.Name == "Connected");
+
+        /// <summary>The objects a side-effect-free reference names; untracked for anything else.</summary>
+        private static PointsTo Peek(FlowState state, IOperation operation)
+        {
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            var variable = operation switch
+            {
+                ILocalReferenceOperation local => FlowVariable.Of(local.Local),
+                IParameterReferenceOperation parameter => FlowVariable.Of(parameter.Parameter),
+                IFlowCaptureReferenceOperation capture => FlowVariable.Of(capture.Id),
+                IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => FlowVariable.Of(field.Field),
+                _ => default(FlowVariable?),
+            };
+            return variable is { } known && state.TryGetVariable(known, out var objects) ? objects : PointsTo.Untracked;
+        }
+    }
+}

@@ -1,0 +1,217 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Flow.Lattice;
+
+namespace SocketAnalyzers.Flow.Tracking
+{
+    /// <summary>
+    /// The fixpoint over one control-flow graph: a forward analysis that sweeps the blocks in order until no entry
+    /// state changes, joins at merges, widens blocks visited too often, and follows the graph's exception regions.
+    /// A final replay pass over the settled states records the protocol steps.
+    /// </summary>
+    internal sealed partial class GraphAnalysis
+    {
+        private readonly ControlFlowGraph graph;
+        private readonly ImmutableHashSet<IMethodSymbol> callers;
+        private readonly int depth;
+        private readonly CancellationToken cancellationToken;
+        private readonly HashSet<ISymbol> captured = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        private readonly List<ProtocolStep> steps = new List<ProtocolStep>();
+        private readonly List<IFlowAnonymousFunctionOperation> functions = new List<IFlowAnonymousFunctionOperation>();
+        private readonly FlowState?[] entry;
+        private readonly bool[] dirty;
+        private FlowState? exceptionalExit;
+        private PointsTo returned;
+
+        public GraphAnalysis(ControlFlowGraph graph, FlowContext context, ISymbol? owner, bool summaryMode, int depth, ImmutableHashSet<IMethodSymbol> callers, CancellationToken cancellationToken)
+        {
+            this.graph = graph;
+            this.Context = context;
+            this.Owner = owner;
+            this.SummaryMode = summaryMode;
+            this.depth = depth;
+            this.callers = callers;
+            this.cancellationToken = cancellationToken;
+            this.entry = new FlowState?[graph.Blocks.Length];
+            this.dirty = new bool[graph.Blocks.Length];
+        }
+
+        public FlowContext Context { get; }
+
+        public ISymbol? Owner { get; }
+
+        /// <summary>True while a method summary is computed: parameters carry a state relation.</summary>
+        public bool SummaryMode { get; }
+
+        public ObjectTable Objects { get; } = new ObjectTable();
+
+        /// <summary>Set when some variable is a field or property: unknown calls must then forget their states.</summary>
+        public bool HasMemberVariables { get; set; }
+
+        /// <summary>Set when the body calls code with no summary (a summary then says it may touch members).</summary>
+        public bool HasUnknownCalls { get; set; }
+
+        /// <summary>Set when a summary was refused for depth or recursion: this analysis' own summary is partial.</summary>
+        public bool IsTruncated { get; private set; }
+
+        public bool IsCaptured(ISymbol symbol) => this.captured.Count != 0 && this.captured.Contains(symbol);
+
+        public void AddStep(ProtocolStep step) => this.steps.Add(step);
+
+        public void OnNestedFunction(IFlowAnonymousFunctionOperation function, bool recording)
+        {
+            if (recording)
+            {
+                this.functions.Add(function);
+            }
+        }
+
+        public MethodSummary? GetSummary(IMethodSymbol method)
+        {
+            var summary = this.Context.Summaries.Get(method, this.depth, this.callers, this.cancellationToken, out var refused);
+            this.IsTruncated |= refused;
+            return summary;
+        }
+
+        /// <summary>Runs the fixpoint; false when a budget was exceeded (the result must not be used).</summary>
+        public bool Run()
+        {
+            var blocks = this.graph.Blocks;
+            if (blocks.Length > FlowBudget.MaxBlocks)
+            {
+                return false;
+            }
+
+            CapturedVariables.Collect(this.graph.OriginalOperation, this.captured);
+            this.entry[0] = this.InitialState();
+            this.dirty[0] = true;
+            var visits = new int[blocks.Length];
+            var budget = (blocks.Length * FlowBudget.VisitsPerBlockOnAverage) + 64;
+            var transfer = new TransferFunctions(this);
+            var changed = true;
+            while (changed)
+            {
+                changed = false;
+                for (var ordinal = 0; ordinal < blocks.Length; ordinal++)
+                {
+                    if (!this.dirty[ordinal])
+                    {
+                        continue;
+                    }
+
+                    this.cancellationToken.ThrowIfCancellationRequested();
+                    this.dirty[ordinal] = false;
+                    changed = true;
+                    if (--budget < 0)
+                    {
+                        return false;
+                    }
+
+                    if (++visits[ordinal] > FlowBudget.MaxVisitsPerBlock)
+                    {
+                        this.entry[ordinal]!.Widen();
+                    }
+
+                    this.Process(blocks[ordinal], transfer, record: false);
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Replays every reachable block once on its settled entry state, recording the steps.</summary>
+        public SocketFlowResult Replay()
+        {
+            var transfer = new TransferFunctions(this);
+            foreach (var block in this.graph.Blocks)
+            {
+                this.cancellationToken.ThrowIfCancellationRequested();
+                if (this.entry[block.Ordinal] is { } state)
+                {
+                    transfer.Transfer(block, state.Clone(), record: true);
+                    transfer.TransferBranchValue(block);
+                }
+            }
+
+            var nested = ImmutableArray.CreateBuilder<SocketFlowResult>();
+            foreach (var function in this.functions)
+            {
+                var inner = this.graph.GetAnonymousFunctionControlFlowGraph(function, this.cancellationToken);
+                nested.Add(SocketFlowAnalysis.AnalyzeNested(inner, this.Context, function.Symbol, this.cancellationToken));
+            }
+
+            foreach (var localFunction in this.graph.LocalFunctions)
+            {
+                var inner = this.graph.GetLocalFunctionControlFlowGraph(localFunction, this.cancellationToken);
+                nested.Add(SocketFlowAnalysis.AnalyzeNested(inner, this.Context, localFunction, this.cancellationToken));
+            }
+
+            return new SocketFlowResult(
+                this.graph,
+                this.Owner,
+                true,
+                this.Objects.Origins,
+                this.steps.ToImmutableArray(),
+                this.Exit(this.NormalExitState, this.returned),
+                this.Exit(this.exceptionalExit, default),
+                nested.ToImmutable());
+        }
+
+        public FlowState? NormalExitState => this.entry[this.graph.Blocks.Length - 1];
+
+        public PointsTo Returned => this.returned;
+
+        private FlowExit Exit(FlowState? state, PointsTo returnedObjects)
+        {
+            if (state is null)
+            {
+                return new FlowExit(false, ImmutableArray<TrackedSocket>.Empty, default, null);
+            }
+
+            var objects = ImmutableArray.CreateBuilder<TrackedSocket>();
+            foreach (var origin in this.Objects.Origins)
+            {
+                if (state.GetObject(origin.Id) is { } value)
+                {
+                    objects.Add(new TrackedSocket(origin, value));
+                }
+            }
+
+            return new FlowExit(true, objects.ToImmutable(), returnedObjects, state);
+        }
+
+        private FlowState InitialState()
+        {
+            var state = new FlowState();
+            if (this.Owner is IMethodSymbol method)
+            {
+                foreach (var parameter in method.Parameters)
+                {
+                    if (parameter.RefKind == RefKind.Out
+                        || !this.Context.Symbols.TryGetApi(parameter.Type, out var api)
+                        || this.Objects.ForSymbol(parameter, SocketOriginKind.Parameter) is not { } origin)
+                    {
+                        continue;
+                    }
+
+                    // A parameter is in an unknown state and not this method's to dispose. While summarising, it also
+                    // carries the identity relation, so that its exit value says what the method did to each state.
+                    var value = SocketValue.UnknownOf(api, Kinds.Of(api));
+                    if (this.SummaryMode)
+                    {
+                        value = value.WithStates(Protocol.SocketStates.Any, StateRelation.Identity);
+                    }
+
+                    state.SetObject(origin.Id, value);
+                    state.SetVariable(FlowVariable.Of(parameter), PointsTo.Object(origin.Id));
+                }
+            }
+
+            return state;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.CodeAnalysis;
+
+namespace SocketAnalyzers.Flow.Tracking
+{
+    /// <summary>
+    /// The one place a tracked object comes from (allocation-site abstraction: every execution of a creation
+    /// is the same abstract object). Its id indexes the flow state.
+    /// </summary>
+    public sealed class SocketOrigin
+    {
+        internal SocketOrigin(int id, SocketOriginKind kind, IOperation? operation, ISymbol? symbol)
+        {
+            this.Id = id;
+            this.Kind = kind;
+            this.Operation = operation;
+            this.Symbol = symbol;
+        }
+
+        /// <summary>The object's index in the flow state, below <see cref="FlowBudget.MaxTrackedObjects"/>.</summary>
+        public int Id { get; }
+
+        public SocketOriginKind Kind { get; }
+
+        /// <summary>The creating operation (creation, accept or call); <see langword="null"/> for parameters and members.</summary>
+        public IOperation? Operation { get; }
+
+        /// <summary>The parameter, field or property, when the object comes from one.</summary>
+        public ISymbol? Symbol { get; }
+
+        /// <summary>Where to point a reader to: the creating operation, or the symbol's declaration.</summary>
+        public Location? Location => this.Operation?.Syntax.GetLocation()
+            ?? (this.Symbol is { Locations.Length: > 0 } symbol ? symbol.Locations[0] : null);
+    }
+}

@@ -1,0 +1,209 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Flow.Lattice;
+using SocketAnalyzers.Protocol;
+using SocketAnalyzers.Symbols;
+
+namespace SocketAnalyzers.Flow.Tracking
+{
+    /// <summary>Transfer functions of protocol operations: state transitions, results, protocol properties.</summary>
+    internal sealed partial class TransferFunctions
+    {
+        private void Step(IOperation operation, SyntaxNode? name, string display, SocketOperation socketOperation, IOperation? receiverOperation, PointsTo receiver)
+        {
+            if (this.recording)
+            {
+                this.analysis.AddStep(new ProtocolStep(operation, name, display, socketOperation, receiverOperation, receiver, this.ValueOf(receiver)));
+            }
+        }
+
+        /// <summary>Moves every object <paramref name="receiver"/> may be: strongly when it is one object, weakly otherwise.</summary>
+        private void ApplyOperation(PointsTo receiver, SocketOperation operation, IOperation site)
+        {
+            if (operation == SocketOperation.None)
+            {
+                return;
+            }
+
+            var strong = receiver.IsSingleObject;
+            foreach (var id in receiver)
+            {
+                if (this.state.GetObject(id) is not { } value)
+                {
+                    continue;
+                }
+
+                var next = value.Apply(operation, site);
+                if (operation == SocketOperation.Close)
+                {
+                    next = next.WithOwnership(strong ? (value.Ownership & ~Ownership.Owned) | Ownership.Disposed : value.Ownership | Ownership.Disposed);
+                }
+
+                this.state.SetObject(id, strong ? next : value.Join(next));
+            }
+        }
+
+        private PointsTo ResultOf(IInvocationOperation invocation, ProtocolMember member, PointsTo receiver)
+        {
+            var symbols = this.analysis.Context.Symbols;
+            var resultType = UnwrapTask(invocation.Type);
+            if (!symbols.TryGetApi(resultType, out var resultApi))
+            {
+                return PointsTo.Nothing;
+            }
+
+            if (member.Has(ApiTraits.ReturnsAccepted) && this.analysis.Objects.ForOperation(invocation, SocketOriginKind.Accepted) is { } accepted)
+            {
+                // An accepted connection: connected, a stream, and the caller's to dispose.
+                this.state.SetObject(accepted.Id, SocketValue.Created(resultApi, Kinds.Of(SocketApi.TcpClient), SocketState.Connected, Ownership.Owned, invocation));
+                return PointsTo.Object(accepted.Id);
+            }
+
+            if (member.Operation == SocketOperation.GetStream && this.ValueOf(receiver) is not null
+                && this.analysis.Objects.ForOperation(invocation, SocketOriginKind.WrappedSocket) is { } stream)
+            {
+                // The TcpClient owns the stream it hands out: disposing one closes the other.
+                this.state.SetObject(stream.Id, SocketValue.Created(SocketApi.NetworkStream, Kinds.Of(SocketApi.NetworkStream), SocketState.Connected, Ownership.Unknown, invocation));
+                return PointsTo.Object(stream.Id);
+            }
+
+            return PointsTo.Untracked;
+        }
+
+        private static ITypeSymbol? UnwrapTask(ITypeSymbol? type) =>
+            type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1, Name: "Task" or "ValueTask" } task
+                && task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks"
+                ? task.TypeArguments[0]
+                : type;
+
+        private static SocketOperation Refine(ProtocolMember member, IInvocationOperation invocation)
+        {
+            switch (member.Api, member.Name)
+            {
+                case (SocketApi.Socket, "Shutdown"):
+                    return ProtocolApiMap.ShutdownOperation(SocketArguments.ConstantOrNull(invocation, 0));
+                case (SocketApi.Socket, "SetSocketOption"):
+                    return invocation.Arguments.Length >= 3
+                        ? ProtocolApiMap.SetSocketOptionOperation(SocketArguments.ConstantOrNull(invocation, 0), SocketArguments.ConstantOrNull(invocation, 1))
+                        : SocketOperation.None;
+                case (SocketApi.UdpClient, "Send" or "SendAsync" or "BeginSend"):
+                    var explicitDestination = false;
+                    foreach (var parameter in invocation.TargetMethod.Parameters)
+                    {
+                        explicitDestination |= parameter.Type.Name is "IPEndPoint" or "String";
+                    }
+
+                    return ProtocolApiMap.UdpSendOperation(explicitDestination);
+                default:
+                    return member.Operation;
+            }
+        }
+
+        private void ApplyEffect(PointsTo objects, ParameterEffect effect, IInvocationOperation site)
+        {
+            var strong = objects.IsSingleObject;
+            foreach (var id in objects)
+            {
+                if (this.state.GetObject(id) is not { } value)
+                {
+                    continue;
+                }
+
+                var next = value;
+                if (!value.IsUnknown)
+                {
+                    var states = effect.Relation.Image(value.States);
+                    next = states == value.States ? value
+                        : states.IsEmpty || effect.Relation.Equals(StateRelation.Unknown) ? value.WithStates(SocketStates.Any, default)
+                        : new SocketValue(value.Api, value.Kind, states, value.Ownership, CausesAt(states, site), value.Relation);
+                }
+
+                if (effect.Ownership == Ownership.Disposed)
+                {
+                    next = next.WithOwnership((next.Ownership & ~Ownership.Owned) | Ownership.Disposed);
+                }
+                else
+                {
+                    next = next.WithOwnership(next.Ownership | (effect.Ownership & (Ownership.Escaped | Ownership.Transferred | Ownership.Disposed)));
+                }
+
+                this.state.SetObject(id, strong ? next : value.Join(next));
+            }
+        }
+
+        private static ImmutableArray<StateCause> CausesAt(SocketStates states, IOperation site)
+        {
+            var builder = ImmutableArray.CreateBuilder<StateCause>();
+            for (var state = SocketState.Created; state <= SocketState.Closed; state++)
+            {
+                if (states.Contains(state))
+                {
+                    builder.Add(new StateCause(state, site));
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        private PointsTo ReadProperty(IPropertyReferenceOperation property)
+        {
+            var symbols = this.analysis.Context.Symbols;
+            if (property.Instance is { } instance && symbols.TryGetApi(instance.Type, out var ownerApi))
+            {
+                var owner = this.Visit(instance);
+                if (property.Property.Name is "Client" or "Server" && symbols.TryGetApi(property.Type, out var wrappedApi) && wrappedApi == SocketApi.Socket && ownerApi != SocketApi.Socket)
+                {
+                    return this.Wrapped(property, ownerApi, owner);
+                }
+
+                return this.UntrackedIfSocket(property);
+            }
+
+            return this.ReadMember(property, property.Property, property.Instance);
+        }
+
+        /// <summary>The socket a TcpClient, UdpClient or TcpListener wraps: in the same state as its owner, owned by it.</summary>
+        private PointsTo Wrapped(IPropertyReferenceOperation property, SocketApi ownerApi, PointsTo owner)
+        {
+            if (this.ValueOf(owner) is not { } ownerValue || this.analysis.Objects.ForOperation(property, SocketOriginKind.WrappedSocket) is not { } origin)
+            {
+                return PointsTo.Untracked;
+            }
+
+            var states = ownerValue.States.Contains(SocketState.Closed) ? SocketStates.Any : ownerValue.States;
+            var kind = ownerValue.Kind.Transport == SocketTransport.Unknown ? Kinds.Of(ownerApi) : ownerValue.Kind;
+            this.state.SetObject(origin.Id, new SocketValue(SocketApi.Socket, kind, states, Ownership.Unknown, ownerValue.Causes, default));
+            return PointsTo.Object(origin.Id);
+        }
+
+        private bool TrySetProtocolProperty(ISimpleAssignmentOperation assignment, IPropertyReferenceOperation property)
+        {
+            if (property.Instance is not { } instance
+                || this.analysis.Context.Symbols.FindMember(property.Property) is not { Operation: not SocketOperation.None } member)
+            {
+                return false;
+            }
+
+            var receiver = this.Visit(instance);
+            this.Visit(assignment.Value);
+            this.MayThrowHere();
+            this.Step(assignment, MemberName(property.Syntax), member.Name, member.Operation, instance, receiver);
+            this.ApplyOperation(receiver, member.Operation, assignment);
+            return true;
+        }
+
+        private static SyntaxNode? MemberName(SyntaxNode syntax) => syntax switch
+        {
+            InvocationExpressionSyntax invocation => MemberName(invocation.Expression),
+            MemberAccessExpressionSyntax access => access.Name,
+            MemberBindingExpressionSyntax binding => binding.Name,
+            SimpleNameSyntax name => name,
+            _ => syntax,
+        };
+
+        private static SyntaxNode CreationName(SyntaxNode syntax) =>
+            syntax is ObjectCreationExpressionSyntax { Type: { } type } ? type : syntax;
+    }
+}

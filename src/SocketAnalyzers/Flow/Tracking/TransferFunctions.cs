@@ -1,0 +1,309 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Flow.Lattice;
+using SocketAnalyzers.Protocol;
+
+namespace SocketAnalyzers.Flow.Tracking
+{
+    /// <summary>
+    /// The transfer functions: how each operation of a basic block changes the flow state. Expressions are walked
+    /// in evaluation order; each returns the objects its value may be (<see cref="PointsTo"/>).
+    /// </summary>
+    internal sealed partial class TransferFunctions
+    {
+        private readonly GraphAnalysis analysis;
+        private FlowState state = null!;
+        private FlowState? exceptional;
+        private bool recording;
+
+        public TransferFunctions(GraphAnalysis analysis) => this.analysis = analysis;
+
+        /// <summary>The state at the current point of the block.</summary>
+        public FlowState State => this.state;
+
+        /// <summary>Transfers <paramref name="block"/>'s statements from <paramref name="entry"/> (mutated in place).</summary>
+        public void Transfer(BasicBlock block, FlowState entry, bool record)
+        {
+            this.state = entry;
+            this.exceptional = null;
+            this.recording = record;
+            foreach (var operation in block.Operations)
+            {
+                this.Visit(operation);
+            }
+        }
+
+        /// <summary>Evaluates the block's branch value (condition, returned value, thrown exception).</summary>
+        public PointsTo TransferBranchValue(BasicBlock block) =>
+            block.BranchValue is { } value ? this.Visit(value) : PointsTo.Nothing;
+
+        /// <summary>The join of the states at the points of the block where an exception may be thrown, if any.</summary>
+        public FlowState? TakeExceptionalState()
+        {
+            var result = this.exceptional;
+            this.exceptional = null;
+            return result;
+        }
+
+        internal PointsTo Visit(IOperation? operation)
+        {
+            switch (operation)
+            {
+                case null:
+                    return PointsTo.Nothing;
+                case IConversionOperation conversion:
+                    return this.Visit(conversion.Operand);
+                case IParenthesizedOperation parenthesized:
+                    return this.Visit(parenthesized.Operand);
+                case IFlowCaptureOperation capture:
+                    this.state.SetVariable(FlowVariable.Of(capture.Id), this.Visit(capture.Value));
+                    return PointsTo.Nothing;
+                case IFlowCaptureReferenceOperation captureReference:
+                    return this.state.TryGetVariable(FlowVariable.Of(captureReference.Id), out var captured)
+                        ? captured
+                        : this.UntrackedIfSocket(captureReference);
+                case ILocalReferenceOperation local:
+                    return this.ReadVariable(local.Local, local);
+                case IParameterReferenceOperation parameter:
+                    return this.ReadVariable(parameter.Parameter, parameter);
+                case IFieldReferenceOperation field:
+                    return this.ReadMember(field, field.Field, field.Instance);
+                case IPropertyReferenceOperation property:
+                    return this.ReadProperty(property);
+                case ISimpleAssignmentOperation assignment:
+                    return this.Assign(assignment);
+                case IVariableDeclaratorOperation declarator:
+                    var initial = declarator.Initializer is { } initializer ? this.Visit(initializer.Value) : PointsTo.Nothing;
+                    this.WriteVariable(declarator.Symbol, initial);
+                    return PointsTo.Nothing;
+                case IObjectCreationOperation creation:
+                    return this.Create(creation);
+                case IInvocationOperation invocation:
+                    return this.Invoke(invocation);
+                case IAwaitOperation awaited:
+                    return this.Visit(awaited.Operation);
+                case IArgumentOperation argument:
+                    return this.Visit(argument.Value);
+                case IExpressionStatementOperation statement:
+                    this.Visit(statement.Operation);
+                    return PointsTo.Nothing;
+                case IFlowAnonymousFunctionOperation function:
+                    this.analysis.OnNestedFunction(function, this.recording);
+                    return PointsTo.Nothing;
+                case IDeconstructionAssignmentOperation deconstruction:
+                    this.EscapeAll(deconstruction.Value);
+                    this.ForgetTargets(deconstruction.Target);
+                    return PointsTo.Nothing;
+                case IBinaryOperation or IUnaryOperation or IIsPatternOperation or IIsTypeOperation or IIsNullOperation
+                    or IInterpolatedStringOperation or ILockOperation or IIncrementOrDecrementOperation or ILiteralOperation:
+                    // Consumers that read a socket without keeping it: comparisons, null tests, ToString in a string.
+                    foreach (var child in operation.ChildOperations)
+                    {
+                        this.Visit(child);
+                    }
+
+                    return PointsTo.Nothing;
+                default:
+                    // Anything else that receives a tracked object may keep it (arrays, tuples, collection
+                    // expressions, invalid code): the object escapes.
+                    foreach (var child in operation.ChildOperations)
+                    {
+                        this.Escape(this.Visit(child));
+                    }
+
+                    return this.UntrackedIfSocket(operation);
+            }
+        }
+
+        internal SocketValue? ValueOf(PointsTo objects)
+        {
+            if (objects.MayBeUntracked || objects.HasNoObject)
+            {
+                return null;
+            }
+
+            SocketValue? result = null;
+            foreach (var id in objects)
+            {
+                if (this.state.GetObject(id) is not { } value)
+                {
+                    return null;
+                }
+
+                result = result is null ? value : result.Join(value);
+            }
+
+            return result;
+        }
+
+        /// <summary>The objects escape: stored where the analysis cannot follow. Their states become unknown.</summary>
+        internal void Escape(PointsTo objects)
+        {
+            foreach (var id in objects)
+            {
+                if (this.state.GetObject(id) is { } value)
+                {
+                    var relation = value.Relation.IsEmpty ? default : StateRelation.Unknown;
+                    this.state.SetObject(id, value.WithStates(SocketStates.Any, relation).WithOwnership(value.Ownership | Ownership.Escaped));
+                }
+            }
+        }
+
+        /// <summary>The objects get a new owner (returned, written to an out parameter, wrapped by an owning object).</summary>
+        internal void TransferOwnership(PointsTo objects)
+        {
+            var strong = objects.IsSingleObject;
+            foreach (var id in objects)
+            {
+                if (this.state.GetObject(id) is { } value)
+                {
+                    var ownership = strong ? (value.Ownership & ~Ownership.Owned) | Ownership.Transferred : value.Ownership | Ownership.Transferred;
+                    this.state.SetObject(id, value.WithOwnership(ownership));
+                }
+            }
+        }
+
+        private PointsTo ReadVariable(ISymbol symbol, IOperation reference)
+        {
+            if (this.analysis.IsCaptured(symbol))
+            {
+                return this.UntrackedIfSocket(reference);
+            }
+
+            return this.state.TryGetVariable(FlowVariable.Of(symbol), out var objects) ? objects : this.UntrackedIfSocket(reference);
+        }
+
+        private void WriteVariable(ISymbol symbol, PointsTo objects)
+        {
+            if (this.analysis.IsCaptured(symbol))
+            {
+                // A variable a lambda or local function captures may change behind the analysis' back.
+                this.Escape(objects);
+                this.state.SetVariable(FlowVariable.Of(symbol), PointsTo.Untracked);
+                return;
+            }
+
+            if (symbol is IParameterSymbol { RefKind: RefKind.Out or RefKind.Ref })
+            {
+                this.TransferOwnership(objects);
+            }
+
+            this.state.SetVariable(FlowVariable.Of(symbol), objects);
+        }
+
+        private PointsTo ReadMember(IOperation reference, ISymbol member, IOperation? instance)
+        {
+            var objects = this.Visit(instance);
+            if (!this.analysis.Context.Symbols.TryGetApi(reference.Type, out var api))
+            {
+                return PointsTo.Nothing;
+            }
+
+            // Only members of this object (or static ones) are followed; another object's fields may change anywhere.
+            if (instance is not null and not IInstanceReferenceOperation)
+            {
+                this.Escape(objects);
+                return PointsTo.Untracked;
+            }
+
+            if (this.state.TryGetVariable(FlowVariable.Of(member), out var known))
+            {
+                return known;
+            }
+
+            if (this.analysis.Objects.ForSymbol(member, SocketOriginKind.Member) is not { } origin)
+            {
+                return PointsTo.Untracked;
+            }
+
+            var result = PointsTo.Object(origin.Id);
+            this.state.SetObject(origin.Id, SocketValue.UnknownOf(api, Kinds.Of(api)));
+            this.state.SetVariable(FlowVariable.Of(member), result);
+            this.analysis.HasMemberVariables = true;
+            return result;
+        }
+
+        private PointsTo Assign(ISimpleAssignmentOperation assignment)
+        {
+            switch (assignment.Target)
+            {
+                case ILocalReferenceOperation local:
+                    var value = this.Visit(assignment.Value);
+                    this.WriteVariable(local.Local, value);
+                    return value;
+                case IParameterReferenceOperation parameter:
+                    value = this.Visit(assignment.Value);
+                    this.WriteVariable(parameter.Parameter, value);
+                    return value;
+                case IPropertyReferenceOperation property when this.TrySetProtocolProperty(assignment, property):
+                    return PointsTo.Nothing;
+                case IFieldReferenceOperation or IPropertyReferenceOperation:
+                    var member = ((IMemberReferenceOperation)assignment.Target).Member;
+                    var instance = ((IMemberReferenceOperation)assignment.Target).Instance;
+                    this.Visit(instance);
+                    value = this.Visit(assignment.Value);
+                    this.Escape(value);
+                    if (instance is null or IInstanceReferenceOperation)
+                    {
+                        this.state.SetVariable(FlowVariable.Of(member), PointsTo.Untracked);
+                    }
+
+                    return value;
+                case IDiscardOperation:
+                    return this.Visit(assignment.Value);
+                default:
+                    this.Visit(assignment.Target);
+                    value = this.Visit(assignment.Value);
+                    this.Escape(value);
+                    return value;
+            }
+        }
+
+        private void EscapeAll(IOperation operation)
+        {
+            if (operation is ITupleOperation tuple)
+            {
+                foreach (var element in tuple.Elements)
+                {
+                    this.Escape(this.Visit(element));
+                }
+            }
+            else
+            {
+                this.Escape(this.Visit(operation));
+            }
+        }
+
+        private void ForgetTargets(IOperation target)
+        {
+            foreach (var node in target.DescendantsAndSelf())
+            {
+                if (node is ILocalReferenceOperation local)
+                {
+                    this.state.SetVariable(FlowVariable.Of(local.Local), PointsTo.Untracked);
+                }
+                else if (node is IParameterReferenceOperation parameter)
+                {
+                    this.state.SetVariable(FlowVariable.Of(parameter.Parameter), PointsTo.Untracked);
+                }
+            }
+        }
+
+        private PointsTo UntrackedIfSocket(IOperation operation) =>
+            this.analysis.Context.Symbols.TryGetApi(operation.Type, out _) ? PointsTo.Untracked : PointsTo.Nothing;
+
+        /// <summary>Records the current state as one an exception may leave with (before a call that may throw).</summary>
+        private void MayThrowHere()
+        {
+            if (this.exceptional is null)
+            {
+                this.exceptional = this.state.Clone();
+            }
+            else
+            {
+                this.exceptional.JoinWith(this.state);
+            }
+        }
+    }
+}
