@@ -10,10 +10,11 @@ namespace SocketAnalyzers.Flow
     /// </summary>
     internal sealed class FlowContext
     {
-        public FlowContext(Compilation compilation, KnownSocketSymbols symbols)
+        public FlowContext(Compilation compilation, KnownSocketSymbols symbols, bool unknownCallsKeepOwnership = false)
         {
             this.Compilation = compilation;
             this.Symbols = symbols;
+            this.UnknownCallsKeepOwnership = unknownCallsKeepOwnership;
             this.Summaries = new SummaryCache(this);
         }
 
@@ -22,5 +23,12 @@ namespace SocketAnalyzers.Flow
         public KnownSocketSymbols Symbols { get; }
 
         public SummaryCache Summaries { get; }
+
+        /// <summary>
+        /// False (the default, precision first): a socket passed to a method or constructor the analysis cannot see
+        /// escapes, the callee may keep it. True: it stays owned by the caller unless the callee is known to keep it
+        /// (an annotated parameter, a stream wrapper, a collection's Add). Only the lifetime rules set it.
+        /// </summary>
+        public bool UnknownCallsKeepOwnership { get; }
     }
 }

@@ -69,9 +69,9 @@ namespace SocketAnalyzers.Flow.Tracking
             {
                 this.analysis.HasUnknownCalls = true;
                 this.Escape(receiver);
-                this.EscapeArguments(invocation.Arguments, argumentObjects, false);
+                this.PassToUnknownCode(invocation.TargetMethod, invocation.Arguments, argumentObjects);
                 this.HavocMembers();
-                return this.UntrackedIfSocket(invocation);
+                return this.ResultOfUnknownCall(invocation);
             }
 
             this.Escape(receiver);
@@ -79,7 +79,11 @@ namespace SocketAnalyzers.Flow.Tracking
             {
                 var parameter = invocation.Arguments[i].Parameter;
                 var effect = parameter is not null && parameter.Ordinal < summary.Parameters.Length ? summary.Parameters[parameter.Ordinal] : null;
-                if (effect is null)
+                if (OwnershipAnnotations.TakesOwnership(parameter))
+                {
+                    this.TransferOwnership(argumentObjects[i]);
+                }
+                else if (effect is null)
                 {
                     this.Escape(argumentObjects[i]);
                 }
@@ -124,7 +128,15 @@ namespace SocketAnalyzers.Flow.Tracking
             if (!symbols.TryGetApi(creation.Type, out var api) || creation.Constructor is not { } constructor)
             {
                 // A wrapper of this compilation or of a library (SslStream, StreamReader, …) may keep the socket.
-                this.EscapeArguments(arguments, argumentObjects, false);
+                if (creation.Constructor is { } wrapper)
+                {
+                    this.PassToUnknownCode(wrapper, arguments, argumentObjects);
+                }
+                else
+                {
+                    this.EscapeArguments(arguments, argumentObjects, false);
+                }
+
                 return PointsTo.Nothing;
             }
 

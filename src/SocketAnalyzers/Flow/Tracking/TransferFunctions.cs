@@ -140,12 +140,31 @@ namespace SocketAnalyzers.Flow.Tracking
         /// <summary>The objects escape: stored where the analysis cannot follow. Their states become unknown.</summary>
         internal void Escape(PointsTo objects)
         {
+            // One object for sure (strong update): whoever holds it now is responsible, this path no longer owns it.
+            var strong = objects.IsSingleObject;
             foreach (var id in objects)
             {
                 if (this.state.GetObject(id) is { } value)
                 {
                     var relation = value.Relation.IsEmpty ? default : StateRelation.Unknown;
-                    this.state.SetObject(id, value.WithStates(SocketStates.Any, relation).WithOwnership(value.Ownership | Ownership.Escaped));
+                    var ownership = strong ? (value.Ownership & ~Ownership.Owned) | Ownership.Escaped : value.Ownership | Ownership.Escaped;
+                    this.state.SetObject(id, value.WithStates(SocketStates.Any, relation).WithOwnership(ownership));
+                }
+            }
+        }
+
+        /// <summary>
+        /// The objects go to code the analysis cannot see, which is not known to keep them: their states become
+        /// unknown, their ownership stays (<see cref="FlowContext.UnknownCallsKeepOwnership"/>).
+        /// </summary>
+        internal void Lend(PointsTo objects)
+        {
+            foreach (var id in objects)
+            {
+                if (this.state.GetObject(id) is { } value)
+                {
+                    var relation = value.Relation.IsEmpty ? default : StateRelation.Unknown;
+                    this.state.SetObject(id, value.WithStates(SocketStates.Any, relation));
                 }
             }
         }
