@@ -36,12 +36,16 @@ namespace SocketAnalyzers.Flow.Tracking
                 }
 
                 var next = value.Apply(operation, site);
-                if (operation == SocketOperation.Close)
+                var merged = strong ? next : value.Join(next);
+                if (operation == SocketOperation.Close || (operation == SocketOperation.Stop && value.Api == SocketApi.TcpListener))
                 {
-                    next = next.WithOwnership(strong ? (value.Ownership & ~Ownership.Owned) | Ownership.Disposed : value.Ownership | Ownership.Disposed);
+                    // Ownership is updated for every object the receiver may be, weak update or not: the lifetime
+                    // rules stay silent rather than guess which one was closed (`using (cond ? a : b)`). Stop disposes a
+                    // TcpListener's socket (socket-semantics J7).
+                    merged = merged.WithOwnership((value.Ownership & ~Ownership.Owned) | Ownership.Disposed);
                 }
 
-                this.state.SetObject(id, strong ? next : value.Join(next));
+                this.state.SetObject(id, merged);
             }
         }
 

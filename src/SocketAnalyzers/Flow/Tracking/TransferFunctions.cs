@@ -140,14 +140,14 @@ namespace SocketAnalyzers.Flow.Tracking
         /// <summary>The objects escape: stored where the analysis cannot follow. Their states become unknown.</summary>
         internal void Escape(PointsTo objects)
         {
-            // One object for sure (strong update): whoever holds it now is responsible, this path no longer owns it.
-            var strong = objects.IsSingleObject;
+            // Whoever holds it now is responsible: this path no longer owns it. Also for a weak update (the lifetime
+            // rules stay silent rather than guess which object escaped).
             foreach (var id in objects)
             {
                 if (this.state.GetObject(id) is { } value)
                 {
                     var relation = value.Relation.IsEmpty ? default : StateRelation.Unknown;
-                    var ownership = strong ? (value.Ownership & ~Ownership.Owned) | Ownership.Escaped : value.Ownership | Ownership.Escaped;
+                    var ownership = (value.Ownership & ~Ownership.Owned) | Ownership.Escaped;
                     this.state.SetObject(id, value.WithStates(SocketStates.Any, relation).WithOwnership(ownership));
                 }
             }
@@ -172,12 +172,11 @@ namespace SocketAnalyzers.Flow.Tracking
         /// <summary>The objects get a new owner (returned, written to an out parameter, wrapped by an owning object).</summary>
         internal void TransferOwnership(PointsTo objects)
         {
-            var strong = objects.IsSingleObject;
             foreach (var id in objects)
             {
                 if (this.state.GetObject(id) is { } value)
                 {
-                    var ownership = strong ? (value.Ownership & ~Ownership.Owned) | Ownership.Transferred : value.Ownership | Ownership.Transferred;
+                    var ownership = (value.Ownership & ~Ownership.Owned) | Ownership.Transferred;
                     this.state.SetObject(id, value.WithOwnership(ownership));
                 }
             }
