@@ -52,6 +52,12 @@ namespace SocketAnalyzers.Flow
         /// <summary>Lambdas and local functions of this body, each analysed on its own (captured variables are unknown).</summary>
         public ImmutableArray<SocketFlowResult> Nested { get; }
 
+        /// <summary>
+        /// Ids of objects created again (a creation or accept in a loop) while the previous one was still owned on some
+        /// path: that one can no longer be closed. For accept loops whose normal exit is never reached.
+        /// </summary>
+        public ImmutableArray<int> RecreatedWhileOwned { get; internal set; } = ImmutableArray<int>.Empty;
+
         internal static SocketFlowResult Incomplete(ControlFlowGraph graph, ISymbol? owner)
         {
             var unreachable = new FlowExit(false, ImmutableArray<TrackedSocket>.Empty, default, null);

@@ -22,6 +22,7 @@ namespace SocketAnalyzers.Flow.Tracking
         private readonly HashSet<ISymbol> captured = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         private readonly List<ProtocolStep> steps = new List<ProtocolStep>();
         private readonly List<IFlowAnonymousFunctionOperation> functions = new List<IFlowAnonymousFunctionOperation>();
+        private readonly HashSet<int> recreatedWhileOwned = new HashSet<int>();
         private readonly FlowState?[] entry;
         private readonly bool[] dirty;
         private FlowState? exceptionalExit;
@@ -150,7 +151,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 nested.Add(SocketFlowAnalysis.AnalyzeNested(inner, this.Context, localFunction, this.cancellationToken));
             }
 
-            return new SocketFlowResult(
+            var result = new SocketFlowResult(
                 this.graph,
                 this.Owner,
                 true,
@@ -159,7 +160,18 @@ namespace SocketAnalyzers.Flow.Tracking
                 this.Exit(this.NormalExitState, this.returned),
                 this.Exit(this.exceptionalExit, default),
                 nested.ToImmutable());
+            if (this.recreatedWhileOwned.Count > 0)
+            {
+                var ids = new List<int>(this.recreatedWhileOwned);
+                ids.Sort();
+                result.RecreatedWhileOwned = ids.ToImmutableArray();
+            }
+
+            return result;
         }
+
+        /// <summary>During the replay: <paramref name="id"/> is created again while its previous incarnation is still owned.</summary>
+        public void NoteRecreatedWhileOwned(int id) => this.recreatedWhileOwned.Add(id);
 
         public FlowState? NormalExitState => this.entry[this.graph.Blocks.Length - 1];
 

@@ -106,6 +106,7 @@ namespace SocketAnalyzers.Flow.Tracking
 
             if (summary.Returned is { } returned && this.analysis.Objects.ForOperation(invocation, SocketOriginKind.SummarizedCall) is { } origin)
             {
+                this.NoteRecreation(origin);
                 this.state.SetObject(origin.Id, returned);
                 return PointsTo.Object(origin.Id);
             }
@@ -155,6 +156,7 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             var value = ConstructedValue(creation, constructor, api, symbols);
+            this.NoteRecreation(origin);
             this.state.SetObject(origin.Id, value);
             return PointsTo.Object(origin.Id);
         }

@@ -38,6 +38,15 @@ namespace SocketAnalyzers.Flow.Tracking
             }
         }
 
+        /// <summary>Before an object is (re)created at its origin: the previous one is lost if still owned (loops).</summary>
+        private void NoteRecreation(SocketOrigin origin)
+        {
+            if (this.recording && this.state.GetObject(origin.Id) is { } previous && (previous.Ownership & Ownership.Owned) != 0)
+            {
+                this.analysis.NoteRecreatedWhileOwned(origin.Id);
+            }
+        }
+
         /// <summary>The result of a call without a summary: owned when the method is annotated [MustDisposeResource].</summary>
         private PointsTo ResultOfUnknownCall(IInvocationOperation invocation)
         {
@@ -45,6 +54,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 && this.analysis.Context.Symbols.TryGetApi(invocation.Type, out var api)
                 && this.analysis.Objects.ForOperation(invocation, SocketOriginKind.SummarizedCall) is { } origin)
             {
+                this.NoteRecreation(origin);
                 this.state.SetObject(origin.Id, SocketValue.UnknownOf(api, Kinds.Of(api)).WithOwnership(Ownership.Owned));
                 return PointsTo.Object(origin.Id);
             }

@@ -61,6 +61,7 @@ namespace SocketAnalyzers.Flow.Tracking
             if (member.Has(ApiTraits.ReturnsAccepted) && this.analysis.Objects.ForOperation(invocation, SocketOriginKind.Accepted) is { } accepted)
             {
                 // An accepted connection: connected, a stream, and the caller's to dispose.
+                this.NoteRecreation(accepted);
                 this.state.SetObject(accepted.Id, SocketValue.Created(resultApi, Kinds.Of(SocketApi.TcpClient), SocketState.Connected, Ownership.Owned, invocation));
                 return PointsTo.Object(accepted.Id);
             }
