@@ -33,6 +33,12 @@ namespace SocketAnalyzers.Flow.Tracking
                 return;
             }
 
+            if (NullTested(condition, ref holds) is { } tested)
+            {
+                NarrowNull(state, tested, holds);
+                return;
+            }
+
             if (condition is not IPropertyReferenceOperation { Instance: { } instance } property)
             {
                 return;
@@ -62,6 +68,61 @@ namespace SocketAnalyzers.Flow.Tracking
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// The operand of a null test (<c>x == null</c>, <c>x != null</c>, <c>x is null</c>, <c>x is not null</c>, the
+        /// graph's own test before <c>using</c> disposes and in <c>x?.</c>); <paramref name="holds"/> becomes "x is null".
+        /// </summary>
+        private static IOperation? NullTested(IOperation? condition, ref bool holds)
+        {
+            switch (condition)
+            {
+                case IIsNullOperation isNull:
+                    return isNull.Operand;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary
+                    when IsNullLiteral(binary.RightOperand) || IsNullLiteral(binary.LeftOperand):
+                    holds = binary.OperatorKind == BinaryOperatorKind.Equals ? holds : !holds;
+                    return IsNullLiteral(binary.RightOperand) ? binary.LeftOperand : binary.RightOperand;
+                case IIsPatternOperation { Pattern: IConstantPatternOperation constant } pattern when IsNullLiteral(constant.Value):
+                    return pattern.Value;
+                case IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: IConstantPatternOperation constant } } pattern when IsNullLiteral(constant.Value):
+                    holds = !holds;
+                    return pattern.Value;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// Where the tested reference is null, none of the objects it may name is held through it: the path does not
+        /// own them (they were not made on it, or belong to another reference). Only ownership changes; the lifetime
+        /// rules would otherwise see the null branch of <c>using</c> as a path that skips Dispose.
+        /// </summary>
+        private static void NarrowNull(FlowState state, IOperation tested, bool isNull)
+        {
+            if (!isNull || Peek(state, tested) is not { HasNoObject: false } objects)
+            {
+                return;
+            }
+
+            foreach (var id in objects)
+            {
+                if (state.GetObject(id) is { } value && (value.Ownership & Ownership.Owned) != 0)
+                {
+                    state.SetObject(id, value.WithOwnership(value.Ownership & ~Ownership.Owned));
+                }
+            }
+        }
+
+        private static bool IsNullLiteral(IOperation operation)
+        {
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation.ConstantValue is { HasValue: true, Value: null };
         }
 
         private static bool IsProtocolType(SocketApi api, IPropertySymbol property) =>

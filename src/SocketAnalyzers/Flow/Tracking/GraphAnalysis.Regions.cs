@@ -97,7 +97,8 @@ namespace SocketAnalyzers.Flow.Tracking
         {
             while (region is not null && region.Kind != ControlFlowRegionKind.Finally)
             {
-                region = region.EnclosingRegion;
+                // Not past this graph's root: a lambda's graph is rooted inside its parent's regions.
+                region = region == this.graph.Root ? null : region.EnclosingRegion;
             }
 
             if (region is null || !this.finallyExits.TryGetValue(region, out var exits))
@@ -118,7 +119,9 @@ namespace SocketAnalyzers.Flow.Tracking
 
         private void DeliverException(ControlFlowRegion? region, FlowState state)
         {
-            for (var current = region; current is not null; current = current.EnclosingRegion)
+            // A lambda's graph is rooted inside its parent's regions: the walk stops at this graph's root, or an
+            // exception in a lambda would be delivered to the parent's finally (with the parent's block ordinals).
+            for (var current = region; current is not null && current != this.graph.Root.EnclosingRegion; current = current.EnclosingRegion)
             {
                 if (current.Kind != ControlFlowRegionKind.Try || current.EnclosingRegion is not { } handler)
                 {

@@ -34,7 +34,16 @@ namespace SocketAnalyzers.Flow.Tracking
                 argumentObjects[i] = firstArgumentIsReceiver && i == 0 ? receiver : this.Visit(arguments[i].Value);
             }
 
-            this.MayThrowHere();
+            // Close and Dispose of the socket types do not throw (socket-semantics G1: Dispose twice, Close after
+            // Dispose are fine): a finally that disposes must not look like a way out with the object still owned.
+            var closes = member is not null
+                ? member.Operation == SocketOperation.Close
+                : !receiver.HasNoObject && method.Name is "Dispose" or "DisposeAsync" or "Close" && method.Parameters.Length == 0;
+            if (!closes)
+            {
+                this.MayThrowHere();
+            }
+
             if (member is not null)
             {
                 var operation = Refine(member, invocation);
