@@ -130,9 +130,11 @@ namespace SocketAnalyzers.Flow.Tracking
 
                 if (handler.Kind == ControlFlowRegionKind.TryAndFinally)
                 {
+                    // The finally runs on the exception in a copy of its own: what it leaves goes on as the exception,
+                    // never to the destinations of the normal ways out (a return would otherwise see the state of
+                    // every throwing point of the try).
                     var @finally = handler.NestedRegions[handler.NestedRegions.Length - 1];
-                    this.AddFinallyExit(@finally, -1, exceptional: true);
-                    this.FlowInto(@finally.FirstBlockOrdinal, state);
+                    this.FlowIntoOnException(@finally.FirstBlockOrdinal, state);
                     return;
                 }
 
@@ -189,6 +191,73 @@ namespace SocketAnalyzers.Flow.Tracking
                 {
                     this.dirty[ordinal] = true;
                 }
+            }
+        }
+
+        /// <summary>A block of a finally region run while an exception is in flight (see <see cref="DeliverException"/>).</summary>
+        private void ProcessOnException(BasicBlock block, TransferFunctions transfer)
+        {
+            var state = this.exceptionEntry[block.Ordinal]!.Clone();
+            transfer.Transfer(block, state, record: false);
+            transfer.TransferBranchValue(block);
+            if (transfer.TakeExceptionalState() is { } exceptional)
+            {
+                this.DeliverException(block.EnclosingRegion, exceptional);
+            }
+
+            if (block.ConditionalSuccessor is { } conditional && block.ConditionKind != ControlFlowConditionKind.None)
+            {
+                var whenConditional = state.Clone();
+                var jumpsWhen = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
+                ConditionNarrowing.Narrow(whenConditional, block.BranchValue, jumpsWhen);
+                this.FollowOnException(conditional, whenConditional);
+                ConditionNarrowing.Narrow(state, block.BranchValue, !jumpsWhen);
+            }
+
+            if (block.FallThroughSuccessor is { } fallThrough)
+            {
+                this.FollowOnException(fallThrough, state);
+            }
+        }
+
+        private void FollowOnException(ControlFlowBranch branch, FlowState state)
+        {
+            switch (branch.Semantics)
+            {
+                case ControlFlowBranchSemantics.Regular when branch.Destination is { } destination && branch.FinallyRegions.IsEmpty:
+                    this.FlowIntoOnException(destination.Ordinal, state);
+                    return;
+                case ControlFlowBranchSemantics.StructuredExceptionHandling:
+                    // The end of the finally: the exception resumes outside it.
+                    var region = branch.Source.EnclosingRegion;
+                    while (region is not null && region.Kind != ControlFlowRegionKind.Finally && region != this.graph.Root)
+                    {
+                        region = region.EnclosingRegion;
+                    }
+
+                    if (region is { Kind: ControlFlowRegionKind.Finally })
+                    {
+                        this.DeliverException(region.EnclosingRegion, state);
+                    }
+
+                    return;
+                default:
+                    // Throw, rethrow, or a jump out of the finally: the state goes on as an exception.
+                    this.DeliverException(branch.Source.EnclosingRegion, state);
+                    return;
+            }
+        }
+
+        private void FlowIntoOnException(int ordinal, FlowState state)
+        {
+            if (this.exceptionEntry[ordinal] is not { } existing)
+            {
+                this.exceptionEntry[ordinal] = state.Clone();
+                this.exceptionDirty[ordinal] = true;
+            }
+            else if (existing.JoinWith(state))
+            {
+                this.exceptionDirty[ordinal] = true;
             }
         }
 

@@ -25,6 +25,8 @@ namespace SocketAnalyzers.Flow.Tracking
         private readonly HashSet<int> recreatedWhileOwned = new HashSet<int>();
         private readonly FlowState?[] entry;
         private readonly bool[] dirty;
+        private readonly FlowState?[] exceptionEntry;
+        private readonly bool[] exceptionDirty;
         private FlowState? exceptionalExit;
         private PointsTo returned;
 
@@ -39,6 +41,8 @@ namespace SocketAnalyzers.Flow.Tracking
             this.cancellationToken = cancellationToken;
             this.entry = new FlowState?[graph.Blocks.Length];
             this.dirty = new bool[graph.Blocks.Length];
+            this.exceptionEntry = new FlowState?[graph.Blocks.Length];
+            this.exceptionDirty = new bool[graph.Blocks.Length];
         }
 
         public FlowContext Context { get; }
@@ -99,6 +103,23 @@ namespace SocketAnalyzers.Flow.Tracking
                 changed = false;
                 for (var ordinal = 0; ordinal < blocks.Length; ordinal++)
                 {
+                    if (this.exceptionDirty[ordinal])
+                    {
+                        this.exceptionDirty[ordinal] = false;
+                        changed = true;
+                        if (--budget < 0)
+                        {
+                            return false;
+                        }
+
+                        if (++visits[ordinal] > FlowBudget.MaxVisitsPerBlock)
+                        {
+                            this.exceptionEntry[ordinal]!.Widen();
+                        }
+
+                        this.ProcessOnException(blocks[ordinal], transfer);
+                    }
+
                     if (!this.dirty[ordinal])
                     {
                         continue;
