@@ -19,7 +19,7 @@ namespace SocketAnalyzers.Flow.Tracking
         private static readonly SocketStates UnboundStates = SocketStates.Of(Created, Closed);
 
         /// <summary>Narrows <paramref name="state"/> in place, assuming <paramref name="condition"/> evaluates to <paramref name="holds"/>.</summary>
-        public static void Narrow(FlowState state, IOperation? condition, bool holds)
+        public static void Narrow(FlowState state, IOperation? condition, bool holds, ObjectTable table)
         {
             while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
             {
@@ -29,13 +29,13 @@ namespace SocketAnalyzers.Flow.Tracking
 
             if (condition is IConversionOperation conversion)
             {
-                Narrow(state, conversion.Operand, holds);
+                Narrow(state, conversion.Operand, holds, table);
                 return;
             }
 
             if (NullTested(condition, ref holds) is { } tested)
             {
-                NarrowNull(state, tested, holds);
+                NarrowNull(state, tested, holds, table);
                 return;
             }
 
@@ -99,7 +99,7 @@ namespace SocketAnalyzers.Flow.Tracking
         /// own them (they were not made on it, or belong to another reference). Only ownership changes; the lifetime
         /// rules would otherwise see the null branch of <c>using</c> as a path that skips Dispose.
         /// </summary>
-        private static void NarrowNull(FlowState state, IOperation tested, bool isNull)
+        private static void NarrowNull(FlowState state, IOperation tested, bool isNull, ObjectTable table)
         {
             if (!isNull || Peek(state, tested) is not { HasNoObject: false } objects)
             {
@@ -108,10 +108,22 @@ namespace SocketAnalyzers.Flow.Tracking
 
             foreach (var id in objects)
             {
-                if (state.GetObject(id) is { } value && (value.Ownership & Ownership.Owned) != 0)
+                Disown(state, id);
+
+                // A stream from GetStream() is never null: the branch is dead, and the client it came from (whose
+                // disposal the stream's using stands for, J7) must not look open on it either.
+                if (table.Get(id).WrappedBy is { } wrapper)
                 {
-                    state.SetObject(id, value.WithOwnership(value.Ownership & ~Ownership.Owned));
+                    Disown(state, wrapper);
                 }
+            }
+        }
+
+        private static void Disown(FlowState state, int id)
+        {
+            if (state.GetObject(id) is { } value && (value.Ownership & Ownership.Owned) != 0)
+            {
+                state.SetObject(id, value.WithOwnership(value.Ownership & ~Ownership.Owned));
             }
         }
 

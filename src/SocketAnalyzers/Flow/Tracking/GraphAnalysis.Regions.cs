@@ -40,9 +40,9 @@ namespace SocketAnalyzers.Flow.Tracking
             {
                 var whenConditional = state.Clone();
                 var jumpsWhen = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
-                ConditionNarrowing.Narrow(whenConditional, block.BranchValue, jumpsWhen);
+                ConditionNarrowing.Narrow(whenConditional, block.BranchValue, jumpsWhen, this.Objects);
                 this.Follow(conditional, whenConditional);
-                ConditionNarrowing.Narrow(state, block.BranchValue, !jumpsWhen);
+                ConditionNarrowing.Narrow(state, block.BranchValue, !jumpsWhen, this.Objects);
             }
 
             if (block.FallThroughSuccessor is { } fallThrough)
@@ -209,9 +209,9 @@ namespace SocketAnalyzers.Flow.Tracking
             {
                 var whenConditional = state.Clone();
                 var jumpsWhen = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
-                ConditionNarrowing.Narrow(whenConditional, block.BranchValue, jumpsWhen);
+                ConditionNarrowing.Narrow(whenConditional, block.BranchValue, jumpsWhen, this.Objects);
                 this.FollowOnException(conditional, whenConditional);
-                ConditionNarrowing.Narrow(state, block.BranchValue, !jumpsWhen);
+                ConditionNarrowing.Narrow(state, block.BranchValue, !jumpsWhen, this.Objects);
             }
 
             if (block.FallThroughSuccessor is { } fallThrough)

@@ -55,6 +55,29 @@ namespace SocketAnalyzers.Flow.Tracking
             return callee.Name is "Add" or "TryAdd" or "Insert" or "Push" or "Enqueue" or "AddLast" or "AddFirst" or "GetOrAdd" or "AddOrUpdate" or "TryUpdate" or "Post";
         }
 
+        /// <summary>
+        /// A stream or reader wrapper constructor told to leave the wrapped stream open (<c>leaveOpen: true</c>,
+        /// <c>leaveInnerStreamOpen: true</c>): it does not take the stream, whatever the ownership policy.
+        /// </summary>
+        public static bool LeavesOpen(IMethodSymbol callee, IParameterSymbol? parameter, ImmutableArray<IArgumentOperation> arguments)
+        {
+            if (callee.MethodKind != MethodKind.Constructor || parameter?.Type.Name != "Stream" || !DerivesFromStreamOrReader(callee.ContainingType))
+            {
+                return false;
+            }
+
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.Name is "leaveOpen" or "leaveInnerStreamOpen"
+                    && argument.Value.ConstantValue is { HasValue: true, Value: true })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static bool DerivesFromStreamOrReader(INamedTypeSymbol? type)
         {
             for (var current = type; current is not null; current = current.BaseType)

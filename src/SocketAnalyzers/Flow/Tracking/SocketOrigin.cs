@@ -27,6 +27,12 @@ namespace SocketAnalyzers.Flow.Tracking
         /// <summary>The parameter, field or property, when the object comes from one.</summary>
         public ISymbol? Symbol { get; }
 
+        /// <summary>
+        /// For a stream from <c>TcpClient.GetStream()</c> or the socket of <c>Client</c>/<c>Server</c>: the id of the
+        /// wrapper it came from, when that was one object (disposing the stream closes the client, J7). Else null.
+        /// </summary>
+        public int? WrappedBy { get; internal set; }
+
         /// <summary>Where to point a reader to: the creating operation, or the symbol's declaration.</summary>
         public Location? Location => this.Operation?.Syntax.GetLocation()
             ?? (this.Symbol is { Locations.Length: > 0 } symbol ? symbol.Locations[0] : null);

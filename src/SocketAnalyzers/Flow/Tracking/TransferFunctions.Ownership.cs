@@ -21,7 +21,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 {
                     this.TransferOwnership(argumentObjects[i]);
                 }
-                else if (keep && !OwnershipAnnotations.MayKeepArgument(callee, parameter, arguments))
+                else if ((keep && !OwnershipAnnotations.MayKeepArgument(callee, parameter, arguments)) || OwnershipAnnotations.LeavesOpen(callee, parameter, arguments))
                 {
                     this.Lend(argumentObjects[i]);
                 }

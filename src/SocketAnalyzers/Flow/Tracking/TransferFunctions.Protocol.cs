@@ -39,6 +39,13 @@ namespace SocketAnalyzers.Flow.Tracking
                 var merged = strong ? next : value.Join(next);
                 if (operation == SocketOperation.Close || (operation == SocketOperation.Stop && value.Api == SocketApi.TcpListener))
                 {
+                    // Disposing the stream of TcpClient.GetStream() closes the client's socket (J7).
+                    if (value.Api == SocketApi.NetworkStream && this.analysis.Objects.Get(id).WrappedBy is { } wrapper
+                        && this.state.GetObject(wrapper) is { } client && (client.Ownership & Ownership.Owned) != 0)
+                    {
+                        this.state.SetObject(wrapper, client.WithOwnership((client.Ownership & ~Ownership.Owned) | Ownership.Disposed));
+                    }
+
                     // Ownership is updated for every object the receiver may be, weak update or not: the lifetime
                     // rules stay silent rather than guess which one was closed (`using (cond ? a : b)`). Stop disposes a
                     // TcpListener's socket (socket-semantics J7).
@@ -70,11 +77,22 @@ namespace SocketAnalyzers.Flow.Tracking
                 && this.analysis.Objects.ForOperation(invocation, SocketOriginKind.WrappedSocket) is { } stream)
             {
                 // The TcpClient owns the stream it hands out: disposing one closes the other.
+                stream.WrappedBy ??= receiver.IsSingleObject ? FirstId(receiver) : null;
                 this.state.SetObject(stream.Id, SocketValue.Created(SocketApi.NetworkStream, Kinds.Of(SocketApi.NetworkStream), SocketState.Connected, Ownership.Unknown, invocation));
                 return PointsTo.Object(stream.Id);
             }
 
             return PointsTo.Untracked;
+        }
+
+        private static int? FirstId(PointsTo objects)
+        {
+            foreach (var id in objects)
+            {
+                return id;
+            }
+
+            return null;
         }
 
         private static ITypeSymbol? UnwrapTask(ITypeSymbol? type) =>
@@ -129,9 +147,11 @@ namespace SocketAnalyzers.Flow.Tracking
                 {
                     next = next.WithOwnership((next.Ownership & ~Ownership.Owned) | Ownership.Disposed);
                 }
-                else
+                else if ((effect.Ownership & (Ownership.Escaped | Ownership.Transferred | Ownership.Disposed)) != 0)
                 {
-                    next = next.WithOwnership(next.Ownership | (effect.Ownership & (Ownership.Escaped | Ownership.Transferred | Ownership.Disposed)));
+                    // The callee closes or keeps it on some path: the caller has handed it off (the lifetime rules
+                    // stay silent rather than split the obligation between them).
+                    next = next.WithOwnership((next.Ownership & ~Ownership.Owned) | (effect.Ownership & (Ownership.Escaped | Ownership.Transferred | Ownership.Disposed)));
                 }
 
                 this.state.SetObject(id, strong ? next : value.Join(next));
@@ -177,6 +197,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 return PointsTo.Untracked;
             }
 
+            origin.WrappedBy ??= owner.IsSingleObject ? FirstId(owner) : null;
             var states = ownerValue.States.Contains(SocketState.Closed) ? SocketStates.Any : ownerValue.States;
             var kind = ownerValue.Kind.Transport == SocketTransport.Unknown ? Kinds.Of(ownerApi) : ownerValue.Kind;
             this.state.SetObject(origin.Id, new SocketValue(SocketApi.Socket, kind, states, Ownership.Unknown, ownerValue.Causes, default));
