@@ -18,26 +18,44 @@ namespace SocketAnalyzers.Flow.Tracking
         private static readonly SocketStates BoundStates = SocketStates.Of(Bound, Listening, Connected, ShutdownSend, ShutdownReceive, ShutdownBoth, Closed);
         private static readonly SocketStates UnboundStates = SocketStates.Of(Created, Closed);
 
-        /// <summary>Narrows <paramref name="state"/> in place, assuming <paramref name="condition"/> evaluates to <paramref name="holds"/>.</summary>
-        public static void Narrow(FlowState state, IOperation? condition, bool holds)
+        /// <summary>
+        /// Narrows <paramref name="state"/> in place, assuming <paramref name="condition"/> evaluates to
+        /// <paramref name="holds"/>; false when that cannot happen (a null test on a value known not to be null).
+        /// </summary>
+        public static bool Narrow(FlowState state, IOperation? condition, bool holds)
         {
-            while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+            while (true)
             {
-                condition = not.Operand;
-                holds = !holds;
+                switch (condition)
+                {
+                    case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                        condition = not.Operand;
+                        holds = !holds;
+                        continue;
+                    case IConversionOperation conversion:
+                        condition = conversion.Operand;
+                        continue;
+                    case IIsNullOperation isNull:
+                        return NarrowNull(state, isNull.Operand, holds);
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary
+                        when IsNullConstant(binary.RightOperand) || IsNullConstant(binary.LeftOperand):
+                        var tested = IsNullConstant(binary.RightOperand) ? binary.LeftOperand : binary.RightOperand;
+                        return NarrowNull(state, tested, holds == (binary.OperatorKind == BinaryOperatorKind.Equals));
+                    case IIsPatternOperation { Pattern: IConstantPatternOperation constant } pattern when IsNullConstant(constant.Value):
+                        return NarrowNull(state, pattern.Value, holds);
+                    case IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: IConstantPatternOperation constant } } pattern when IsNullConstant(constant.Value):
+                        return NarrowNull(state, pattern.Value, !holds);
+                    case IPropertyReferenceOperation { Instance: { } instance } property:
+                        NarrowProperty(state, property, instance, holds);
+                        return true;
+                    default:
+                        return true;
+                }
             }
+        }
 
-            if (condition is IConversionOperation conversion)
-            {
-                Narrow(state, conversion.Operand, holds);
-                return;
-            }
-
-            if (condition is not IPropertyReferenceOperation { Instance: { } instance } property)
-            {
-                return;
-            }
-
+        private static void NarrowProperty(FlowState state, IPropertyReferenceOperation property, IOperation instance, bool holds)
+        {
             SocketStates keep;
             switch (property.Property.Name)
             {
@@ -52,7 +70,7 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             // Only a receiver known to be one object can be narrowed: with two candidates the test tells which.
-            if (Peek(state, instance) is { IsSingleObject: true } objects)
+            if (Peek(state, instance, out _) is { IsSingleObject: true } objects)
             {
                 foreach (var id in objects)
                 {
@@ -64,18 +82,52 @@ namespace SocketAnalyzers.Flow.Tracking
             }
         }
 
-        private static bool IsProtocolType(SocketApi api, IPropertySymbol property) =>
-            api is SocketApi.Socket or SocketApi.TcpClient || (api == SocketApi.UdpClient && property.Name == "Connected");
+        private static bool NarrowNull(FlowState state, IOperation tested, bool isNull)
+        {
+            var objects = Peek(state, tested, out var variable);
+            if (variable is not { } known || objects.MayBeUntracked)
+            {
+                return true;
+            }
 
-        /// <summary>The objects a side-effect-free reference names; untracked for anything else.</summary>
-        private static PointsTo Peek(FlowState state, IOperation operation)
+            if (isNull)
+            {
+                // Only null survives; a value that cannot be null makes this branch unreachable.
+                if (!objects.MayBeNull)
+                {
+                    return objects.Equals(PointsTo.Nothing);
+                }
+
+                state.SetVariable(known, PointsTo.Null);
+                return true;
+            }
+
+            state.SetVariable(known, objects.WithoutNull);
+            return true;
+        }
+
+        private static bool IsNullConstant(IOperation operation)
         {
             while (operation is IConversionOperation conversion)
             {
                 operation = conversion.Operand;
             }
 
-            var variable = operation switch
+            return operation.ConstantValue is { HasValue: true, Value: null };
+        }
+
+        private static bool IsProtocolType(SocketApi api, IPropertySymbol property) =>
+            api == SocketApi.Socket || (api == SocketApi.TcpClient && property.Name == "Connected");
+
+        /// <summary>The objects a side-effect-free reference names; untracked for anything else.</summary>
+        private static PointsTo Peek(FlowState state, IOperation operation, out FlowVariable? variable)
+        {
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            variable = operation switch
             {
                 ILocalReferenceOperation local => FlowVariable.Of(local.Local),
                 IParameterReferenceOperation parameter => FlowVariable.Of(parameter.Parameter),
@@ -83,7 +135,13 @@ namespace SocketAnalyzers.Flow.Tracking
                 IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => FlowVariable.Of(field.Field),
                 _ => default(FlowVariable?),
             };
-            return variable is { } known && state.TryGetVariable(known, out var objects) ? objects : PointsTo.Untracked;
+            if (variable is { } known && state.TryGetVariable(known, out var objects))
+            {
+                return objects;
+            }
+
+            variable = null;
+            return PointsTo.Untracked;
         }
     }
 }

@@ -40,9 +40,15 @@ namespace SocketAnalyzers.Flow.Tracking
             {
                 var whenConditional = state.Clone();
                 var jumpsWhen = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
-                ConditionNarrowing.Narrow(whenConditional, block.BranchValue, jumpsWhen);
-                this.Follow(conditional, whenConditional);
-                ConditionNarrowing.Narrow(state, block.BranchValue, !jumpsWhen);
+                if (ConditionNarrowing.Narrow(whenConditional, block.BranchValue, jumpsWhen))
+                {
+                    this.Follow(conditional, whenConditional);
+                }
+
+                if (!ConditionNarrowing.Narrow(state, block.BranchValue, !jumpsWhen))
+                {
+                    return;
+                }
             }
 
             if (block.FallThroughSuccessor is { } fallThrough)

@@ -95,6 +95,9 @@ namespace SocketAnalyzers.Flow.Tracking
                     this.EscapeAll(deconstruction.Value);
                     this.ForgetTargets(deconstruction.Target);
                     return PointsTo.Nothing;
+                case ILiteralOperation { ConstantValue: { HasValue: true, Value: null } }:
+                case IDefaultValueOperation:
+                    return PointsTo.Null;
                 case IBinaryOperation or IUnaryOperation or IIsPatternOperation or IIsTypeOperation or IIsNullOperation
                     or IInterpolatedStringOperation or ILockOperation or IIncrementOrDecrementOperation or ILiteralOperation:
                     // Consumers that read a socket without keeping it: comparisons, null tests, ToString in a string.
