@@ -99,7 +99,7 @@ namespace SocketAnalyzers.Tests.Rules.Protocol
                 {
                     void M()
                     {
-                        var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, {|CS0117:ProtocolType.Tpc|});
+                        var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.{|CS0117:Tpc|});
                         s.{|CS1061:Lisen|}();
                         var u = new {|CS0246:Sokcet|}();
                         u.Listen();
