@@ -190,7 +190,7 @@ namespace SocketAnalyzers.Flow.Tracking
             {
                 if (this.entry[ordinal] is not null)
                 {
-                    this.dirty[ordinal] = true;
+                    this.MarkDirty(ordinal);
                 }
             }
         }
@@ -200,11 +200,20 @@ namespace SocketAnalyzers.Flow.Tracking
             if (this.entry[ordinal] is not { } existing)
             {
                 this.entry[ordinal] = state.Clone();
-                this.dirty[ordinal] = true;
+                this.MarkDirty(ordinal);
             }
             else if (existing.JoinWith(state))
             {
-                this.dirty[ordinal] = true;
+                this.MarkDirty(ordinal);
+            }
+        }
+
+        private void MarkDirty(int ordinal)
+        {
+            this.dirty[ordinal] = true;
+            if (ordinal < this.restartAt)
+            {
+                this.restartAt = ordinal;
             }
         }
 

@@ -25,6 +25,7 @@ namespace SocketAnalyzers.Flow.Tracking
         private readonly FlowState?[] entry;
         private readonly bool[] dirty;
         private FlowState? exceptionalExit;
+        private int restartAt = int.MaxValue;
         private PointsTo returned;
 
         public GraphAnalysis(ControlFlowGraph graph, FlowContext context, ISymbol? owner, bool summaryMode, int depth, ImmutableHashSet<IMethodSymbol> callers, CancellationToken cancellationToken)
@@ -92,32 +93,33 @@ namespace SocketAnalyzers.Flow.Tracking
             var visits = new int[blocks.Length];
             var budget = (blocks.Length * FlowBudget.VisitsPerBlockOnAverage) + 64;
             var transfer = new TransferFunctions(this);
-            var changed = true;
-            while (changed)
+
+            // Always the lowest dirty block first (blocks are numbered in a reverse-postorder-like order): an inner
+            // loop settles before the code after it runs, so each block is revisited only when its entry grows.
+            var ordinal = 0;
+            while (ordinal < blocks.Length)
             {
-                changed = false;
-                for (var ordinal = 0; ordinal < blocks.Length; ordinal++)
+                if (!this.dirty[ordinal])
                 {
-                    if (!this.dirty[ordinal])
-                    {
-                        continue;
-                    }
-
-                    this.cancellationToken.ThrowIfCancellationRequested();
-                    this.dirty[ordinal] = false;
-                    changed = true;
-                    if (--budget < 0)
-                    {
-                        return false;
-                    }
-
-                    if (++visits[ordinal] > FlowBudget.MaxVisitsPerBlock)
-                    {
-                        this.entry[ordinal]!.Widen();
-                    }
-
-                    this.Process(blocks[ordinal], transfer, record: false);
+                    ordinal++;
+                    continue;
                 }
+
+                this.cancellationToken.ThrowIfCancellationRequested();
+                this.dirty[ordinal] = false;
+                if (--budget < 0)
+                {
+                    return false;
+                }
+
+                if (++visits[ordinal] > FlowBudget.MaxVisitsPerBlock)
+                {
+                    this.entry[ordinal]!.Widen();
+                }
+
+                this.restartAt = int.MaxValue;
+                this.Process(blocks[ordinal], transfer, record: false);
+                ordinal = this.restartAt <= ordinal ? this.restartAt : ordinal + 1;
             }
 
             return true;

@@ -34,7 +34,12 @@ namespace SocketAnalyzers.Flow.Tracking
                 argumentObjects[i] = firstArgumentIsReceiver && i == 0 ? receiver : this.Visit(arguments[i].Value);
             }
 
-            this.MayThrowHere();
+            // Close and Dispose do not throw (G1, G2): an exception never leaves with the object still open there.
+            if (method.Name is not ("Dispose" or "DisposeAsync" or "Close"))
+            {
+                this.MayThrowHere();
+            }
+
             if (member is not null)
             {
                 var operation = Refine(member, invocation);
@@ -248,7 +253,7 @@ namespace SocketAnalyzers.Flow.Tracking
                     {
                         if (this.state.GetObject(id) is { } value && !value.IsUnknown)
                         {
-                            this.state.SetObject(id, value.WithStates(SocketStates.Any, default));
+                            this.state.SetObject(id, value.ToUnknown());
                         }
                     }
                 }

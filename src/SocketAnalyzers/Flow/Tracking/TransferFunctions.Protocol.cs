@@ -38,7 +38,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 var next = value.Apply(operation, site);
                 if (operation == SocketOperation.Close)
                 {
-                    next = next.WithOwnership(strong ? (value.Ownership & ~Ownership.Owned) | Ownership.Disposed : value.Ownership | Ownership.Disposed);
+                    next = next.WithOwnership(strong ? Ownership.Disposed : value.Ownership | Ownership.Disposed);
                 }
 
                 this.state.SetObject(id, strong ? next : value.Join(next));
@@ -112,17 +112,26 @@ namespace SocketAnalyzers.Flow.Tracking
                 }
 
                 var next = value;
-                if (!value.IsUnknown)
+                var relation = value.Relation.IsEmpty ? value.Relation : value.Relation.Then(effect.Relation);
+                if (effect.Relation.Equals(StateRelation.Unknown))
+                {
+                    next = value.ToUnknown();
+                }
+                else if (!value.IsUnknown)
                 {
                     var states = effect.Relation.Image(value.States);
                     next = states == value.States ? value
-                        : states.IsEmpty || effect.Relation.Equals(StateRelation.Unknown) ? value.WithStates(SocketStates.Any, default)
-                        : new SocketValue(value.Api, value.Kind, states, value.Ownership, CausesAt(states, site), value.Relation);
+                        : states.IsEmpty ? value.ToUnknown()
+                        : new SocketValue(value.Api, value.Kind, states, value.Ownership, CausesAt(states, site), relation);
+                }
+                else if (!relation.Equals(value.Relation))
+                {
+                    next = new SocketValue(value.Api, value.Kind, value.States, value.Ownership, value.Causes, relation);
                 }
 
                 if (effect.Ownership == Ownership.Disposed)
                 {
-                    next = next.WithOwnership((next.Ownership & ~Ownership.Owned) | Ownership.Disposed);
+                    next = next.WithOwnership(Ownership.Disposed);
                 }
                 else
                 {

@@ -147,8 +147,7 @@ namespace SocketAnalyzers.Flow.Tracking
             {
                 if (this.state.GetObject(id) is { } value)
                 {
-                    var relation = value.Relation.IsEmpty ? default : StateRelation.Unknown;
-                    this.state.SetObject(id, value.WithStates(SocketStates.Any, relation).WithOwnership(value.Ownership | Ownership.Escaped));
+                    this.state.SetObject(id, value.ToUnknown().WithOwnership(value.Ownership | Ownership.Escaped));
                 }
             }
         }
@@ -161,7 +160,7 @@ namespace SocketAnalyzers.Flow.Tracking
             {
                 if (this.state.GetObject(id) is { } value)
                 {
-                    var ownership = strong ? (value.Ownership & ~Ownership.Owned) | Ownership.Transferred : value.Ownership | Ownership.Transferred;
+                    var ownership = strong ? Ownership.Transferred : value.Ownership | Ownership.Transferred;
                     this.state.SetObject(id, value.WithOwnership(ownership));
                 }
             }
