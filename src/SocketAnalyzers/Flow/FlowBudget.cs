@@ -7,7 +7,7 @@ namespace SocketAnalyzers.Flow
     public static class FlowBudget
     {
         /// <summary>Distinct objects tracked per method; further ones are "untracked" (never reported on).</summary>
-        public const int MaxTrackedObjects = 63;
+        public const int MaxTrackedObjects = 62;
 
         /// <summary>Basic blocks per graph: beyond that, the method is generated or pathological.</summary>
         public const int MaxBlocks = 20_000;

@@ -13,12 +13,19 @@ namespace SocketAnalyzers.Tests.Flow
     /// <summary>Compiles test code and runs the flow engine on one method, for tests of the engine itself.</summary>
     internal static class FlowTestHost
     {
-        public static SocketFlowResult Analyze(string source, string methodName = "M")
+        public static SocketFlowResult Analyze(string source, string methodName = "M") =>
+            Analyze(source, methodName, CancellationToken.None);
+
+        /// <summary>The single tracked object created by <c>new</c> of <paramref name="typeName"/> and its value at an exit.</summary>
+        public static SocketAnalyzers.Flow.Tracking.TrackedSocket Created(SocketAnalyzers.Flow.Tracking.FlowExit exit, string variable) =>
+            exit.Objects.Single(o => o.Origin.Operation?.Parent is { } parent && parent.Syntax.ToString().StartsWith(variable + " =", System.StringComparison.Ordinal));
+
+        public static SocketFlowResult Analyze(string source, string methodName, CancellationToken cancellationToken)
         {
             var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest));
             var compilation = CSharpCompilation.Create(
                 "FlowTest",
-                new[] { tree },
+                new[] { tree, CSharpSyntaxTree.ParseText("global using System; global using System.Net; global using System.Net.Sockets; global using System.Threading.Tasks;", new CSharpParseOptions(LanguageVersion.Latest)) },
                 Basic.Reference.Assemblies.Net100.References.All,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
             var model = compilation.GetSemanticModel(tree);
@@ -26,7 +33,7 @@ namespace SocketAnalyzers.Tests.Flow
             var body = (IMethodBodyOperation)model.GetOperation(declaration)!;
             var graph = ControlFlowGraph.Create(body);
             var context = new FlowContext(compilation, KnownSocketSymbols.TryCreate(compilation)!);
-            return SocketFlowAnalysis.Analyze(graph, context, model.GetDeclaredSymbol(declaration), CancellationToken.None);
+            return SocketFlowAnalysis.Analyze(graph, context, model.GetDeclaredSymbol(declaration), cancellationToken);
         }
     }
 }

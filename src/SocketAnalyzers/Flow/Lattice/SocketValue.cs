@@ -118,12 +118,17 @@ namespace SocketAnalyzers.Flow.Lattice
             // A test that contradicts what the analysis believes: the analysis is wrong somewhere, so it knows nothing.
             if (states.IsEmpty)
             {
-                return this.WithStates(SocketStates.Any, default);
+                return this.ToUnknown();
             }
 
             var relation = this.Relation.IsEmpty ? this.Relation : this.Relation.Narrow(keep);
             return new SocketValue(this.Api, this.Kind, states, this.Ownership, KeepCauses(this.Causes, states), relation);
         }
+
+        /// <summary>The value with nothing known about its states (a summary's relation becomes unknown too).</summary>
+        public SocketValue ToUnknown() => this.States.IsAny && (this.Relation.IsEmpty || this.Relation.Equals(StateRelation.Unknown))
+            ? this
+            : this.WithStates(SocketStates.Any, this.Relation.IsEmpty ? default : StateRelation.Unknown);
 
         /// <summary>The value with states replaced (unknown, or a callee's summary).</summary>
         public SocketValue WithStates(SocketStates states, StateRelation relation) =>

@@ -68,6 +68,22 @@ namespace SocketAnalyzers.Flow.Lattice
             return new StateRelation(bits);
         }
 
+        /// <summary>This relation followed by <paramref name="next"/> (a callee's effect on a parameter being summarised).</summary>
+        public StateRelation Then(StateRelation next)
+        {
+            ulong bits = 0;
+            for (var state = SocketState.Created; state <= SocketState.Closed; state++)
+            {
+                var row = this.Row(state);
+                if (!row.IsEmpty)
+                {
+                    bits |= (ulong)BitsOf(next.Image(row)) << ((int)state * 8);
+                }
+            }
+
+            return new StateRelation(bits);
+        }
+
         /// <summary>Keeps, in every row, only the states of <paramref name="keep"/> (a narrowing test held).</summary>
         public StateRelation Narrow(SocketStates keep)
         {

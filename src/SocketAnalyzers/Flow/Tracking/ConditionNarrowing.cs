@@ -18,32 +18,44 @@ namespace SocketAnalyzers.Flow.Tracking
         private static readonly SocketStates BoundStates = SocketStates.Of(Bound, Listening, Connected, ShutdownSend, ShutdownReceive, ShutdownBoth, Closed);
         private static readonly SocketStates UnboundStates = SocketStates.Of(Created, Closed);
 
-        /// <summary>Narrows <paramref name="state"/> in place, assuming <paramref name="condition"/> evaluates to <paramref name="holds"/>.</summary>
-        public static void Narrow(FlowState state, IOperation? condition, bool holds, ObjectTable table)
+        /// <summary>
+        /// Narrows <paramref name="state"/> in place, assuming <paramref name="condition"/> evaluates to
+        /// <paramref name="holds"/>; false when that cannot happen (a null test on a value known not to be null).
+        /// </summary>
+        public static bool Narrow(FlowState state, IOperation? condition, bool holds)
         {
-            while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+            while (true)
             {
-                condition = not.Operand;
-                holds = !holds;
+                switch (condition)
+                {
+                    case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                        condition = not.Operand;
+                        holds = !holds;
+                        continue;
+                    case IConversionOperation conversion:
+                        condition = conversion.Operand;
+                        continue;
+                    case IIsNullOperation isNull:
+                        return NarrowNull(state, isNull.Operand, holds);
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary
+                        when IsNullConstant(binary.RightOperand) || IsNullConstant(binary.LeftOperand):
+                        var tested = IsNullConstant(binary.RightOperand) ? binary.LeftOperand : binary.RightOperand;
+                        return NarrowNull(state, tested, holds == (binary.OperatorKind == BinaryOperatorKind.Equals));
+                    case IIsPatternOperation { Pattern: IConstantPatternOperation constant } pattern when IsNullConstant(constant.Value):
+                        return NarrowNull(state, pattern.Value, holds);
+                    case IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: IConstantPatternOperation constant } } pattern when IsNullConstant(constant.Value):
+                        return NarrowNull(state, pattern.Value, !holds);
+                    case IPropertyReferenceOperation { Instance: { } instance } property:
+                        NarrowProperty(state, property, instance, holds);
+                        return true;
+                    default:
+                        return true;
+                }
             }
+        }
 
-            if (condition is IConversionOperation conversion)
-            {
-                Narrow(state, conversion.Operand, holds, table);
-                return;
-            }
-
-            if (NullTested(condition, ref holds) is { } tested)
-            {
-                NarrowNull(state, tested, holds, table);
-                return;
-            }
-
-            if (condition is not IPropertyReferenceOperation { Instance: { } instance } property)
-            {
-                return;
-            }
-
+        private static void NarrowProperty(FlowState state, IPropertyReferenceOperation property, IOperation instance, bool holds)
+        {
             SocketStates keep;
             switch (property.Property.Name)
             {
@@ -58,7 +70,7 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             // Only a receiver known to be one object can be narrowed: with two candidates the test tells which.
-            if (Peek(state, instance) is { IsSingleObject: true } objects)
+            if (Peek(state, instance, out _) is { IsSingleObject: true } objects)
             {
                 foreach (var id in objects)
                 {
@@ -70,64 +82,31 @@ namespace SocketAnalyzers.Flow.Tracking
             }
         }
 
-        /// <summary>
-        /// The operand of a null test (<c>x == null</c>, <c>x != null</c>, <c>x is null</c>, <c>x is not null</c>, the
-        /// graph's own test before <c>using</c> disposes and in <c>x?.</c>); <paramref name="holds"/> becomes "x is null".
-        /// </summary>
-        private static IOperation? NullTested(IOperation? condition, ref bool holds)
+        private static bool NarrowNull(FlowState state, IOperation tested, bool isNull)
         {
-            switch (condition)
+            var objects = Peek(state, tested, out var variable);
+            if (variable is not { } known || objects.MayBeUntracked)
             {
-                case IIsNullOperation isNull:
-                    return isNull.Operand;
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary
-                    when IsNullLiteral(binary.RightOperand) || IsNullLiteral(binary.LeftOperand):
-                    holds = binary.OperatorKind == BinaryOperatorKind.Equals ? holds : !holds;
-                    return IsNullLiteral(binary.RightOperand) ? binary.LeftOperand : binary.RightOperand;
-                case IIsPatternOperation { Pattern: IConstantPatternOperation constant } pattern when IsNullLiteral(constant.Value):
-                    return pattern.Value;
-                case IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: IConstantPatternOperation constant } } pattern when IsNullLiteral(constant.Value):
-                    holds = !holds;
-                    return pattern.Value;
-                default:
-                    return null;
-            }
-        }
-
-        /// <summary>
-        /// Where the tested reference is null, none of the objects it may name is held through it: the path does not
-        /// own them (they were not made on it, or belong to another reference). Only ownership changes; the lifetime
-        /// rules would otherwise see the null branch of <c>using</c> as a path that skips Dispose.
-        /// </summary>
-        private static void NarrowNull(FlowState state, IOperation tested, bool isNull, ObjectTable table)
-        {
-            if (!isNull || Peek(state, tested) is not { HasNoObject: false } objects)
-            {
-                return;
+                return true;
             }
 
-            foreach (var id in objects)
+            if (isNull)
             {
-                Disown(state, id);
-
-                // A stream from GetStream() is never null: the branch is dead, and the client it came from (whose
-                // disposal the stream's using stands for, J7) must not look open on it either.
-                if (table.Get(id).WrappedBy is { } wrapper)
+                // Only null survives; a value that cannot be null makes this branch unreachable.
+                if (!objects.MayBeNull)
                 {
-                    Disown(state, wrapper);
+                    return objects.Equals(PointsTo.Nothing);
                 }
+
+                state.SetVariable(known, PointsTo.Null);
+                return true;
             }
+
+            state.SetVariable(known, objects.WithoutNull);
+            return true;
         }
 
-        private static void Disown(FlowState state, int id)
-        {
-            if (state.GetObject(id) is { } value && (value.Ownership & Ownership.Owned) != 0)
-            {
-                state.SetObject(id, value.WithOwnership(value.Ownership & ~Ownership.Owned));
-            }
-        }
-
-        private static bool IsNullLiteral(IOperation operation)
+        private static bool IsNullConstant(IOperation operation)
         {
             while (operation is IConversionOperation conversion)
             {
@@ -138,17 +117,17 @@ namespace SocketAnalyzers.Flow.Tracking
         }
 
         private static bool IsProtocolType(SocketApi api, IPropertySymbol property) =>
-            api is SocketApi.Socket or SocketApi.TcpClient || (api == SocketApi.UdpClient && property.Name == "Connected");
+            api == SocketApi.Socket || (api == SocketApi.TcpClient && property.Name == "Connected");
 
         /// <summary>The objects a side-effect-free reference names; untracked for anything else.</summary>
-        private static PointsTo Peek(FlowState state, IOperation operation)
+        private static PointsTo Peek(FlowState state, IOperation operation, out FlowVariable? variable)
         {
             while (operation is IConversionOperation conversion)
             {
                 operation = conversion.Operand;
             }
 
-            var variable = operation switch
+            variable = operation switch
             {
                 ILocalReferenceOperation local => FlowVariable.Of(local.Local),
                 IParameterReferenceOperation parameter => FlowVariable.Of(parameter.Parameter),
@@ -156,7 +135,13 @@ namespace SocketAnalyzers.Flow.Tracking
                 IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => FlowVariable.Of(field.Field),
                 _ => default(FlowVariable?),
             };
-            return variable is { } known && state.TryGetVariable(known, out var objects) ? objects : PointsTo.Untracked;
+            if (variable is { } known && state.TryGetVariable(known, out var objects))
+            {
+                return objects;
+            }
+
+            variable = null;
+            return PointsTo.Untracked;
         }
     }
 }

@@ -87,7 +87,7 @@ namespace SocketAnalyzers.Flow.Tracking
             {
                 if (this.objects[id] is { } value)
                 {
-                    this.objects[id] = value.WithStates(Protocol.SocketStates.Any, default).WithOwnership(value.Ownership | Ownership.Unknown);
+                    this.objects[id] = value.ToUnknown().WithOwnership(value.Ownership | Ownership.Unknown);
                 }
             }
         }

@@ -40,9 +40,15 @@ namespace SocketAnalyzers.Flow.Tracking
             {
                 var whenConditional = state.Clone();
                 var jumpsWhen = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
-                ConditionNarrowing.Narrow(whenConditional, block.BranchValue, jumpsWhen, this.Objects);
-                this.Follow(conditional, whenConditional);
-                ConditionNarrowing.Narrow(state, block.BranchValue, !jumpsWhen, this.Objects);
+                if (ConditionNarrowing.Narrow(whenConditional, block.BranchValue, jumpsWhen))
+                {
+                    this.Follow(conditional, whenConditional);
+                }
+
+                if (!ConditionNarrowing.Narrow(state, block.BranchValue, !jumpsWhen))
+                {
+                    return;
+                }
             }
 
             if (block.FallThroughSuccessor is { } fallThrough)
@@ -189,7 +195,7 @@ namespace SocketAnalyzers.Flow.Tracking
             {
                 if (this.entry[ordinal] is not null)
                 {
-                    this.dirty[ordinal] = true;
+                    this.MarkDirty(ordinal);
                 }
             }
         }
@@ -209,9 +215,15 @@ namespace SocketAnalyzers.Flow.Tracking
             {
                 var whenConditional = state.Clone();
                 var jumpsWhen = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
-                ConditionNarrowing.Narrow(whenConditional, block.BranchValue, jumpsWhen, this.Objects);
-                this.FollowOnException(conditional, whenConditional);
-                ConditionNarrowing.Narrow(state, block.BranchValue, !jumpsWhen, this.Objects);
+                if (ConditionNarrowing.Narrow(whenConditional, block.BranchValue, jumpsWhen))
+                {
+                    this.FollowOnException(conditional, whenConditional);
+                }
+
+                if (!ConditionNarrowing.Narrow(state, block.BranchValue, !jumpsWhen))
+                {
+                    return;
+                }
             }
 
             if (block.FallThroughSuccessor is { } fallThrough)
@@ -253,11 +265,16 @@ namespace SocketAnalyzers.Flow.Tracking
             if (this.exceptionEntry[ordinal] is not { } existing)
             {
                 this.exceptionEntry[ordinal] = state.Clone();
-                this.exceptionDirty[ordinal] = true;
             }
-            else if (existing.JoinWith(state))
+            else if (!existing.JoinWith(state))
             {
-                this.exceptionDirty[ordinal] = true;
+                return;
+            }
+
+            this.exceptionDirty[ordinal] = true;
+            if (ordinal < this.restartAt)
+            {
+                this.restartAt = ordinal;
             }
         }
 
@@ -266,11 +283,20 @@ namespace SocketAnalyzers.Flow.Tracking
             if (this.entry[ordinal] is not { } existing)
             {
                 this.entry[ordinal] = state.Clone();
-                this.dirty[ordinal] = true;
+                this.MarkDirty(ordinal);
             }
             else if (existing.JoinWith(state))
             {
-                this.dirty[ordinal] = true;
+                this.MarkDirty(ordinal);
+            }
+        }
+
+        private void MarkDirty(int ordinal)
+        {
+            this.dirty[ordinal] = true;
+            if (ordinal < this.restartAt)
+            {
+                this.restartAt = ordinal;
             }
         }
 

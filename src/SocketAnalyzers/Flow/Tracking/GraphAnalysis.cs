@@ -28,6 +28,7 @@ namespace SocketAnalyzers.Flow.Tracking
         private readonly FlowState?[] exceptionEntry;
         private readonly bool[] exceptionDirty;
         private FlowState? exceptionalExit;
+        private int restartAt = int.MaxValue;
         private PointsTo returned;
 
         public GraphAnalysis(ControlFlowGraph graph, FlowContext context, ISymbol? owner, bool summaryMode, int depth, ImmutableHashSet<IMethodSymbol> callers, CancellationToken cancellationToken)
@@ -97,49 +98,46 @@ namespace SocketAnalyzers.Flow.Tracking
             var visits = new int[blocks.Length];
             var budget = (blocks.Length * FlowBudget.VisitsPerBlockOnAverage) + 64;
             var transfer = new TransferFunctions(this);
-            var changed = true;
-            while (changed)
+
+            // Always the lowest dirty block first (blocks are numbered in a reverse-postorder-like order): an inner
+            // loop settles before the code after it runs, so each block is revisited only when its entry grows.
+            var ordinal = 0;
+            while (ordinal < blocks.Length)
             {
-                changed = false;
-                for (var ordinal = 0; ordinal < blocks.Length; ordinal++)
+                if (!this.dirty[ordinal] && !this.exceptionDirty[ordinal])
                 {
-                    if (this.exceptionDirty[ordinal])
-                    {
-                        this.exceptionDirty[ordinal] = false;
-                        changed = true;
-                        if (--budget < 0)
-                        {
-                            return false;
-                        }
+                    ordinal++;
+                    continue;
+                }
 
-                        if (++visits[ordinal] > FlowBudget.MaxVisitsPerBlock)
-                        {
-                            this.exceptionEntry[ordinal]!.Widen();
-                        }
+                this.cancellationToken.ThrowIfCancellationRequested();
+                if (--budget < 0)
+                {
+                    return false;
+                }
 
-                        this.ProcessOnException(blocks[ordinal], transfer);
-                    }
+                if (++visits[ordinal] > FlowBudget.MaxVisitsPerBlock)
+                {
+                    this.entry[ordinal]?.Widen();
+                    this.exceptionEntry[ordinal]?.Widen();
+                }
 
-                    if (!this.dirty[ordinal])
-                    {
-                        continue;
-                    }
+                this.restartAt = int.MaxValue;
 
-                    this.cancellationToken.ThrowIfCancellationRequested();
+                // A block of a finally may run twice: on the normal ways out, and with an exception in flight.
+                if (this.exceptionDirty[ordinal])
+                {
+                    this.exceptionDirty[ordinal] = false;
+                    this.ProcessOnException(blocks[ordinal], transfer);
+                }
+
+                if (this.dirty[ordinal])
+                {
                     this.dirty[ordinal] = false;
-                    changed = true;
-                    if (--budget < 0)
-                    {
-                        return false;
-                    }
-
-                    if (++visits[ordinal] > FlowBudget.MaxVisitsPerBlock)
-                    {
-                        this.entry[ordinal]!.Widen();
-                    }
-
                     this.Process(blocks[ordinal], transfer, record: false);
                 }
+
+                ordinal = this.restartAt <= ordinal ? this.restartAt : ordinal + 1;
             }
 
             return true;

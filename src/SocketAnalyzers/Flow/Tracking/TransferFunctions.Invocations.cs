@@ -34,12 +34,8 @@ namespace SocketAnalyzers.Flow.Tracking
                 argumentObjects[i] = firstArgumentIsReceiver && i == 0 ? receiver : this.Visit(arguments[i].Value);
             }
 
-            // Close and Dispose of the socket types do not throw (socket-semantics G1: Dispose twice, Close after
-            // Dispose are fine): a finally that disposes must not look like a way out with the object still owned.
-            var closes = member is not null
-                ? member.Operation == SocketOperation.Close
-                : !receiver.HasNoObject && method.Name is "Dispose" or "DisposeAsync" or "Close" && method.Parameters.Length == 0;
-            if (!closes)
+            // Close and Dispose do not throw (G1, G2): an exception never leaves with the object still open there.
+            if (method.Name is not ("Dispose" or "DisposeAsync" or "Close"))
             {
                 this.MayThrowHere();
             }
@@ -271,7 +267,7 @@ namespace SocketAnalyzers.Flow.Tracking
                     {
                         if (this.state.GetObject(id) is { } value && !value.IsUnknown)
                         {
-                            this.state.SetObject(id, value.WithStates(SocketStates.Any, default));
+                            this.state.SetObject(id, value.ToUnknown());
                         }
                     }
                 }

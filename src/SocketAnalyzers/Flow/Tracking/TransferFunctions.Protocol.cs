@@ -49,7 +49,7 @@ namespace SocketAnalyzers.Flow.Tracking
                     // Ownership is updated for every object the receiver may be, weak update or not: the lifetime
                     // rules stay silent rather than guess which one was closed (`using (cond ? a : b)`). Stop disposes a
                     // TcpListener's socket (socket-semantics J7).
-                    merged = merged.WithOwnership((value.Ownership & ~Ownership.Owned) | Ownership.Disposed);
+                    merged = merged.WithOwnership(strong ? Ownership.Disposed : (value.Ownership & ~Ownership.Owned) | Ownership.Disposed);
                 }
 
                 this.state.SetObject(id, merged);
@@ -135,17 +135,26 @@ namespace SocketAnalyzers.Flow.Tracking
                 }
 
                 var next = value;
-                if (!value.IsUnknown)
+                var relation = value.Relation.IsEmpty ? value.Relation : value.Relation.Then(effect.Relation);
+                if (effect.Relation.Equals(StateRelation.Unknown))
+                {
+                    next = value.ToUnknown();
+                }
+                else if (!value.IsUnknown)
                 {
                     var states = effect.Relation.Image(value.States);
                     next = states == value.States ? value
-                        : states.IsEmpty || effect.Relation.Equals(StateRelation.Unknown) ? value.WithStates(SocketStates.Any, default)
-                        : new SocketValue(value.Api, value.Kind, states, value.Ownership, CausesAt(states, site), value.Relation);
+                        : states.IsEmpty ? value.ToUnknown()
+                        : new SocketValue(value.Api, value.Kind, states, value.Ownership, CausesAt(states, site), relation);
+                }
+                else if (!relation.Equals(value.Relation))
+                {
+                    next = new SocketValue(value.Api, value.Kind, value.States, value.Ownership, value.Causes, relation);
                 }
 
                 if (effect.Ownership == Ownership.Disposed)
                 {
-                    next = next.WithOwnership((next.Ownership & ~Ownership.Owned) | Ownership.Disposed);
+                    next = next.WithOwnership(Ownership.Disposed);
                 }
                 else if ((effect.Ownership & (Ownership.Escaped | Ownership.Transferred | Ownership.Disposed)) != 0)
                 {

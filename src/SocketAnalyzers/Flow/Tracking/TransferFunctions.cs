@@ -95,6 +95,9 @@ namespace SocketAnalyzers.Flow.Tracking
                     this.EscapeAll(deconstruction.Value);
                     this.ForgetTargets(deconstruction.Target);
                     return PointsTo.Nothing;
+                case ILiteralOperation { ConstantValue: { HasValue: true, Value: null } }:
+                case IDefaultValueOperation:
+                    return PointsTo.Null;
                 case IBinaryOperation or IUnaryOperation or IIsPatternOperation or IIsTypeOperation or IIsNullOperation
                     or IInterpolatedStringOperation or ILockOperation or IIncrementOrDecrementOperation or ILiteralOperation:
                     // Consumers that read a socket without keeping it: comparisons, null tests, ToString in a string.
@@ -146,9 +149,7 @@ namespace SocketAnalyzers.Flow.Tracking
             {
                 if (this.state.GetObject(id) is { } value)
                 {
-                    var relation = value.Relation.IsEmpty ? default : StateRelation.Unknown;
-                    var ownership = (value.Ownership & ~Ownership.Owned) | Ownership.Escaped;
-                    this.state.SetObject(id, value.WithStates(SocketStates.Any, relation).WithOwnership(ownership));
+                    this.state.SetObject(id, value.ToUnknown().WithOwnership((value.Ownership & ~Ownership.Owned) | Ownership.Escaped));
                 }
             }
         }
@@ -163,8 +164,7 @@ namespace SocketAnalyzers.Flow.Tracking
             {
                 if (this.state.GetObject(id) is { } value)
                 {
-                    var relation = value.Relation.IsEmpty ? default : StateRelation.Unknown;
-                    this.state.SetObject(id, value.WithStates(SocketStates.Any, relation));
+                    this.state.SetObject(id, value.ToUnknown());
                 }
             }
         }
@@ -172,11 +172,12 @@ namespace SocketAnalyzers.Flow.Tracking
         /// <summary>The objects get a new owner (returned, written to an out parameter, wrapped by an owning object).</summary>
         internal void TransferOwnership(PointsTo objects)
         {
+            var strong = objects.IsSingleObject;
             foreach (var id in objects)
             {
                 if (this.state.GetObject(id) is { } value)
                 {
-                    var ownership = (value.Ownership & ~Ownership.Owned) | Ownership.Transferred;
+                    var ownership = strong ? Ownership.Transferred : (value.Ownership & ~Ownership.Owned) | Ownership.Transferred;
                     this.state.SetObject(id, value.WithOwnership(ownership));
                 }
             }
