@@ -38,6 +38,11 @@ namespace SocketAnalyzers.Rules.Lifetime
         /// </summary>
         public static string? Leak(SocketFlowResult result, SocketOrigin origin)
         {
+            if (result.RecreatedWhileOwned.Contains(origin.Id))
+            {
+                return "the next iteration replaces it while it is still open";
+            }
+
             if (LeaksAt(result.NormalExit, origin.Id))
             {
                 return ValueAt(result.NormalExit, origin.Id)?.Ownership == Ownership.Owned
@@ -45,9 +50,7 @@ namespace SocketAnalyzers.Rules.Lifetime
                     : "some path reaches the end of the method with it still open";
             }
 
-            return result.RecreatedWhileOwned.Contains(origin.Id)
-                ? "the next iteration replaces it while it is still open"
-                : null;
+            return null;
         }
 
         private static SocketValue? ValueAt(FlowExit exit, int id)
