@@ -238,7 +238,8 @@ namespace SocketAnalyzers.Flow.Tracking
                     }
 
                     state.SetObject(origin.Id, value);
-                    state.SetVariable(FlowVariable.Of(parameter), PointsTo.Object(origin.Id));
+                    // A parameter may be null: a null test on it must not make either branch unreachable.
+                    state.SetVariable(FlowVariable.Of(parameter), PointsTo.Object(origin.Id).Union(PointsTo.Null));
                 }
             }
 

@@ -236,7 +236,8 @@ namespace SocketAnalyzers.Flow.Tracking
                 return PointsTo.Untracked;
             }
 
-            var result = PointsTo.Object(origin.Id);
+            // A field or property may be null: a null test on it must not make either branch unreachable.
+            var result = PointsTo.Object(origin.Id).Union(PointsTo.Null);
             this.state.SetObject(origin.Id, SocketValue.UnknownOf(api, Kinds.Of(api)));
             this.state.SetVariable(FlowVariable.Of(member), result);
             this.analysis.HasMemberVariables = true;
