@@ -99,6 +99,74 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
             await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("client", "Write"));
         }
 
+        [Fact]
+        public async Task ReconnectUnderNullTestOnField_Reports()
+        {
+            // A null test on a field must not make its branch unreachable (fields may be null).
+            const string source = /* lang=c#-test */ """
+                using System;
+                using System.Net;
+                using System.Net.Sockets;
+
+                sealed class Client : IDisposable
+                {
+                    private readonly EndPoint endPoint;
+                    private Socket? socket;
+
+                    public Client(EndPoint endPoint) => this.endPoint = endPoint;
+
+                    public void Send(byte[] data)
+                    {
+                        if (this.socket is null)
+                        {
+                            var fresh = {|#0:new Socket(SocketType.Stream, ProtocolType.Tcp)|};
+                            fresh.{|#1:Connect|}(this.endPoint);
+                            this.socket = fresh;
+                        }
+
+                        this.socket.Send(data);
+                    }
+
+                    public void Dispose() => this.socket?.Dispose();
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("fresh", "Connect"));
+        }
+
+        [Fact]
+        public async Task LambdaWithFinallyInsideUsing_AnalysedWithoutCrash()
+        {
+            // Regression: an exception in a lambda's graph was delivered to the parent's finally (AD0001).
+            const string source = /* lang=c#-test */ """
+                using System.Net;
+                using System.Net.Sockets;
+                using System.Threading.Tasks;
+
+                static class C
+                {
+                    public static async Task M(EndPoint ep)
+                    {
+                        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        await socket.ConnectAsync(ep);
+                        await Task.Run(async () =>
+                        {
+                            try
+                            {
+                                await socket.ReceiveAsync(new byte[1], SocketFlags.None);
+                            }
+                            finally
+                            {
+                                socket.Shutdown(SocketShutdown.Both);
+                            }
+                        });
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source);
+        }
+
         [Theory]
         [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); try { s.Connect(ep); return s; } catch { s.Dispose(); throw; }")]
         [InlineData("using var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep); return null!;")]
