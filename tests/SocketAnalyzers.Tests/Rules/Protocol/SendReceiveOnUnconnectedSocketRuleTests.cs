@@ -30,7 +30,7 @@ namespace SocketAnalyzers.Tests.Rules.Protocol
                 }
                 """;
 
-            await Verify.VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("s", member, "unbound", outcome));
+            await Verify.VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("s", member, "not connected", outcome));
         }
 
         [Fact]
