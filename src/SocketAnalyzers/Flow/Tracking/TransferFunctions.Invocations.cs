@@ -245,16 +245,13 @@ namespace SocketAnalyzers.Flow.Tracking
                 return;
             }
 
-            foreach (var pair in this.state.Variables)
+            foreach (var index in this.analysis.Variables.Members)
             {
-                if (pair.Key.IsMember)
+                foreach (var id in this.state.GetVariable(index))
                 {
-                    foreach (var id in pair.Value)
+                    if (this.state.GetObject(id) is { } value && !value.IsUnknown)
                     {
-                        if (this.state.GetObject(id) is { } value && !value.IsUnknown)
-                        {
-                            this.state.SetObject(id, value.ToUnknown());
-                        }
+                        this.state.SetObject(id, value.ToUnknown());
                     }
                 }
             }
