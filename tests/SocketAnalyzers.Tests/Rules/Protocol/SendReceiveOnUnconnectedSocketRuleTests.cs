@@ -126,6 +126,16 @@ namespace SocketAnalyzers.Tests.Rules.Protocol
                             s.Send(new byte[1]);
                         }
 
+                        if (s.Connected == true)
+                        {
+                            s.Send(new byte[1]);
+                        }
+
+                        if (!(s.Connected is false))
+                        {
+                            s.Receive(new byte[1]);
+                        }
+
                         if (connect)
                         {
                             s.Connect(ep);
