@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -12,12 +11,7 @@ namespace SocketAnalyzers.Benchmarks
     /// <summary>Compiles a benchmark input against the .NET 10 reference assemblies and builds its control-flow graphs.</summary>
     internal static class Inputs
     {
-        public static string Realistic()
-        {
-            using var stream = typeof(Inputs).Assembly.GetManifestResourceStream("RealisticServer.cs.txt")!;
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd();
-        }
+        public static string Realistic() => Corpus.RealisticServer.Source;
 
         public static CSharpCompilation Compile(string source) => CSharpCompilation.Create(
             "BenchmarkInput",

@@ -19,21 +19,29 @@ namespace SocketAnalyzers.Benchmarks
     {
         private CSharpCompilation realistic = null!;
         private ImmutableArray<DiagnosticAnalyzer> analyzers;
+        private ImmutableArray<DiagnosticAnalyzer> reference;
 
         [GlobalSetup]
         public void Setup()
         {
             this.realistic = Inputs.Compile(Inputs.Realistic());
             this.analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new SocketProtocolAnalyzer());
+            this.reference = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyOperationBlockAnalyzer());
         }
 
         [Benchmark(Baseline = true)]
         public int CompilerOnly() => this.realistic.Clone().GetDiagnostics().Length;
 
+        /// <summary>The driver, operation trees and graphs alone: an analyzer that builds every graph and does nothing.</summary>
         [Benchmark]
-        public async Task<int> CompilerAndProtocolAnalyzer()
+        public Task<int> CompilerAndGraphsOnly() => this.RunAsync(this.reference);
+
+        [Benchmark]
+        public Task<int> CompilerAndProtocolAnalyzer() => this.RunAsync(this.analyzers);
+
+        private async Task<int> RunAsync(ImmutableArray<DiagnosticAnalyzer> analyzers)
         {
-            var withAnalyzers = this.realistic.Clone().WithAnalyzers(this.analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+            var withAnalyzers = this.realistic.Clone().WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
             var diagnostics = await withAnalyzers.GetAllDiagnosticsAsync().ConfigureAwait(false);
             return diagnostics.Length;
         }

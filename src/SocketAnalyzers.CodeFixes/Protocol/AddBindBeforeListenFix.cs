@@ -14,8 +14,9 @@ namespace SocketAnalyzers.CodeFixes.Protocol
 {
     /// <summary>
     /// SOCK103: inserts <c>socket.Bind(endpoint);</c> before the <c>Listen</c> statement, when exactly one endpoint
-    /// (a local or parameter of type IPEndPoint or UnixDomainSocketEndPoint, assigned before the statement) is in
-    /// scope. With none or several, which endpoint the socket should listen on is a decision: no fix.
+    /// (a local assigned before the statement, a parameter, or a field or property of the type, of type EndPoint,
+    /// IPEndPoint or UnixDomainSocketEndPoint) is in scope. With none or several, which endpoint the socket should
+    /// listen on is a decision: no fix.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddBindBeforeListenFix))]
     [Shared]
@@ -58,15 +59,20 @@ namespace SocketAnalyzers.CodeFixes.Protocol
         private static string? FindSingleEndpoint(SemanticModel model, StatementSyntax statement, CancellationToken cancellationToken)
         {
             string? found = null;
+            var inStaticCode = model.GetEnclosingSymbol(statement.SpanStart, cancellationToken) is { IsStatic: true };
             foreach (var symbol in model.LookupSymbols(statement.SpanStart))
             {
                 var type = symbol switch
                 {
                     ILocalSymbol local when IsDeclaredAndAssignedBefore(local, statement, cancellationToken) => local.Type,
                     IParameterSymbol { RefKind: not RefKind.Out } parameter => parameter.Type,
+                    IFieldSymbol field when field.IsStatic || !inStaticCode => field.Type,
+                    IPropertySymbol { GetMethod: not null, IsIndexer: false } property when property.IsStatic || !inStaticCode => property.Type,
                     _ => null,
                 };
-                if (type?.Name is not ("IPEndPoint" or "UnixDomainSocketEndPoint") || type.ContainingNamespace?.ToDisplayString() is not ("System.Net" or "System.Net.Sockets"))
+
+                // DnsEndPoint is an EndPoint that Bind refuses: only the concrete endpoints Bind takes, or EndPoint itself.
+                if (type?.Name is not ("EndPoint" or "IPEndPoint" or "UnixDomainSocketEndPoint") || type.ContainingNamespace?.ToDisplayString() is not ("System.Net" or "System.Net.Sockets"))
                 {
                     continue;
                 }

@@ -35,6 +35,16 @@ namespace SocketAnalyzers.Flow.Tracking
                     case IConversionOperation conversion:
                         condition = conversion.Operand;
                         continue;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } compared
+                        when BoolConstant(compared.RightOperand) is { } right:
+                        // s.Connected == false, s.IsBound != true, …
+                        holds = holds == (right == (compared.OperatorKind == BinaryOperatorKind.Equals));
+                        condition = compared.LeftOperand;
+                        continue;
+                    case IIsPatternOperation { Pattern: IConstantPatternOperation constantPattern } isPattern when BoolConstant(constantPattern.Value) is { } value:
+                        holds = holds == value;
+                        condition = isPattern.Value;
+                        continue;
                     case IIsNullOperation isNull:
                         return NarrowNull(state, isNull.Operand, holds);
                     case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary
@@ -105,6 +115,9 @@ namespace SocketAnalyzers.Flow.Tracking
             state.SetVariable(known, objects.WithoutNull);
             return true;
         }
+
+        private static bool? BoolConstant(IOperation operation) =>
+            operation.ConstantValue is { HasValue: true, Value: bool value } ? value : null;
 
         private static bool IsNullConstant(IOperation operation)
         {

@@ -19,11 +19,6 @@ namespace SocketAnalyzers.Flow.Tracking
             var state = this.entry[block.Ordinal]!.Clone();
             transfer.Transfer(block, state, record);
             var branchValue = transfer.TransferBranchValue(block);
-            if (transfer.TakeExceptionalState() is { } exceptional)
-            {
-                this.DeliverException(block.EnclosingRegion, exceptional);
-            }
-
             if (block.Kind == BasicBlockKind.Exit)
             {
                 return;
@@ -42,7 +37,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 var jumpsWhen = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
                 if (ConditionNarrowing.Narrow(whenConditional, block.BranchValue, jumpsWhen))
                 {
-                    this.Follow(conditional, whenConditional);
+                    this.Follow(conditional, whenConditional, owned: true);
                 }
 
                 if (!ConditionNarrowing.Narrow(state, block.BranchValue, !jumpsWhen))
@@ -53,11 +48,12 @@ namespace SocketAnalyzers.Flow.Tracking
 
             if (block.FallThroughSuccessor is { } fallThrough)
             {
-                this.Follow(fallThrough, state);
+                this.Follow(fallThrough, state, owned: true);
             }
         }
 
-        private void Follow(ControlFlowBranch branch, FlowState state)
+        /// <summary>Follows a branch; <paramref name="owned"/>: the caller hands <paramref name="state"/> over (no copy needed).</summary>
+        private void Follow(ControlFlowBranch branch, FlowState state, bool owned)
         {
             switch (branch.Semantics)
             {
@@ -67,7 +63,7 @@ namespace SocketAnalyzers.Flow.Tracking
                     {
                         if (branch.Destination is { } destination)
                         {
-                            this.FlowInto(destination.Ordinal, state);
+                            this.FlowInto(destination.Ordinal, state, owned);
                         }
 
                         return;
@@ -84,7 +80,7 @@ namespace SocketAnalyzers.Flow.Tracking
                         }
                     }
 
-                    this.FlowInto(finallies[0].FirstBlockOrdinal, state);
+                    this.FlowInto(finallies[0].FirstBlockOrdinal, state, owned);
                     return;
                 case ControlFlowBranchSemantics.Throw:
                 case ControlFlowBranchSemantics.Rethrow:
@@ -123,7 +119,8 @@ namespace SocketAnalyzers.Flow.Tracking
             }
         }
 
-        private void DeliverException(ControlFlowRegion? region, FlowState state)
+        /// <summary>Sends a state an exception may leave with to the handlers that would receive it.</summary>
+        internal void DeliverException(ControlFlowRegion? region, FlowState state)
         {
             // A lambda's graph is rooted inside its parent's regions: the walk stops at this graph's root, or an
             // exception in a lambda would be delivered to the parent's finally (with the parent's block ordinals).
@@ -206,10 +203,6 @@ namespace SocketAnalyzers.Flow.Tracking
             var state = this.exceptionEntry[block.Ordinal]!.Clone();
             transfer.Transfer(block, state, record: false);
             transfer.TransferBranchValue(block);
-            if (transfer.TakeExceptionalState() is { } exceptional)
-            {
-                this.DeliverException(block.EnclosingRegion, exceptional);
-            }
 
             if (block.ConditionalSuccessor is { } conditional && block.ConditionKind != ControlFlowConditionKind.None)
             {
@@ -278,11 +271,11 @@ namespace SocketAnalyzers.Flow.Tracking
             }
         }
 
-        private void FlowInto(int ordinal, FlowState state)
+        private void FlowInto(int ordinal, FlowState state, bool owned = false)
         {
             if (this.entry[ordinal] is not { } existing)
             {
-                this.entry[ordinal] = state.Clone();
+                this.entry[ordinal] = owned ? state : state.Clone();
                 this.MarkDirty(ordinal);
             }
             else if (existing.JoinWith(state))

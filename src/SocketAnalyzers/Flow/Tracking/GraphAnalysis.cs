@@ -55,6 +55,8 @@ namespace SocketAnalyzers.Flow.Tracking
 
         public ObjectTable Objects { get; } = new ObjectTable();
 
+        public VariableTable Variables { get; } = new VariableTable();
+
         /// <summary>Set when some variable is a field or property: unknown calls must then forget their states.</summary>
         public bool HasMemberVariables { get; set; }
 
@@ -152,7 +154,8 @@ namespace SocketAnalyzers.Flow.Tracking
                 this.cancellationToken.ThrowIfCancellationRequested();
                 if (this.entry[block.Ordinal] is { } state)
                 {
-                    transfer.Transfer(block, state.Clone(), record: true);
+                    // The settled entry states are not needed after the replay, but for the exit block's.
+                    transfer.Transfer(block, block.Kind == BasicBlockKind.Exit ? state.Clone() : state, record: true);
                     transfer.TransferBranchValue(block);
                 }
             }
@@ -217,7 +220,7 @@ namespace SocketAnalyzers.Flow.Tracking
 
         private FlowState InitialState()
         {
-            var state = new FlowState();
+            var state = new FlowState(this.Variables);
             if (this.Owner is IMethodSymbol method)
             {
                 foreach (var parameter in method.Parameters)

@@ -10,8 +10,9 @@ namespace SocketAnalyzers.Flow.Tracking
     /// </summary>
     public sealed class ProtocolStep
     {
-        internal ProtocolStep(IOperation operation, SyntaxNode? memberName, string memberDisplay, SocketOperation socketOperation, IOperation? receiver, PointsTo objects, SocketValue? before)
+        internal ProtocolStep(IOperation operation, ProtocolMember? member, SyntaxNode? memberName, string memberDisplay, SocketOperation socketOperation, IOperation? receiver, PointsTo objects, SocketValue? before)
         {
+            this.Member = member;
             this.Operation = operation;
             this.MemberName = memberName;
             this.MemberDisplay = memberDisplay;
@@ -23,6 +24,12 @@ namespace SocketAnalyzers.Flow.Tracking
 
         /// <summary>The invocation, property assignment or object creation.</summary>
         public IOperation Operation { get; }
+
+        /// <summary>
+        /// The protocol member called, with its traits (Blocking, Async, ReturnsReceivedCount, …) for the hot-path and
+        /// data rules; <see langword="null"/> for Dispose through IDisposable and for <c>new NetworkStream</c>.
+        /// </summary>
+        public ProtocolMember? Member { get; }
 
         /// <summary>The member's name in source (<c>Listen</c> of <c>s.Listen()</c>): the smallest honest span.</summary>
         public SyntaxNode? MemberName { get; }

@@ -18,6 +18,9 @@ namespace SocketAnalyzers.Flow.Tracking
         private readonly FlowContext context;
         private readonly ConcurrentDictionary<IMethodSymbol, Entry> entries = new ConcurrentDictionary<IMethodSymbol, Entry>(SymbolEqualityComparer.Default);
 
+        // One semantic model per tree: callees in the same file share its binding caches.
+        private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
+
         public SummaryCache(FlowContext context) => this.context = context;
 
         /// <summary>
@@ -82,9 +85,7 @@ namespace SocketAnalyzers.Flow.Tracking
         private Entry Compute(IMethodSymbol method, int depth, ImmutableHashSet<IMethodSymbol> callers, int remaining, CancellationToken cancellationToken)
         {
             var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-#pragma warning disable RS1030 // The callee's operation tree is needed and the driver offers no other way to reach it; the summary is computed once per compilation.
-            var model = this.context.Compilation.GetSemanticModel(syntax.SyntaxTree);
-#pragma warning restore RS1030
+            var model = this.models.GetOrAdd(syntax.SyntaxTree, this.CreateModel);
             if (model.GetOperation(syntax, cancellationToken) is not IMethodBodyOperation body)
             {
                 return new Entry(null, false, remaining);
@@ -104,6 +105,10 @@ namespace SocketAnalyzers.Flow.Tracking
 
             return new Entry(Summarise(method, analysis), analysis.IsTruncated, remaining);
         }
+
+#pragma warning disable RS1030 // The callee's operation tree is needed and the driver offers no other way to reach it; one model per tree per compilation.
+        private SemanticModel CreateModel(SyntaxTree tree) => this.context.Compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
 
         private static MethodSummary? Summarise(IMethodSymbol method, GraphAnalysis analysis)
         {

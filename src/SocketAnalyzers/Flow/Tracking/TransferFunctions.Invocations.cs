@@ -43,7 +43,7 @@ namespace SocketAnalyzers.Flow.Tracking
             if (member is not null)
             {
                 var operation = Refine(member, invocation);
-                this.Step(invocation, MemberName(invocation.Syntax), member.Name, operation, receiverOperation, receiver);
+                this.Step(invocation, member, MemberName(invocation.Syntax), member.Name, operation, receiverOperation, receiver);
                 this.ApplyOperation(receiver, operation, invocation);
                 return this.ResultOf(invocation, member, receiver);
             }
@@ -51,7 +51,7 @@ namespace SocketAnalyzers.Flow.Tracking
             if (!receiver.HasNoObject && method.Name is "Dispose" or "DisposeAsync" or "Close" && method.Parameters.Length == 0)
             {
                 // IDisposable.Dispose through the interface: how `using` disposes.
-                this.Step(invocation, MemberName(invocation.Syntax), method.Name, SocketOperation.Close, receiverOperation, receiver);
+                this.Step(invocation, null, MemberName(invocation.Syntax), method.Name, SocketOperation.Close, receiverOperation, receiver);
                 this.ApplyOperation(receiver, SocketOperation.Close, invocation);
                 return PointsTo.Nothing;
             }
@@ -211,7 +211,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 }
 
                 var socket = argumentObjects[i];
-                this.Step(creation, CreationName(creation.Syntax), "new NetworkStream", SocketOperation.WrapInStream, arguments[i].Value, socket);
+                this.Step(creation, null, CreationName(creation.Syntax), "new NetworkStream", SocketOperation.WrapInStream, arguments[i].Value, socket);
                 this.ApplyOperation(socket, SocketOperation.WrapInStream, creation);
 
                 // A NetworkStream owns its socket only when asked to (ownsSocket: true).
@@ -259,16 +259,13 @@ namespace SocketAnalyzers.Flow.Tracking
                 return;
             }
 
-            foreach (var pair in this.state.Variables)
+            foreach (var index in this.analysis.Variables.Members)
             {
-                if (pair.Key.IsMember)
+                foreach (var id in this.state.GetVariable(index))
                 {
-                    foreach (var id in pair.Value)
+                    if (this.state.GetObject(id) is { } value && !value.IsUnknown)
                     {
-                        if (this.state.GetObject(id) is { } value && !value.IsUnknown)
-                        {
-                            this.state.SetObject(id, value.ToUnknown());
-                        }
+                        this.state.SetObject(id, value.ToUnknown());
                     }
                 }
             }

@@ -11,11 +11,11 @@ namespace SocketAnalyzers.Flow.Tracking
     /// <summary>Transfer functions of protocol operations: state transitions, results, protocol properties.</summary>
     internal sealed partial class TransferFunctions
     {
-        private void Step(IOperation operation, SyntaxNode? name, string display, SocketOperation socketOperation, IOperation? receiverOperation, PointsTo receiver)
+        private void Step(IOperation operation, ProtocolMember? member, SyntaxNode? name, string display, SocketOperation socketOperation, IOperation? receiverOperation, PointsTo receiver)
         {
             if (this.recording)
             {
-                this.analysis.AddStep(new ProtocolStep(operation, name, display, socketOperation, receiverOperation, receiver, this.ValueOf(receiver)));
+                this.analysis.AddStep(new ProtocolStep(operation, member, name, display, socketOperation, receiverOperation, receiver, this.ValueOf(receiver)));
             }
         }
 
@@ -224,7 +224,7 @@ namespace SocketAnalyzers.Flow.Tracking
             var receiver = this.Visit(instance);
             this.Visit(assignment.Value);
             this.MayThrowHere();
-            this.Step(assignment, MemberName(property.Syntax), member.Name, member.Operation, instance, receiver);
+            this.Step(assignment, member, MemberName(property.Syntax), member.Name, member.Operation, instance, receiver);
             this.ApplyOperation(receiver, member.Operation, assignment);
             return true;
         }

@@ -14,7 +14,7 @@ namespace SocketAnalyzers.Flow.Tracking
     {
         private readonly GraphAnalysis analysis;
         private FlowState state = null!;
-        private FlowState? exceptional;
+        private ControlFlowRegion? region;
         private bool recording;
 
         public TransferFunctions(GraphAnalysis analysis) => this.analysis = analysis;
@@ -26,7 +26,7 @@ namespace SocketAnalyzers.Flow.Tracking
         public void Transfer(BasicBlock block, FlowState entry, bool record)
         {
             this.state = entry;
-            this.exceptional = null;
+            this.region = block.EnclosingRegion;
             this.recording = record;
             foreach (var operation in block.Operations)
             {
@@ -38,14 +38,6 @@ namespace SocketAnalyzers.Flow.Tracking
         public PointsTo TransferBranchValue(BasicBlock block) =>
             block.BranchValue is { } value ? this.Visit(value) : PointsTo.Nothing;
 
-        /// <summary>The join of the states at the points of the block where an exception may be thrown, if any.</summary>
-        public FlowState? TakeExceptionalState()
-        {
-            var result = this.exceptional;
-            this.exceptional = null;
-            return result;
-        }
-
         internal PointsTo Visit(IOperation? operation)
         {
             switch (operation)
@@ -53,7 +45,9 @@ namespace SocketAnalyzers.Flow.Tracking
                 case null:
                     return PointsTo.Nothing;
                 case IConversionOperation conversion:
-                    return this.Visit(conversion.Operand);
+                    // A cast from object or an interface to a socket type yields a socket the analysis did not see made.
+                    var converted = this.Visit(conversion.Operand);
+                    return converted.Equals(PointsTo.Nothing) ? this.UntrackedIfSocket(conversion) : converted;
                 case IParenthesizedOperation parenthesized:
                     return this.Visit(parenthesized.Operand);
                 case IFlowCaptureOperation capture:
@@ -313,16 +307,12 @@ namespace SocketAnalyzers.Flow.Tracking
         private PointsTo UntrackedIfSocket(IOperation operation) =>
             this.analysis.Context.Symbols.TryGetApi(operation.Type, out _) ? PointsTo.Untracked : PointsTo.Nothing;
 
-        /// <summary>Records the current state as one an exception may leave with (before a call that may throw).</summary>
+        /// <summary>The current state is one an exception may leave with (before a call that may throw): the handlers get it.</summary>
         private void MayThrowHere()
         {
-            if (this.exceptional is null)
+            if (!this.recording)
             {
-                this.exceptional = this.state.Clone();
-            }
-            else
-            {
-                this.exceptional.JoinWith(this.state);
+                this.analysis.DeliverException(this.region, this.state);
             }
         }
     }

@@ -27,7 +27,7 @@ namespace SocketAnalyzers.Rules.Protocol
                 StateDescriptions.Receiver(step),
                 step.MemberDisplay,
                 this.DescribeState(step, before, result),
-                violation.Outcome);
+                OutcomePhrases.For(violation.Outcome, step.MemberDisplay, before.Kind));
         }
 
         /// <summary>The <c>{2}</c> argument: the state the receiver is in on every path, and what put it there.</summary>

@@ -1,4 +1,6 @@
 using Microsoft.CodeAnalysis;
+using SocketAnalyzers.Flow.Lattice;
+using SocketAnalyzers.Flow.Tracking;
 using SocketAnalyzers.Diagnostics;
 
 namespace SocketAnalyzers.Rules.Protocol
@@ -10,5 +12,9 @@ namespace SocketAnalyzers.Rules.Protocol
     internal sealed class SendReceiveOnUnconnectedSocketRule : ProtocolRuleChecker
     {
         public override DiagnosticDescriptor Descriptor => Descriptors.SendReceiveOnUnconnectedSocket;
+
+        // A fresh stream socket lacks a peer ("not connected"); a fresh datagram socket lacks an address nothing can reach ("unbound").
+        protected override string DescribeState(ProtocolStep step, SocketValue before, SocketFlowResultView result) =>
+            StateDescriptions.Describe(before, before.Kind.Transport == SocketAnalyzers.Protocol.SocketTransport.Datagram ? "unbound" : "not connected");
     }
 }

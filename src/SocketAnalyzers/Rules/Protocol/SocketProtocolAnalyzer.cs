@@ -49,6 +49,7 @@ namespace SocketAnalyzers.Rules.Protocol
 
         private static void AnalyzeBlock(OperationBlockAnalysisContext context, FlowContext flow)
         {
+            Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph? analyzed = null;
             foreach (var block in context.OperationBlocks)
             {
                 // Bail-outs, cheapest first: (1) a block that is no executable body has no graph;
@@ -58,7 +59,14 @@ namespace SocketAnalyzers.Rules.Protocol
                     continue;
                 }
 
+                // (3) a constructor's initializer and body share one graph: analyse it once.
                 var graph = context.GetControlFlowGraph(block);
+                if (ReferenceEquals(graph, analyzed))
+                {
+                    continue;
+                }
+
+                analyzed = graph;
                 var result = SocketFlowAnalysis.Analyze(graph, flow, context.OwningSymbol, context.CancellationToken);
                 Report(result, context);
             }
@@ -66,7 +74,7 @@ namespace SocketAnalyzers.Rules.Protocol
 
         private static void Report(SocketFlowResult result, OperationBlockAnalysisContext context)
         {
-            // (3) an analysis that ran out of budget knows nothing for sure.
+            // (4) an analysis that ran out of budget knows nothing for sure.
             if (!result.IsComplete)
             {
                 return;
@@ -75,7 +83,7 @@ namespace SocketAnalyzers.Rules.Protocol
             var view = new SocketFlowResultView(result);
             foreach (var step in result.Steps)
             {
-                // (4) unknown or untracked receivers are never reported on.
+                // (5) unknown or untracked receivers are never reported on.
                 if (step.Before is not { IsUnknown: false } before
                     || ProtocolTable.FindViolation(before.Api, step.SocketOperation, before.States, before.Kind.Transport) is not { } violation
                     || !Checkers.TryGetValue(violation.DiagnosticId, out var checker))

@@ -21,7 +21,11 @@ namespace SocketAnalyzers.Rules.Protocol
             return text.Length <= MaxReceiverLength ? text : text.Substring(0, MaxReceiverLength - 1) + "…";
         }
 
-        public static string Describe(SocketValue value)
+        /// <summary>
+        /// The states of <paramref name="value"/> with their causes. <paramref name="createdSocket"/> names a fresh
+        /// Socket: "unbound" where binding matters, "not connected" where data does.
+        /// </summary>
+        public static string Describe(SocketValue value, string createdSocket = "unbound")
         {
             var builder = new StringBuilder();
             for (var state = SocketState.Created; state <= SocketState.Closed; state++)
@@ -36,7 +40,7 @@ namespace SocketAnalyzers.Rules.Protocol
                     builder.Append(" or ");
                 }
 
-                builder.Append(Word(state, value));
+                builder.Append(Word(state, value, createdSocket));
                 AppendCauses(builder, state, value);
             }
 
@@ -53,14 +57,14 @@ namespace SocketAnalyzers.Rules.Protocol
             _ => operation.Syntax.ToString(),
         };
 
-        private static string Word(SocketState state, SocketValue value) => state switch
+        private static string Word(SocketState state, SocketValue value, string createdSocket) => state switch
         {
             SocketState.Created when HasCause(value, state, creationsOnly: false) => "stopped",
             SocketState.Created => value.Api switch
             {
                 SocketApi.TcpListener => "not started",
                 SocketApi.TcpClient or SocketApi.UdpClient => "not connected",
-                _ => "unbound",
+                _ => createdSocket,
             },
             SocketState.Bound => "bound",
             SocketState.Listening => "listening",

@@ -1,4 +1,6 @@
 using Microsoft.CodeAnalysis;
+using SocketAnalyzers.Flow.Lattice;
+using SocketAnalyzers.Flow.Tracking;
 using SocketAnalyzers.Diagnostics;
 
 namespace SocketAnalyzers.Rules.Protocol
@@ -10,5 +12,9 @@ namespace SocketAnalyzers.Rules.Protocol
     internal sealed class StreamOnUnconnectedSocketRule : ProtocolRuleChecker
     {
         public override DiagnosticDescriptor Descriptor => Descriptors.StreamOnUnconnectedSocket;
+
+        // What matters here is the missing peer: a fresh socket is "not connected" rather than "unbound".
+        protected override string DescribeState(ProtocolStep step, SocketValue before, SocketFlowResultView result) =>
+            StateDescriptions.Describe(before, "not connected");
     }
 }

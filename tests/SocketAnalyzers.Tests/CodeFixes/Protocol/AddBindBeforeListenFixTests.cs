@@ -31,6 +31,17 @@ namespace SocketAnalyzers.Tests.CodeFixes.Protocol
                         listener.{|#2:Listen|}();
                     }
                 }
+
+                class D
+                {
+                    private static readonly EndPoint Configured = new IPEndPoint(IPAddress.Any, 8080);
+
+                    static void Serve()
+                    {
+                        var server = {|#5:new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)|};
+                        server.{|#4:Listen|}();
+                    }
+                }
                 """;
             const string fixedSource = """
                 using System.Net;
@@ -54,6 +65,18 @@ namespace SocketAnalyzers.Tests.CodeFixes.Protocol
                         listener.Listen();
                     }
                 }
+
+                class D
+                {
+                    private static readonly EndPoint Configured = new IPEndPoint(IPAddress.Any, 8080);
+
+                    static void Serve()
+                    {
+                        var server = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                        server.Bind(Configured);
+                        server.Listen();
+                    }
+                }
                 """;
 
             await Verify.VerifyFixAsync(
@@ -62,6 +85,7 @@ namespace SocketAnalyzers.Tests.CodeFixes.Protocol
                 {
                     Verify.Diagnostic("SOCK103").WithLocation(0).WithLocation(1).WithArguments("s", "Listen", "unbound", ListenOnUnboundSocketRuleTests.Outcome),
                     Verify.Diagnostic("SOCK103").WithLocation(2).WithLocation(3).WithArguments("listener", "Listen", "unbound", ListenOnUnboundSocketRuleTests.Outcome),
+                    Verify.Diagnostic("SOCK103").WithLocation(4).WithLocation(5).WithArguments("server", "Listen", "unbound", ListenOnUnboundSocketRuleTests.Outcome),
                 },
                 fixedSource);
         }

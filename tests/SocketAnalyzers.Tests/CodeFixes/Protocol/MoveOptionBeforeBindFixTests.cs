@@ -51,7 +51,7 @@ namespace SocketAnalyzers.Tests.CodeFixes.Protocol
                 new[]
                 {
                     Verify.Diagnostic("SOCK108").WithLocation(0).WithLocation(1).WithArguments("s", "ExclusiveAddressUse", "bound after 'Bind'", PreBindOptionTooLateRuleTests.OptionThrows),
-                    Verify.Diagnostic("SOCK108").WithLocation(2).WithLocation(1).WithArguments("s", "SetSocketOption", "bound after 'Bind'", PreBindOptionTooLateRuleTests.NoEffect),
+                    Verify.Diagnostic("SOCK108").WithLocation(2).WithLocation(1).WithArguments("s", "SetSocketOption", "bound after 'Bind'", PreBindOptionTooLateRuleTests.TooLate),
                 },
                 fixedSource);
         }

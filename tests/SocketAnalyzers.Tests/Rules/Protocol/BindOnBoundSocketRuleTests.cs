@@ -82,6 +82,16 @@ namespace SocketAnalyzers.Tests.Rules.Protocol
                             s.Bind(ep);
                         }
 
+                        if (s.IsBound == false)
+                        {
+                            s.Bind(ep);
+                        }
+
+                        if (s.IsBound is false)
+                        {
+                            s.Bind(ep);
+                        }
+
                         var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
                         udp.Connect(remote);
                         udp.Bind(ep);

@@ -7,7 +7,7 @@ namespace SocketAnalyzers.Tests.Rules.Protocol
     public sealed class PreBindOptionTooLateRuleTests
     {
         internal const string OptionThrows = "throws InvalidOperationException (ExclusiveAddressUse) or SocketException InvalidArgument (DualMode)";
-        internal const string NoEffect = "throws nothing and has no effect: the address is already bound";
+        internal const string TooLate = "throws nothing, too late for its own Bind; on Linux it still makes the bound port shareable by a later socket that sets ReuseAddress";
         private static readonly ProtocolRuleVerifier Verify = ProtocolRuleVerifier.For(DiagnosticIds.PreBindOptionTooLate);
 
         [Fact]
@@ -55,7 +55,7 @@ namespace SocketAnalyzers.Tests.Rules.Protocol
 
             await Verify.VerifyAsync(
                 source,
-                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("s", "SetSocketOption", "bound after 'Bind'", NoEffect),
+                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("s", "SetSocketOption", "bound after 'Bind'", TooLate),
                 Verify.Diagnostic().WithLocation(2).WithLocation(3).WithArguments("v6", "DualMode", "connected after 'Connect'", OptionThrows));
         }
 

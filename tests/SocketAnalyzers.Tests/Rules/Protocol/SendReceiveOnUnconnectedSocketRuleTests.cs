@@ -30,7 +30,7 @@ namespace SocketAnalyzers.Tests.Rules.Protocol
                 }
                 """;
 
-            await Verify.VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("s", member, "unbound", outcome));
+            await Verify.VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("s", member, "not connected", outcome));
         }
 
         [Fact]
@@ -110,6 +110,31 @@ namespace SocketAnalyzers.Tests.Rules.Protocol
         }
 
         [Fact]
+        public async Task MessageNamesTheOutcomeForThisMemberAndKind()
+        {
+            const string source = """
+                using System.Net.Sockets;
+
+                class C
+                {
+                    async System.Threading.Tasks.Task M()
+                    {
+                        var unix = {|#1:new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)|};
+                        unix.{|#0:Receive|}(new byte[1]);
+
+                        var client = {|#3:new UdpClient()|};
+                        await client.{|#2:SendAsync|}(new byte[1], 1);
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("unix", "Receive", "not connected", "throws SocketException (InvalidArgument)"),
+                Verify.Diagnostic().WithLocation(2).WithLocation(3).WithArguments("client", "SendAsync", "not connected", "throws SocketException (DestinationAddressRequired)"));
+        }
+
+        [Fact]
         public async Task ConnectedOrGuardedOrExplicitDestination_DoesNotReport()
         {
             const string source = """
@@ -124,6 +149,16 @@ namespace SocketAnalyzers.Tests.Rules.Protocol
                         if (s.Connected)
                         {
                             s.Send(new byte[1]);
+                        }
+
+                        if (s.Connected == true)
+                        {
+                            s.Send(new byte[1]);
+                        }
+
+                        if (!(s.Connected is false))
+                        {
+                            s.Receive(new byte[1]);
                         }
 
                         if (connect)

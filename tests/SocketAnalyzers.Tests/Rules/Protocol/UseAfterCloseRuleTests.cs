@@ -229,6 +229,76 @@ namespace SocketAnalyzers.Tests.Rules.Protocol
         }
 
         [Fact]
+        public async Task InLocalFunctionAndConstructorWithInitializer_ReportsOnce()
+        {
+            const string source = """
+                using System.Net.Sockets;
+
+                class C
+                {
+                    C(int n)
+                        : this()
+                    {
+                        var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                        {|#1:s.Close()|};
+                        s.{|#0:Send|}(new byte[n]);
+                    }
+
+                    C()
+                    {
+                        void Local()
+                        {
+                            var own = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                            {|#3:own.Dispose()|};
+                            own.{|#2:Listen|}();
+                        }
+
+                        Local();
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("s", "Send", "closed after 'Close'", Disposed),
+                Verify.Diagnostic().WithLocation(2).WithLocation(3).WithArguments("own", "Listen", "closed after 'Dispose'", Disposed));
+        }
+
+        [Fact]
+        public async Task InsideUsingScope_DoesNotReport()
+        {
+            const string source = """
+                using System.Net;
+                using System.Net.Sockets;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task M(IPEndPoint ep)
+                    {
+                        using (var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp))
+                        {
+                            s.Connect(ep);
+                            s.Send(new byte[1]);
+                        }
+
+                        await using var stream = new NetworkStream(await Connect(ep), ownsSocket: true);
+                        await stream.WriteAsync(new byte[1]);
+                    }
+
+                    private static async Task<Socket> Connect(IPEndPoint ep)
+                    {
+                        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                        await socket.ConnectAsync(ep);
+                        return socket;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
         public async Task CloseTwiceOrReadConnected_DoesNotReport()
         {
             const string source = """
