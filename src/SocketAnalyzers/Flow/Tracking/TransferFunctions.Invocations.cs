@@ -107,6 +107,7 @@ namespace SocketAnalyzers.Flow.Tracking
 
             if (summary.Returned is { } returned && this.analysis.Objects.ForOperation(invocation, SocketOriginKind.SummarizedCall) is { } origin)
             {
+                this.Renew(origin.Id);
                 this.state.SetObject(origin.Id, returned);
                 return PointsTo.Object(origin.Id);
             }
@@ -148,6 +149,7 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             var value = ConstructedValue(creation, constructor, api, symbols);
+            this.Renew(origin.Id);
             this.state.SetObject(origin.Id, value);
             return PointsTo.Object(origin.Id);
         }

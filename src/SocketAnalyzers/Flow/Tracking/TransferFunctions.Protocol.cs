@@ -57,6 +57,7 @@ namespace SocketAnalyzers.Flow.Tracking
             if (member.Has(ApiTraits.ReturnsAccepted) && this.analysis.Objects.ForOperation(invocation, SocketOriginKind.Accepted) is { } accepted)
             {
                 // An accepted connection: connected, a stream, and the caller's to dispose.
+                this.Renew(accepted.Id);
                 this.state.SetObject(accepted.Id, SocketValue.Created(resultApi, Kinds.Of(SocketApi.TcpClient), SocketState.Connected, Ownership.Owned, invocation));
                 return PointsTo.Object(accepted.Id);
             }
@@ -65,6 +66,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 && this.analysis.Objects.ForOperation(invocation, SocketOriginKind.WrappedSocket) is { } stream)
             {
                 // The TcpClient owns the stream it hands out: disposing one closes the other.
+                this.Renew(stream.Id);
                 this.state.SetObject(stream.Id, SocketValue.Created(SocketApi.NetworkStream, Kinds.Of(SocketApi.NetworkStream), SocketState.Connected, Ownership.Unknown, invocation));
                 return PointsTo.Object(stream.Id);
             }
@@ -183,6 +185,7 @@ namespace SocketAnalyzers.Flow.Tracking
 
             var states = ownerValue.States.Contains(SocketState.Closed) ? SocketStates.Any : ownerValue.States;
             var kind = ownerValue.Kind.Transport == SocketTransport.Unknown ? Kinds.Of(ownerApi) : ownerValue.Kind;
+            this.Renew(origin.Id);
             this.state.SetObject(origin.Id, new SocketValue(SocketApi.Socket, kind, states, Ownership.Unknown, ownerValue.Causes, default));
             return PointsTo.Object(origin.Id);
         }

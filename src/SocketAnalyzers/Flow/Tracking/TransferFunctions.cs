@@ -76,7 +76,10 @@ namespace SocketAnalyzers.Flow.Tracking
                 case IInvocationOperation invocation:
                     return this.Invoke(invocation);
                 case IAwaitOperation awaited:
-                    return this.Visit(awaited.Operation);
+                    // Other code runs while this method waits: it may change fields and properties.
+                    var result = this.Visit(awaited.Operation);
+                    this.HavocMembers();
+                    return result;
                 case IArgumentOperation argument:
                     return this.Visit(argument.Value);
                 case IExpressionStatementOperation statement:
@@ -110,6 +113,28 @@ namespace SocketAnalyzers.Flow.Tracking
                     }
 
                     return this.UntrackedIfSocket(operation);
+            }
+        }
+
+        /// <summary>
+        /// A new instance from a creation site that made one before (in a loop): the previous instance stops being
+        /// tracked — variables still referring to it now hold an untracked value — and the id names the new one.
+        /// Without this, the strong update of the new instance would rewrite the old one's state.
+        /// </summary>
+        internal void Renew(int id)
+        {
+            if (this.state.GetObject(id) is null)
+            {
+                return;
+            }
+
+            for (var index = 0; index < this.analysis.Variables.Count; index++)
+            {
+                var objects = this.state.GetVariable(index);
+                if (objects.Contains(id))
+                {
+                    this.state.SetVariable(this.analysis.Variables[index], objects.Without(id).Union(PointsTo.Untracked));
+                }
             }
         }
 
