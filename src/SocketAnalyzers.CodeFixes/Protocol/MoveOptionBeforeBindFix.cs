@@ -87,15 +87,9 @@ namespace SocketAnalyzers.CodeFixes.Protocol
             var tracked = root.TrackNodes(Nodes(moves));
             foreach (var pair in moves)
             {
+                // Same block, same indentation: each statement moves with its comments, in source order.
                 var bind = tracked.GetCurrentNode(pair.Key)!;
-                var moved = new List<StatementSyntax>();
-                foreach (var option in pair.Value)
-                {
-                    // Same block, same indentation: the statement moves with its comments.
-                    moved.Add(option);
-                }
-
-                tracked = tracked.InsertNodesBefore(bind, moved);
+                tracked = tracked.InsertNodesBefore(bind, pair.Value);
                 foreach (var option in pair.Value)
                 {
                     tracked = tracked.RemoveNode(tracked.GetCurrentNode(option)!, SyntaxRemoveOptions.KeepNoTrivia)!;

@@ -183,8 +183,7 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             var state = ProtocolApiMap.ConstructedState(api, names);
-            var ownership = api == SocketApi.NetworkStream ? Ownership.Owned : Ownership.Owned;
-            return SocketValue.Created(api, Kinds.Of(api), state, ownership, creation);
+            return SocketValue.Created(api, Kinds.Of(api), state, Ownership.Owned, creation);
         }
 
         private void WrapInStream(IObjectCreationOperation creation, PointsTo[] argumentObjects)
