@@ -42,6 +42,27 @@ namespace SocketAnalyzers.Flow.Tracking
                 }
 
                 this.state.SetObject(id, strong ? next : value.Join(next));
+                this.ForgetWrappers(id);
+            }
+        }
+
+        /// <summary>
+        /// The inner socket of a wrapper changed behind the wrapper's back (<c>client.Client.Connect(…)</c>): what the
+        /// wrapper then does is decided by that socket, not by the wrapper's own state, so the wrapper's state is unknown.
+        /// </summary>
+        private void ForgetWrappers(int wrapped)
+        {
+            if (!this.analysis.TryGetWrapper(wrapped, out var owners))
+            {
+                return;
+            }
+
+            foreach (var owner in owners)
+            {
+                if (this.state.GetObject(owner) is { IsUnknown: false } value)
+                {
+                    this.state.SetObject(owner, value.ToUnknown());
+                }
             }
         }
 
@@ -141,6 +162,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 }
 
                 this.state.SetObject(id, strong ? next : value.Join(next));
+                this.ForgetWrappers(id);
             }
         }
 
@@ -187,6 +209,7 @@ namespace SocketAnalyzers.Flow.Tracking
             var kind = ownerValue.Kind.Transport == SocketTransport.Unknown ? Kinds.Of(ownerApi) : ownerValue.Kind;
             this.Renew(origin.Id);
             this.state.SetObject(origin.Id, new SocketValue(SocketApi.Socket, kind, states, Ownership.Unknown, ownerValue.Causes, default));
+            this.analysis.LinkWrapper(origin.Id, owner);
             return PointsTo.Object(origin.Id);
         }
 

@@ -167,6 +167,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 if (this.state.GetObject(id) is { } value)
                 {
                     this.state.SetObject(id, value.ToUnknown().WithOwnership(value.Ownership | Ownership.Escaped));
+                    this.ForgetWrappers(id);
                 }
             }
         }
