@@ -126,7 +126,9 @@ namespace SocketAnalyzers.Flow.Tracking
 
         private void ApplyEffect(PointsTo objects, ParameterEffect effect, IInvocationOperation site)
         {
-            var strong = objects.IsSingleObject;
+            // An async callee that is not awaited right here may not have finished: its effect may or may not have happened.
+            var completed = !site.TargetMethod.IsAsync || site.Parent is IAwaitOperation;
+            var strong = objects.IsSingleObject && completed;
             foreach (var id in objects)
             {
                 if (this.state.GetObject(id) is not { } value)
