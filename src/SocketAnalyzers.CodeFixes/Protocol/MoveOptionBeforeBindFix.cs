@@ -13,9 +13,10 @@ namespace SocketAnalyzers.CodeFixes.Protocol
 {
     /// <summary>
     /// SOCK108: moves the option statement (<c>s.ExclusiveAddressUse = true;</c>, <c>s.SetSocketOption(…ReuseAddress…);</c>)
-    /// right before the one <c>Bind</c> statement the diagnostic names, when both are statements of the same block and
-    /// the option reads nothing declared between them. Otherwise (Listen or Connect bound it, several binds, the value
-    /// computed after Bind) there is no mechanical fix.
+    /// right before the one statement the diagnostic names as what bound the socket (<c>Bind</c>, or the <c>Listen</c>,
+    /// <c>Connect</c>, awaited <c>ConnectAsync</c> or <c>TcpListener.Start</c> that bound it implicitly), when both are
+    /// statements of the same block, on the same receiver, and the option reads nothing declared between them.
+    /// Otherwise (several causes, the value computed after it) there is no mechanical fix.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MoveOptionBeforeBindFix))]
     [Shared]
@@ -87,15 +88,9 @@ namespace SocketAnalyzers.CodeFixes.Protocol
             var tracked = root.TrackNodes(Nodes(moves));
             foreach (var pair in moves)
             {
+                // Same block, same indentation: each statement moves with its comments, in source order.
                 var bind = tracked.GetCurrentNode(pair.Key)!;
-                var moved = new List<StatementSyntax>();
-                foreach (var option in pair.Value)
-                {
-                    // Same block, same indentation: the statement moves with its comments.
-                    moved.Add(option);
-                }
-
-                tracked = tracked.InsertNodesBefore(bind, moved);
+                tracked = tracked.InsertNodesBefore(bind, pair.Value);
                 foreach (var option in pair.Value)
                 {
                     tracked = tracked.RemoveNode(tracked.GetCurrentNode(option)!, SyntaxRemoveOptions.KeepNoTrivia)!;
@@ -124,9 +119,9 @@ namespace SocketAnalyzers.CodeFixes.Protocol
                 || Statement(optionAccess) is not { Parent: BlockSyntax block } option
                 || root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax
                 {
-                    Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Bind" } bindAccess,
-                    Parent: ExpressionStatementSyntax bind,
-                }
+                    Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Bind" or "Listen" or "Connect" or "ConnectAsync" or "Start" } bindAccess,
+                } binding
+                || BindingStatement(binding) is not { } bind
                 || bind.Parent != block
                 || bind.SpanStart >= option.SpanStart
                 || !SyntaxFactoryEquivalent(bindAccess.Expression, optionAccess.Expression))
@@ -151,6 +146,13 @@ namespace SocketAnalyzers.CodeFixes.Protocol
 
             return (option, bind);
         }
+
+        private static StatementSyntax? BindingStatement(InvocationExpressionSyntax invocation) => invocation.Parent switch
+        {
+            ExpressionStatementSyntax statement => statement,
+            AwaitExpressionSyntax { Parent: ExpressionStatementSyntax statement } => statement,
+            _ => null,
+        };
 
         private static StatementSyntax? Statement(MemberAccessExpressionSyntax access) => access.Parent switch
         {

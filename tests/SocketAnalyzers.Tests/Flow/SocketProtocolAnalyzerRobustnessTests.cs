@@ -37,6 +37,10 @@ namespace SocketAnalyzers.Tests.Flow
         }
 
         [Fact]
+        public async Task RealisticCorrectCode_IsQuiet() =>
+            await Verify.VerifyAsync(SocketAnalyzers.Benchmarks.Corpus.RealisticServer.Source);
+
+        [Fact]
         public async Task RecursiveHelpersAndBrokenCode_DoNotThrow()
         {
             const string source = """

@@ -54,6 +54,9 @@ namespace SocketAnalyzers.Flow.Lattice
 
         public PointsTo Union(PointsTo other) => new PointsTo(this.bits | other.bits);
 
+        /// <summary>The same set without object <paramref name="id"/>.</summary>
+        public PointsTo Without(int id) => new PointsTo(this.bits & ~(1UL << id));
+
         /// <summary>The ids of the tracked objects, lowest first, for a <c>foreach</c> without allocation.</summary>
         public Enumerator GetEnumerator() => new Enumerator(this.bits & ~SpecialBits);
 

@@ -141,7 +141,7 @@ namespace SocketAnalyzers.Flow.Lattice
         /// <summary>The merge of two values of the same object at a control-flow join.</summary>
         public SocketValue Join(SocketValue other)
         {
-            if (ReferenceEquals(this, other) || this.Equals(other))
+            if (ReferenceEquals(this, other) || this.Subsumes(other))
             {
                 return this;
             }
@@ -163,6 +163,34 @@ namespace SocketAnalyzers.Flow.Lattice
                 this.Ownership | other.Ownership,
                 states.IsAny ? ImmutableArray<StateCause>.Empty : causes,
                 this.Relation.Union(other.Relation));
+        }
+
+        /// <summary>True when joining <paramref name="other"/> would change nothing: the fixpoint test at joins.</summary>
+        public bool Subsumes(SocketValue other)
+        {
+            if (this.Api != other.Api
+                || !this.Kind.Join(other.Kind).Equals(this.Kind)
+                || !other.States.IsSubsetOf(this.States)
+                || (other.Ownership & ~this.Ownership) != 0
+                || !this.Relation.Union(other.Relation).Equals(this.Relation))
+            {
+                return false;
+            }
+
+            if (this.States.IsAny)
+            {
+                return true;
+            }
+
+            foreach (var cause in other.Causes)
+            {
+                if (!this.Causes.Contains(cause) && this.Causes.Length < MaxCauses)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>Value equality, used to detect the fixpoint.</summary>

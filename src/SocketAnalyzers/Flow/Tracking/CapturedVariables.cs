@@ -5,9 +5,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace SocketAnalyzers.Flow.Tracking
 {
     /// <summary>
-    /// The locals and parameters a lambda or local function captures. The analysis does not follow them: a
-    /// captured variable may change whenever the delegate runs, so it holds an untracked value (Roslyn's own
-    /// analyses bail out on escaping lambdas the same way).
+    /// The locals and parameters a lambda or local function captures, and those aliased by <c>ref</c> locals. The
+    /// analysis does not follow them: a captured variable may change whenever the delegate runs, an aliased one
+    /// through its alias, so it holds an untracked value (Roslyn's own analyses bail out on escaping lambdas the same way).
     /// </summary>
     internal static class CapturedVariables
     {
@@ -20,6 +20,20 @@ namespace SocketAnalyzers.Flow.Tracking
 
             foreach (var operation in root.Descendants())
             {
+                if (operation is IVariableDeclaratorOperation { Symbol.RefKind: not RefKind.None } refLocal)
+                {
+                    captured.Add(refLocal.Symbol);
+                    AddReferenced(refLocal.Initializer?.Value, captured);
+                    continue;
+                }
+
+                if (operation is ISimpleAssignmentOperation { IsRef: true } refAssignment)
+                {
+                    AddReferenced(refAssignment.Target, captured);
+                    AddReferenced(refAssignment.Value, captured);
+                    continue;
+                }
+
                 var function = operation switch
                 {
                     IAnonymousFunctionOperation lambda => lambda.Symbol,
@@ -44,6 +58,19 @@ namespace SocketAnalyzers.Flow.Tracking
                         captured.Add(symbol);
                     }
                 }
+            }
+        }
+
+        private static void AddReferenced(IOperation? operation, HashSet<ISymbol> captured)
+        {
+            switch (operation)
+            {
+                case ILocalReferenceOperation local:
+                    captured.Add(local.Local);
+                    break;
+                case IParameterReferenceOperation parameter:
+                    captured.Add(parameter.Parameter);
+                    break;
             }
         }
 

@@ -108,7 +108,7 @@ namespace SocketAnalyzers.Flow.Tracking
 
                 var mine = this.objects[id];
                 var joined = mine is null ? theirs : mine.Join(theirs);
-                if (mine is null || !joined.Equals(mine))
+                if (mine is null || (!ReferenceEquals(joined, mine) && !joined.Equals(mine)))
                 {
                     this.objects[id] = joined;
                     changed = true;

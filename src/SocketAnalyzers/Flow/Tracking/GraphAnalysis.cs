@@ -27,6 +27,7 @@ namespace SocketAnalyzers.Flow.Tracking
         private readonly bool[] dirty;
         private readonly FlowState?[] exceptionEntry;
         private readonly bool[] exceptionDirty;
+        private readonly Dictionary<int, PointsTo> wrappers = new Dictionary<int, PointsTo>();
         private FlowState? exceptionalExit;
         private int restartAt = int.MaxValue;
         private PointsTo returned;
@@ -65,6 +66,12 @@ namespace SocketAnalyzers.Flow.Tracking
 
         /// <summary>Set when a summary was refused for depth or recursion: this analysis' own summary is partial.</summary>
         public bool IsTruncated { get; private set; }
+
+        /// <summary>The wrappers (TcpClient, UdpClient, TcpListener) whose inner socket a wrapped object may be.</summary>
+        public bool TryGetWrapper(int wrapped, out PointsTo owners) => this.wrappers.TryGetValue(wrapped, out owners);
+
+        public void LinkWrapper(int wrapped, PointsTo owners) =>
+            this.wrappers[wrapped] = this.wrappers.TryGetValue(wrapped, out var known) ? known.Union(owners) : owners;
 
         public bool IsCaptured(ISymbol symbol) => this.captured.Count != 0 && this.captured.Contains(symbol);
 

@@ -112,6 +112,7 @@ namespace SocketAnalyzers.Flow.Tracking
             if (summary.Returned is { } returned && this.analysis.Objects.ForOperation(invocation, SocketOriginKind.SummarizedCall) is { } origin)
             {
                 this.NoteRecreation(origin);
+                this.Renew(origin.Id);
                 this.state.SetObject(origin.Id, returned);
                 return PointsTo.Object(origin.Id);
             }
@@ -162,6 +163,7 @@ namespace SocketAnalyzers.Flow.Tracking
 
             var value = ConstructedValue(creation, constructor, api, symbols);
             this.NoteRecreation(origin);
+            this.Renew(origin.Id);
             this.state.SetObject(origin.Id, value);
             return PointsTo.Object(origin.Id);
         }
@@ -195,8 +197,7 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             var state = ProtocolApiMap.ConstructedState(api, names);
-            var ownership = api == SocketApi.NetworkStream ? Ownership.Owned : Ownership.Owned;
-            return SocketValue.Created(api, Kinds.Of(api), state, ownership, creation);
+            return SocketValue.Created(api, Kinds.Of(api), state, Ownership.Owned, creation);
         }
 
         private void WrapInStream(IObjectCreationOperation creation, PointsTo[] argumentObjects)

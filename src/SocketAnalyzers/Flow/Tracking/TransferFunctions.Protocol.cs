@@ -53,6 +53,27 @@ namespace SocketAnalyzers.Flow.Tracking
                 }
 
                 this.state.SetObject(id, merged);
+                this.ForgetWrappers(id);
+            }
+        }
+
+        /// <summary>
+        /// The inner socket of a wrapper changed behind the wrapper's back (<c>client.Client.Connect(…)</c>): what the
+        /// wrapper then does is decided by that socket, not by the wrapper's own state, so the wrapper's state is unknown.
+        /// </summary>
+        private void ForgetWrappers(int wrapped)
+        {
+            if (!this.analysis.TryGetWrapper(wrapped, out var owners))
+            {
+                return;
+            }
+
+            foreach (var owner in owners)
+            {
+                if (this.state.GetObject(owner) is { IsUnknown: false } value)
+                {
+                    this.state.SetObject(owner, value.ToUnknown());
+                }
             }
         }
 
@@ -69,6 +90,7 @@ namespace SocketAnalyzers.Flow.Tracking
             {
                 // An accepted connection: connected, a stream, and the caller's to dispose.
                 this.NoteRecreation(accepted);
+                this.Renew(accepted.Id);
                 this.state.SetObject(accepted.Id, SocketValue.Created(resultApi, Kinds.Of(SocketApi.TcpClient), SocketState.Connected, Ownership.Owned, invocation));
                 return PointsTo.Object(accepted.Id);
             }
@@ -78,6 +100,7 @@ namespace SocketAnalyzers.Flow.Tracking
             {
                 // The TcpClient owns the stream it hands out: disposing one closes the other.
                 stream.WrappedBy ??= receiver.IsSingleObject ? FirstId(receiver) : null;
+                this.Renew(stream.Id);
                 this.state.SetObject(stream.Id, SocketValue.Created(SocketApi.NetworkStream, Kinds.Of(SocketApi.NetworkStream), SocketState.Connected, Ownership.Unknown, invocation));
                 return PointsTo.Object(stream.Id);
             }
@@ -126,7 +149,9 @@ namespace SocketAnalyzers.Flow.Tracking
 
         private void ApplyEffect(PointsTo objects, ParameterEffect effect, IInvocationOperation site)
         {
-            var strong = objects.IsSingleObject;
+            // An async callee that is not awaited right here may not have finished: its effect may or may not have happened.
+            var completed = !site.TargetMethod.IsAsync || site.Parent is IAwaitOperation;
+            var strong = objects.IsSingleObject && completed;
             foreach (var id in objects)
             {
                 if (this.state.GetObject(id) is not { } value)
@@ -163,7 +188,15 @@ namespace SocketAnalyzers.Flow.Tracking
                     next = next.WithOwnership((next.Ownership & ~Ownership.Owned) | (effect.Ownership & (Ownership.Escaped | Ownership.Transferred | Ownership.Disposed)));
                 }
 
-                this.state.SetObject(id, strong ? next : value.Join(next));
+                var merged = strong ? next : value.Join(next);
+                if ((effect.Ownership & (Ownership.Escaped | Ownership.Transferred | Ownership.Disposed)) != 0)
+                {
+                    // Awaited or not, the callee now holds it: the caller's ownership ends either way.
+                    merged = merged.WithOwnership(merged.Ownership & ~Ownership.Owned);
+                }
+
+                this.state.SetObject(id, merged);
+                this.ForgetWrappers(id);
             }
         }
 
@@ -209,7 +242,9 @@ namespace SocketAnalyzers.Flow.Tracking
             origin.WrappedBy ??= owner.IsSingleObject ? FirstId(owner) : null;
             var states = ownerValue.States.Contains(SocketState.Closed) ? SocketStates.Any : ownerValue.States;
             var kind = ownerValue.Kind.Transport == SocketTransport.Unknown ? Kinds.Of(ownerApi) : ownerValue.Kind;
+            this.Renew(origin.Id);
             this.state.SetObject(origin.Id, new SocketValue(SocketApi.Socket, kind, states, Ownership.Unknown, ownerValue.Causes, default));
+            this.analysis.LinkWrapper(origin.Id, owner);
             return PointsTo.Object(origin.Id);
         }
 

@@ -76,7 +76,10 @@ namespace SocketAnalyzers.Flow.Tracking
                 case IInvocationOperation invocation:
                     return this.Invoke(invocation);
                 case IAwaitOperation awaited:
-                    return this.Visit(awaited.Operation);
+                    // Other code runs while this method waits: it may change fields and properties.
+                    var result = this.Visit(awaited.Operation);
+                    this.HavocMembers();
+                    return result;
                 case IArgumentOperation argument:
                     return this.Visit(argument.Value);
                 case IExpressionStatementOperation statement:
@@ -113,6 +116,28 @@ namespace SocketAnalyzers.Flow.Tracking
             }
         }
 
+        /// <summary>
+        /// A new instance from a creation site that made one before (in a loop): the previous instance stops being
+        /// tracked — variables still referring to it now hold an untracked value — and the id names the new one.
+        /// Without this, the strong update of the new instance would rewrite the old one's state.
+        /// </summary>
+        internal void Renew(int id)
+        {
+            if (this.state.GetObject(id) is null)
+            {
+                return;
+            }
+
+            for (var index = 0; index < this.analysis.Variables.Count; index++)
+            {
+                var objects = this.state.GetVariable(index);
+                if (objects.Contains(id))
+                {
+                    this.state.SetVariable(this.analysis.Variables[index], objects.Without(id).Union(PointsTo.Untracked));
+                }
+            }
+        }
+
         internal SocketValue? ValueOf(PointsTo objects)
         {
             if (objects.MayBeUntracked || objects.HasNoObject)
@@ -144,6 +169,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 if (this.state.GetObject(id) is { } value)
                 {
                     this.state.SetObject(id, value.ToUnknown().WithOwnership((value.Ownership & ~Ownership.Owned) | Ownership.Escaped));
+                    this.ForgetWrappers(id);
                 }
             }
         }
@@ -159,6 +185,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 if (this.state.GetObject(id) is { } value)
                 {
                     this.state.SetObject(id, value.ToUnknown());
+                    this.ForgetWrappers(id);
                 }
             }
         }
@@ -173,133 +200,6 @@ namespace SocketAnalyzers.Flow.Tracking
                 {
                     var ownership = strong ? Ownership.Transferred : (value.Ownership & ~Ownership.Owned) | Ownership.Transferred;
                     this.state.SetObject(id, value.WithOwnership(ownership));
-                }
-            }
-        }
-
-        private PointsTo ReadVariable(ISymbol symbol, IOperation reference)
-        {
-            if (this.analysis.IsCaptured(symbol))
-            {
-                return this.UntrackedIfSocket(reference);
-            }
-
-            return this.state.TryGetVariable(FlowVariable.Of(symbol), out var objects) ? objects : this.UntrackedIfSocket(reference);
-        }
-
-        private void WriteVariable(ISymbol symbol, PointsTo objects)
-        {
-            if (this.analysis.IsCaptured(symbol))
-            {
-                // A variable a lambda or local function captures may change behind the analysis' back.
-                this.Escape(objects);
-                this.state.SetVariable(FlowVariable.Of(symbol), PointsTo.Untracked);
-                return;
-            }
-
-            if (symbol is IParameterSymbol { RefKind: RefKind.Out or RefKind.Ref })
-            {
-                this.TransferOwnership(objects);
-            }
-
-            this.state.SetVariable(FlowVariable.Of(symbol), objects);
-        }
-
-        private PointsTo ReadMember(IOperation reference, ISymbol member, IOperation? instance)
-        {
-            var objects = this.Visit(instance);
-            if (!this.analysis.Context.Symbols.TryGetApi(reference.Type, out var api))
-            {
-                return PointsTo.Nothing;
-            }
-
-            // Only members of this object (or static ones) are followed; another object's fields may change anywhere.
-            if (instance is not null and not IInstanceReferenceOperation)
-            {
-                this.Escape(objects);
-                return PointsTo.Untracked;
-            }
-
-            if (this.state.TryGetVariable(FlowVariable.Of(member), out var known))
-            {
-                return known;
-            }
-
-            if (this.analysis.Objects.ForSymbol(member, SocketOriginKind.Member) is not { } origin)
-            {
-                return PointsTo.Untracked;
-            }
-
-            // A field or property may be null: a null test on it must not make either branch unreachable.
-            var result = PointsTo.Object(origin.Id).Union(PointsTo.Null);
-            this.state.SetObject(origin.Id, SocketValue.UnknownOf(api, Kinds.Of(api)));
-            this.state.SetVariable(FlowVariable.Of(member), result);
-            this.analysis.HasMemberVariables = true;
-            return result;
-        }
-
-        private PointsTo Assign(ISimpleAssignmentOperation assignment)
-        {
-            switch (assignment.Target)
-            {
-                case ILocalReferenceOperation local:
-                    var value = this.Visit(assignment.Value);
-                    this.WriteVariable(local.Local, value);
-                    return value;
-                case IParameterReferenceOperation parameter:
-                    value = this.Visit(assignment.Value);
-                    this.WriteVariable(parameter.Parameter, value);
-                    return value;
-                case IPropertyReferenceOperation property when this.TrySetProtocolProperty(assignment, property):
-                    return PointsTo.Nothing;
-                case IFieldReferenceOperation or IPropertyReferenceOperation:
-                    var member = ((IMemberReferenceOperation)assignment.Target).Member;
-                    var instance = ((IMemberReferenceOperation)assignment.Target).Instance;
-                    this.Visit(instance);
-                    value = this.Visit(assignment.Value);
-                    this.Escape(value);
-                    if (instance is null or IInstanceReferenceOperation)
-                    {
-                        this.state.SetVariable(FlowVariable.Of(member), PointsTo.Untracked);
-                    }
-
-                    return value;
-                case IDiscardOperation:
-                    return this.Visit(assignment.Value);
-                default:
-                    this.Visit(assignment.Target);
-                    value = this.Visit(assignment.Value);
-                    this.Escape(value);
-                    return value;
-            }
-        }
-
-        private void EscapeAll(IOperation operation)
-        {
-            if (operation is ITupleOperation tuple)
-            {
-                foreach (var element in tuple.Elements)
-                {
-                    this.Escape(this.Visit(element));
-                }
-            }
-            else
-            {
-                this.Escape(this.Visit(operation));
-            }
-        }
-
-        private void ForgetTargets(IOperation target)
-        {
-            foreach (var node in target.DescendantsAndSelf())
-            {
-                if (node is ILocalReferenceOperation local)
-                {
-                    this.state.SetVariable(FlowVariable.Of(local.Local), PointsTo.Untracked);
-                }
-                else if (node is IParameterReferenceOperation parameter)
-                {
-                    this.state.SetVariable(FlowVariable.Of(parameter.Parameter), PointsTo.Untracked);
                 }
             }
         }

@@ -57,7 +57,59 @@ namespace SocketAnalyzers.Tests.CodeFixes.Protocol
         }
 
         [Fact]
-        public async Task BoundByListenOrValueComputedAfterBind_OffersNoFix()
+        public async Task OptionAfterImplicitBind_MovesBeforeStartOrAwaitedConnect()
+        {
+            const string source = """
+                using System.Net;
+                using System.Net.Sockets;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task M(IPEndPoint ep)
+                    {
+                        var listener = new TcpListener(IPAddress.Loopback, 0);
+                        {|#1:listener.Start()|};
+                        listener.{|#0:ExclusiveAddressUse|} = true;
+
+                        var v6 = new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp);
+                        await {|#3:v6.ConnectAsync(ep)|};
+                        v6.{|#2:DualMode|} = true;
+                    }
+                }
+                """;
+            const string fixedSource = """
+                using System.Net;
+                using System.Net.Sockets;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task M(IPEndPoint ep)
+                    {
+                        var listener = new TcpListener(IPAddress.Loopback, 0);
+                        listener.ExclusiveAddressUse = true;
+                        listener.Start();
+
+                        var v6 = new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp);
+                        v6.DualMode = true;
+                        await v6.ConnectAsync(ep);
+                    }
+                }
+                """;
+
+            await Verify.VerifyFixAsync(
+                source,
+                new[]
+                {
+                    Verify.Diagnostic("SOCK108").WithLocation(0).WithLocation(1).WithArguments("listener", "ExclusiveAddressUse", "listening after 'Start'", "throws InvalidOperationException"),
+                    Verify.Diagnostic("SOCK108").WithLocation(2).WithLocation(3).WithArguments("v6", "DualMode", "connected after 'ConnectAsync'", PreBindOptionTooLateRuleTests.OptionThrows),
+                },
+                fixedSource);
+        }
+
+        [Fact]
+        public async Task TwoCausesOrValueComputedAfterBind_OffersNoFix()
         {
             const string source = """
                 using System.Net;
@@ -65,10 +117,18 @@ namespace SocketAnalyzers.Tests.CodeFixes.Protocol
 
                 class C
                 {
-                    void M(IPEndPoint ep)
+                    void M(IPEndPoint ep, bool early)
                     {
-                        var s = {|#5:new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)|};
-                        {|#1:s.{|#4:Listen|}()|};
+                        var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                        if (early)
+                        {
+                            {|#1:s.Bind(ep)|};
+                        }
+                        else
+                        {
+                            {|#4:s.Bind(ep)|};
+                        }
+
                         s.{|#0:ExclusiveAddressUse|} = true;
 
                         var t = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
@@ -83,9 +143,8 @@ namespace SocketAnalyzers.Tests.CodeFixes.Protocol
                 source,
                 new[]
                 {
-                    Verify.Diagnostic("SOCK108").WithLocation(0).WithLocation(1).WithArguments("s", "ExclusiveAddressUse", "listening after 'Listen'", PreBindOptionTooLateRuleTests.OptionThrows),
+                    Verify.Diagnostic("SOCK108").WithLocation(0).WithLocation(1).WithLocation(4).WithArguments("s", "ExclusiveAddressUse", "bound after 'Bind'", PreBindOptionTooLateRuleTests.OptionThrows),
                     Verify.Diagnostic("SOCK108").WithLocation(2).WithLocation(3).WithArguments("t", "ExclusiveAddressUse", "bound after 'Bind'", PreBindOptionTooLateRuleTests.OptionThrows),
-                    Verify.Diagnostic("SOCK103").WithLocation(4).WithLocation(5).WithArguments("s", "Listen", "unbound", ListenOnUnboundSocketRuleTests.Outcome),
                 },
                 source);
         }

@@ -65,6 +65,33 @@ namespace SocketAnalyzers.Tests.Rules.Protocol
         }
 
         [Fact]
+        public async Task BindOnSocketReturnedBoundBySummarisedFactory_Reports()
+        {
+            const string source = """
+                using System.Net;
+                using System.Net.Sockets;
+
+                class C
+                {
+                    void M(IPEndPoint ep)
+                    {
+                        using var s = Open(ep);
+                        s.{|#0:Bind|}(ep);
+                    }
+
+                    private static Socket Open(IPEndPoint ep)
+                    {
+                        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                        {|#1:socket.Bind(ep)|};
+                        return socket;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("s", "Bind", "bound after 'Bind'", Throws));
+        }
+
+        [Fact]
         public async Task GuardedOrDatagramConnectOrSecondSocket_DoesNotReport()
         {
             const string source = """

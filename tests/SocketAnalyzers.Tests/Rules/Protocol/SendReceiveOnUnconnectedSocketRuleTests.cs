@@ -135,6 +135,73 @@ namespace SocketAnalyzers.Tests.Rules.Protocol
         }
 
         [Fact]
+        public async Task PreviousInstanceFromTheSameCreationInALoop_DoesNotReport()
+        {
+            // The socket made by the previous iteration is connected; the new one made by the same `new` is not.
+            const string source = """
+                using System.Net;
+                using System.Net.Sockets;
+
+                class C
+                {
+                    void M(IPEndPoint ep, int n)
+                    {
+                        Socket? previous = null;
+                        for (var i = 0; i < n; i++)
+                        {
+                            var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                            if (previous != null)
+                            {
+                                previous.Send(new byte[1]);
+                            }
+
+                            s.Connect(ep);
+                            previous = s;
+                        }
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task ThroughRefLocalOrAfterAwaitOnAField_DoesNotReport()
+        {
+            const string source = """
+                using System.Net;
+                using System.Net.Sockets;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    private Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+
+                    async Task M(IPEndPoint ep)
+                    {
+                        var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                        ref var alias = ref s;
+                        alias = Connected(ep);
+                        s.Send(new byte[1]);
+
+                        this.socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                        await Task.Delay(1);
+                        this.socket.Send(new byte[1]);
+                    }
+
+                    static Socket Connected(IPEndPoint ep)
+                    {
+                        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                        socket.Connect(ep);
+                        return socket;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
         public async Task ConnectedOrGuardedOrExplicitDestination_DoesNotReport()
         {
             const string source = """

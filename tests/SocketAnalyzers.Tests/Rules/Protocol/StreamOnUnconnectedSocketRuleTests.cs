@@ -67,6 +67,10 @@ namespace SocketAnalyzers.Tests.Rules.Protocol
                         using var direct = new TcpClient("localhost", 80);
                         using var other = direct.GetStream();
 
+                        using var throughSocket = new TcpClient();
+                        throughSocket.Client.Connect(ep);
+                        using var third = throughSocket.GetStream();
+
                         var accepted = await listener.AcceptAsync();
                         using var wrapped = new NetworkStream(accepted, ownsSocket: true);
                     }

@@ -299,6 +299,39 @@ namespace SocketAnalyzers.Tests.Rules.Protocol
         }
 
         [Fact]
+        public async Task ClosedByAsyncHelper_ReportsOnlyWhenAwaited()
+        {
+            const string source = """
+                using System.Net;
+                using System.Net.Sockets;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task M(IPEndPoint ep)
+                    {
+                        var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                        await {|#1:ReleaseLater(s)|};
+                        s.{|#0:Connect|}(ep);
+
+                        var t = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                        var pending = ReleaseLater(t);
+                        t.Connect(ep);
+                        await pending;
+                    }
+
+                    private static async Task ReleaseLater(Socket socket)
+                    {
+                        await Task.Yield();
+                        socket.Dispose();
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("s", "Connect", "closed after 'ReleaseLater'", Disposed));
+        }
+
+        [Fact]
         public async Task CloseTwiceOrReadConnected_DoesNotReport()
         {
             const string source = """
