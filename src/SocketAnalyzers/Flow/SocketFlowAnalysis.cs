@@ -18,6 +18,7 @@ namespace SocketAnalyzers.Flow
         /// </summary>
         public static SocketFlowResult Analyze(ControlFlowGraph graph, FlowContext context, ISymbol? owner, CancellationToken cancellationToken)
         {
+            context.Summaries.OfferModel(graph.OriginalOperation.SemanticModel);
             var analysis = new GraphAnalysis(graph, context, owner, summaryMode: false, depth: 0, ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default), cancellationToken);
             return analysis.Run() ? analysis.Replay() : SocketFlowResult.Incomplete(graph, owner);
         }

@@ -145,7 +145,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 ILocalReferenceOperation local => FlowVariable.Of(local.Local),
                 IParameterReferenceOperation parameter => FlowVariable.Of(parameter.Parameter),
                 IFlowCaptureReferenceOperation capture => FlowVariable.Of(capture.Id),
-                IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => FlowVariable.Of(field.Field),
+                IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } field => FlowVariable.Of(field.Field),
                 _ => default(FlowVariable?),
             };
             if (variable is { } known && state.TryGetVariable(known, out var objects))

@@ -24,6 +24,18 @@ namespace SocketAnalyzers.Flow.Tracking
         public SummaryCache(FlowContext context) => this.context = context;
 
         /// <summary>
+        /// Offers the semantic model the driver built for a tree (the one an analysed operation came from): summaries
+        /// of callees in that tree then reuse its binding instead of binding their bodies a second time.
+        /// </summary>
+        public void OfferModel(SemanticModel? model)
+        {
+            if (model is not null && !this.models.ContainsKey(model.SyntaxTree))
+            {
+                this.models.TryAdd(model.SyntaxTree, model);
+            }
+        }
+
+        /// <summary>
         /// The summary of <paramref name="method"/> for a caller at <paramref name="depth"/>, or <see langword="null"/>
         /// (the call is unknown). <paramref name="refused"/> is set when depth or recursion prevented one.
         /// </summary>

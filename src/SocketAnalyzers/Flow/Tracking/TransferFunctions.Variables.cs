@@ -44,7 +44,7 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             // Only members of this object (or static ones) are followed; another object's fields may change anywhere.
-            if (instance is not null and not IInstanceReferenceOperation)
+            if (!IsThisOrStatic(instance))
             {
                 this.Escape(objects);
                 return PointsTo.Untracked;
@@ -88,7 +88,7 @@ namespace SocketAnalyzers.Flow.Tracking
                     this.Visit(instance);
                     value = this.Visit(assignment.Value);
                     this.Escape(value);
-                    if (instance is null or IInstanceReferenceOperation)
+                    if (IsThisOrStatic(instance))
                     {
                         this.state.SetVariable(FlowVariable.Of(member), PointsTo.Untracked);
                     }
@@ -133,5 +133,12 @@ namespace SocketAnalyzers.Flow.Tracking
                 }
             }
         }
+
+        /// <summary>
+        /// A member of this object or a static one. The implicit receiver of an object initializer is the new object,
+        /// not this one: <c>new Holder { Socket = s }</c> stores <c>s</c> elsewhere.
+        /// </summary>
+        private static bool IsThisOrStatic(IOperation? instance) =>
+            instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
     }
 }

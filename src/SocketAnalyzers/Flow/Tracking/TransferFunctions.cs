@@ -96,7 +96,8 @@ namespace SocketAnalyzers.Flow.Tracking
                 case IDefaultValueOperation:
                     return PointsTo.Null;
                 case IBinaryOperation or IUnaryOperation or IIsPatternOperation or IIsTypeOperation or IIsNullOperation
-                    or IInterpolatedStringOperation or ILockOperation or IIncrementOrDecrementOperation or ILiteralOperation:
+                    or IInterpolatedStringOperation or IInterpolationOperation or IInterpolatedStringTextOperation or INameOfOperation
+                    or ILockOperation or IIncrementOrDecrementOperation or ILiteralOperation:
                     // Consumers that read a socket without keeping it: comparisons, null tests, ToString in a string.
                     foreach (var child in operation.ChildOperations)
                     {
