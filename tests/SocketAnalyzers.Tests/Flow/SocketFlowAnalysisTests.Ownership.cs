@@ -118,6 +118,32 @@ namespace SocketAnalyzers.Tests.Flow
         }
 
         [Fact]
+        public void Steps_CarryTheMemberTraitsAndTheStateBefore()
+        {
+            var result = Analyze("""
+                class C
+                {
+                    async Task M(IPEndPoint ep)
+                    {
+                        using var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                        s.Connect(ep);
+                        await s.ReceiveAsync(new byte[8]);
+                    }
+                }
+                """);
+
+            var connect = result.Steps[0];
+            var receive = result.Steps[1];
+            Assert.True(connect.Member!.Has(ApiTraits.Blocking));
+            Assert.Equal("ConnectAsync", connect.Member.AsyncCounterpart);
+            Assert.Equal(SocketStates.Of(SocketState.Created), connect.Before!.States);
+            Assert.True(receive.Member!.Has(ApiTraits.Async | ApiTraits.ReturnsReceivedCount));
+            Assert.Equal(SocketStates.Of(SocketState.Connected), receive.Before!.States);
+            Assert.Equal("Dispose", result.Steps[2].MemberDisplay);
+            Assert.Null(result.Steps[2].Member);
+        }
+
+        [Fact]
         public void AcceptedAndWrappedObjects_AreTrackedWithTheirOrigins()
         {
             var result = Analyze("""

@@ -49,6 +49,8 @@ namespace SocketAnalyzers.Flow.Tracking
 
         public FlowContext Context { get; }
 
+        public CancellationToken CancellationToken => this.cancellationToken;
+
         public ISymbol? Owner { get; }
 
         /// <summary>True while a method summary is computed: parameters carry a state relation.</summary>

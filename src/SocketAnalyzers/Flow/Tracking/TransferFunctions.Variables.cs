@@ -50,6 +50,12 @@ namespace SocketAnalyzers.Flow.Tracking
                 return PointsTo.Untracked;
             }
 
+            // A computed property may return a different object at each read: only fields and auto-properties hold one.
+            if (!IsStorage(member, this.analysis.CancellationToken))
+            {
+                return PointsTo.Untracked;
+            }
+
             if (this.state.TryGetVariable(FlowVariable.Of(member), out var known))
             {
                 return known;
@@ -132,6 +138,30 @@ namespace SocketAnalyzers.Flow.Tracking
                     this.state.SetVariable(FlowVariable.Of(parameter.Parameter), PointsTo.Untracked);
                 }
             }
+        }
+
+        private static bool IsStorage(ISymbol member, System.Threading.CancellationToken cancellationToken)
+        {
+            if (member is IFieldSymbol)
+            {
+                return true;
+            }
+
+            if (member is not IPropertySymbol { DeclaringSyntaxReferences.Length: 1 } property
+                || property.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors })
+            {
+                return false;
+            }
+
+            foreach (var accessor in accessors.Accessors)
+            {
+                if (accessor.Body is not null || accessor.ExpressionBody is not null)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>

@@ -98,6 +98,25 @@ namespace SocketAnalyzers.Tests.Rules.Protocol
         }
 
         [Fact]
+        public async Task ListenOnUdpClientsSocket_Reports()
+        {
+            const string source = """
+                using System.Net.Sockets;
+
+                class C
+                {
+                    void M()
+                    {
+                        using var client = new UdpClient(0);
+                        {|#1:client.Client|}.{|#0:Listen|}();
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("client.Client", "Listen", "a datagram socket", "throws SocketException (OperationNotSupported)"));
+        }
+
+        [Fact]
         public async Task ListenOnTcpSocket_DoesNotReport()
         {
             const string source = """

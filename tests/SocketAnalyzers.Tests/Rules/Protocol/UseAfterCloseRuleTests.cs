@@ -332,6 +332,36 @@ namespace SocketAnalyzers.Tests.Rules.Protocol
         }
 
         [Fact]
+        public async Task FieldsAndPropertiesHaveAnUnknownHistory_DoesNotReport()
+        {
+            // Other methods may have replaced or reopened them: like parameters, they are never reported on.
+            const string source = """
+                using System.Net.Sockets;
+
+                class C
+                {
+                    private readonly Socket field = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+
+                    Socket Auto { get; } = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+
+                    Socket Fresh => new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+
+                    void M()
+                    {
+                        this.field.Close();
+                        this.field.Listen();
+                        Auto.Dispose();
+                        Auto.Listen();
+                        Fresh.Close();
+                        Fresh.Listen();
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
         public async Task CloseTwiceOrReadConnected_DoesNotReport()
         {
             const string source = """
