@@ -25,7 +25,7 @@ namespace SocketAnalyzers.Rules.Protocol
             {
                 // Unknown or untracked receivers are never reported on.
                 if (step.Before is not { IsUnknown: false } before
-                    || ProtocolTable.FindViolation(before.Api, step.SocketOperation, before.States, before.Kind.Transport) is not { } violation
+                    || ProtocolTable.FindViolation(before.Api, step.SocketOperation, before.States, before.Kind) is not { } violation
                     || !Checkers.TryGetValue(violation.DiagnosticId, out var checker))
                 {
                     continue;
