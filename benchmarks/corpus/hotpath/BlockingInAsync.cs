@@ -1,4 +1,4 @@
-// Corpus: blocking socket calls in async code (SOCK301). A trailing "// expect: ID" marks each expected finding;
+// Corpus: blocking socket calls in async code (SOCK301). A trailing "expect" marker comment names each expected finding;
 // unmarked lines must stay silent for SocketAnalyzers. Lines tagged "socket-unrelated" are noise for the
 // general-purpose analyzers (CA1849, MA0042, VSTHRD103, AsyncFixer02): blocking, but not socket code.
 using System;
@@ -81,11 +81,11 @@ namespace Corpus.HotPath.BlockingInAsync
             return 0;
         }
 
-        public async Task NonBlockingAsync(Socket socket, byte[] buffer)
+        public async Task<int> NonBlockingAsync(Socket socket, byte[] buffer)
         {
             socket.Blocking = false;
             await Task.Yield();
-            socket.Receive(buffer, SocketFlags.None, out _);
+            return socket.Receive(buffer, SocketFlags.None, out _);
         }
 
         public async Task<string> LookupOnlyAsync(string host)

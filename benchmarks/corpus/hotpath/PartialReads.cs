@@ -1,4 +1,4 @@
-// Corpus: receive results ignored (SOCK401). "// expect: ID" marks expected findings. CA2022 covers Stream.Read
+// Corpus: receive results ignored (SOCK401). A trailing "expect" marker comment names each expected finding. CA2022 covers Stream.Read
 // and ReadAsync statements; Socket.Receive is only ours.
 using System;
 using System.IO;

@@ -1,4 +1,4 @@
-// Corpus: receive loops that never handle a 0-byte result (SOCK402). "// expect: ID" marks expected findings.
+// Corpus: receive loops that never handle a 0-byte result (SOCK402). A trailing "expect" marker comment names each expected finding.
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
@@ -40,7 +40,7 @@ namespace Corpus.HotPath.ReceiveLoops
         {
             do
             {
-                stream.Read(buffer, 0, buffer.Length); // expect: SOCK402
+                stream.Read(buffer, 0, buffer.Length); // expect: SOCK401, SOCK402
             }
             while (!token.IsCancellationRequested);
         }
@@ -73,7 +73,7 @@ namespace Corpus.HotPath.ReceiveLoops
         {
             for (var attempt = 0; attempt < 3; attempt++)
             {
-                socket.Receive(buffer);
+                socket.Receive(buffer); // expect: SOCK401 (the count is ignored; the loop itself is bounded)
             }
         }
 
@@ -93,7 +93,7 @@ namespace Corpus.HotPath.ReceiveLoops
             EndPoint remote = new IPEndPoint(IPAddress.Any, 0);
             while (true)
             {
-                socket.ReceiveFrom(buffer, ref remote);
+                socket.ReceiveFrom(buffer, ref remote); // expect: SOCK401 (a datagram's length is lost: D17)
             }
         }
     }

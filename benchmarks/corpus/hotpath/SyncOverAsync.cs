@@ -1,4 +1,4 @@
-// Corpus: sync-over-async waits on socket tasks (SOCK302). "// expect: ID" marks expected findings.
+// Corpus: sync-over-async waits on socket tasks (SOCK302). A trailing "expect" marker comment names each expected finding.
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
