@@ -21,6 +21,17 @@ namespace SocketAnalyzers.Options
             "hot_path_methods",
             "Methods treated as hot paths for SOCK303: Namespace.Type.Method, or a method name alone for every method of that name.");
 
+        /// <summary>
+        /// SOCK201/SOCK203: what passing an owned socket to a method the analysis cannot see does. <c>transfer</c> (the
+        /// default, precision first): the callee may keep it, the caller is done. <c>keep</c>: the caller still owns it.
+        /// </summary>
+        public static readonly ChoiceOption UnknownCallOwnership = new ChoiceOption(
+            "unknown_call_ownership",
+            "For SOCK201/SOCK203: a socket passed to a method the analysis cannot see is handed off (transfer, the default) or stays the caller's to dispose (keep, stricter).",
+            "transfer",
+            "transfer",
+            "keep");
+
         /// <summary>Every declared option, ordered by key.</summary>
         public static ImmutableArray<SocketAnalyzerOption> All => Registry.Options;
 
