@@ -113,7 +113,7 @@ namespace SocketAnalyzers.CodeFixes.Performance
         }
 
         /// <summary>
-        /// The arguments with a leading <c>byte[]</c> (and <c>offset, count</c>) turned into <c>buffer.AsMemory(…)</c>,
+        /// The arguments with a leading <c>byte[]</c> (and its <c>offset, count</c> or <c>size</c>) turned into <c>buffer.AsMemory(…)</c>,
         /// or null when the call does not start with an array buffer.
         /// </summary>
         private static SeparatedSyntaxList<ArgumentSyntax>? AsMemory(SemanticModel model, SeparatedSyntaxList<ArgumentSyntax> arguments, CancellationToken cancellationToken)
@@ -125,11 +125,20 @@ namespace SocketAnalyzers.CodeFixes.Performance
                 return null;
             }
 
-            var take = arguments.Count >= 3 && IsInt(model, arguments[1], cancellationToken) && IsInt(model, arguments[2], cancellationToken) ? 3 : 1;
+            // (buffer, offset, count) → AsMemory(offset, count); (buffer, size) → AsMemory(0, size); (buffer) → AsMemory().
+            var take = 1;
             var range = new List<ArgumentSyntax>();
-            for (var i = 1; i < take; i++)
+            if (arguments.Count >= 3 && IsInt(model, arguments[1], cancellationToken) && IsInt(model, arguments[2], cancellationToken))
             {
-                range.Add(arguments[i].WithoutTrivia());
+                take = 3;
+                range.Add(arguments[1].WithoutTrivia());
+                range.Add(arguments[2].WithoutTrivia());
+            }
+            else if (arguments.Count >= 2 && IsInt(model, arguments[1], cancellationToken))
+            {
+                take = 2;
+                range.Add(SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(0))));
+                range.Add(arguments[1].WithoutTrivia());
             }
 
             var buffer = arguments[0].Expression.WithoutTrivia();
