@@ -104,17 +104,27 @@ namespace SocketAnalyzers.Rules.Reliability
 
         public bool IsCount(ISymbol symbol) => this.Direct.Contains(symbol) || this.Derived.Contains(symbol);
 
+        /// <summary>
+        /// Whether a value is computed from a count by arithmetic alone. A count passed to a method
+        /// (<c>done = Parse(buffer, n)</c>) gives an unknown value, which may well change on a 0.
+        /// </summary>
         private bool MentionsCount(IOperation value)
         {
+            var mentions = false;
             foreach (var operation in value.DescendantsAndSelf())
             {
+                if (operation is IInvocationOperation or IObjectCreationOperation)
+                {
+                    return false;
+                }
+
                 if (BlockingSocketCall.ReferencedSymbol(operation) is { } symbol && this.IsCount(symbol))
                 {
-                    return true;
+                    mentions = true;
                 }
             }
 
-            return false;
+            return mentions;
         }
 
         /// <summary>Compared, pattern-matched or switched on: the code looks at the value.</summary>

@@ -17,6 +17,7 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
             { "while (true) { var n = await socket.{|#0:ReceiveAsync|}(buffer, SocketFlags.None); sink.Write(buffer, 0, n); }", "Socket.ReceiveAsync" },
             { "while (true) { try { socket.{|#0:Receive|}(buffer); } catch (SocketException) { break; } }", "Socket.Receive" },
             { "while (running) { await stream.{|#0:ReadAsync|}(buffer, token); }", "NetworkStream.ReadAsync" },
+            { "var total = 0; while (true) { var n = socket.{|#0:Receive|}(buffer); total += n * 2; if (total >= 100) break; }", "Socket.Receive" },
         };
 
         [Theory]
@@ -48,6 +49,7 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
         [InlineData("var c = new UdpClient(0); var u = c.Client; while (true) { u.Receive(buffer); }")]
         [InlineData("IPEndPoint r = null; var c = new UdpClient(0); while (true) { var d = c.Receive(ref r); }")]
         [InlineData("while (true) { var n = socket.Receive(buffer); Func<bool> f = () => n == 0; if (f()) break; }")]
+        [InlineData("var done = false; while (!done) { var n = socket.Receive(buffer); done = Parse(buffer, n); }")]
         public async Task LoopThatHandlesZeroOrIsBounded_DoesNotReport(string loop) =>
             await Verify.VerifyAsync(Code(loop));
 
@@ -64,6 +66,8 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
                 private bool running = true;
 
                 bool Keep() => running;
+
+                static bool Parse(byte[] buffer, int count) => count == 0;
 
                 async Task M(Socket socket, NetworkStream stream, TcpClient client, Stream sink, byte[] buffer, CancellationToken token)
                 {
