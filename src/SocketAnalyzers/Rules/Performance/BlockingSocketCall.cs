@@ -8,7 +8,7 @@ namespace SocketAnalyzers.Rules.Performance
 {
     /// <summary>
     /// Recognizes a blocking socket call (<see cref="ApiTraits.Blocking"/> in <see cref="ProtocolApiMap"/>) whose
-    /// asynchronous counterpart exists in the compilation, and the calls that cannot block because the code just
+    /// task-based asynchronous counterpart exists in the compilation, and the calls that cannot block because the code just
     /// checked that data (or a connection) is ready.
     /// </summary>
     internal static class BlockingSocketCall
@@ -117,7 +117,7 @@ namespace SocketAnalyzers.Rules.Performance
             {
                 foreach (var member in current.GetMembers(name))
                 {
-                    if (member is IMethodSymbol { DeclaredAccessibility: Accessibility.Public })
+                    if (member is IMethodSymbol { DeclaredAccessibility: Accessibility.Public } method && ReturnsTask(method))
                     {
                         return true;
                     }
@@ -129,7 +129,7 @@ namespace SocketAnalyzers.Rules.Performance
             {
                 foreach (var member in extensions.GetMembers(name))
                 {
-                    if (member is IMethodSymbol)
+                    if (member is IMethodSymbol method && ReturnsTask(method))
                     {
                         return true;
                     }
@@ -138,5 +138,9 @@ namespace SocketAnalyzers.Rules.Performance
 
             return false;
         }
+
+        /// <summary>Task-based: <c>ReceiveAsync(SocketAsyncEventArgs)</c>, which returns a bool, is no counterpart to await.</summary>
+        private static bool ReturnsTask(IMethodSymbol method) =>
+            method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace.Name: "Threading" } };
     }
 }

@@ -281,11 +281,63 @@ namespace SocketAnalyzers.Tests.CodeFixes.Performance
             await Verify.VerifyFixAsync(source, new[] { Verify.Diagnostic("SOCK301").WithLocation(0).WithArguments("NetworkStream.Read", "ReadAsync") }, fixedSource, TestFramework.NetStandard20);
         }
 
-        [Fact]
-        public async Task NetStandard20WithoutAMatchingOverload_OffersNoFix()
+        [Theory]
+        [InlineData(TestFramework.Net80)]
+        [InlineData(TestFramework.Net100)]
+        public async Task ConnectToEndPoint_IsAwaitedWhereTheOverloadExists(TestFramework framework)
         {
-            // netstandard2.0 has only SocketTaskExtensions.ReceiveAsync(ArraySegment<byte>, SocketFlags): no overload
-            // takes the byte[] as it is, so the fix is not offered.
+            const string source = """
+                using System.Net;
+                using System.Net.Sockets;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task M(TcpClient client, IPEndPoint endPoint, CancellationToken ct)
+                    {
+                        client.{|#0:Connect|}(endPoint);
+                        await Task.Yield();
+                    }
+                }
+                """;
+
+            await Verify.VerifyFixAsync(
+                source,
+                new[] { Verify.Diagnostic("SOCK301").WithLocation(0).WithArguments("TcpClient.Connect", "ConnectAsync") },
+                source.Replace("client.{|#0:Connect|}(endPoint);", "await client.ConnectAsync(endPoint, ct);", System.StringComparison.Ordinal),
+                framework);
+        }
+
+        [Fact]
+        public async Task NetStandard20WithoutAnEndPointOverload_OffersNoFix()
+        {
+            // netstandard2.0 has TcpClient.ConnectAsync(IPAddress, int) and (string, int), but none taking an IPEndPoint
+            // (added in .NET 5): the rule reports, the fix is not offered.
+            const string source = """
+                using System.Net;
+                using System.Net.Sockets;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task M(TcpClient client, IPEndPoint endPoint, CancellationToken ct)
+                    {
+                        client.{|#0:Connect|}(endPoint);
+                        await Task.Yield();
+                    }
+                }
+                """;
+
+            await Verify.VerifyFixAsync(source, new[] { Verify.Diagnostic("SOCK301").WithLocation(0).WithArguments("TcpClient.Connect", "ConnectAsync") }, source, TestFramework.NetStandard20);
+        }
+
+        [Fact]
+        public async Task NetStandard20WithoutAnArrayOverload_OffersNoFix()
+        {
+            // netstandard2.0 has only SocketTaskExtensions.ReceiveAsync(ArraySegment<byte>, SocketFlags), and no implicit
+            // conversion from byte[] to ArraySegment<byte>: no overload takes the byte[] as it is.
             const string source = """
                 using System.Net.Sockets;
                 using System.Threading.Tasks;

@@ -140,6 +140,33 @@ namespace SocketAnalyzers.Tests.Rules.Performance
         }
 
         [Fact]
+        public async Task NetStandard20_ReportsWhereATaskBasedCounterpartExists()
+        {
+            // netstandard2.0 has the task-based Socket methods as SocketTaskExtensions; ReadByte has no counterpart.
+            const string source = """
+                using System.Net.Sockets;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task M(Socket socket, NetworkStream stream, byte[] buffer)
+                    {
+                        socket.{|#1:Receive|}(buffer);
+                        stream.{|#0:Read|}(buffer, 0, buffer.Length);
+                        stream.ReadByte();
+                        await Task.Yield();
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                TestFramework.NetStandard20,
+                Verify.Diagnostic("SOCK301").WithLocation(0).WithArguments("NetworkStream.Read", "ReadAsync"),
+                Verify.Diagnostic("SOCK301").WithLocation(1).WithArguments("Socket.Receive", "ReceiveAsync"));
+        }
+
+        [Fact]
         public async Task MembersWithoutCounterpartOrOtherTypes_DoNotReport()
         {
             const string source = """
