@@ -84,10 +84,18 @@ namespace SocketAnalyzers.CodeFixes.Performance
             var nodes = new List<SyntaxNode>(waits.Keys);
             nodes.AddRange(mains);
             var tracked = root.TrackNodes(nodes);
-            foreach (var pair in waits)
+            // Innermost last-starting waits first, and each task re-read from the current tree: a wait nested in the
+            // task of another keeps its own fix.
+            var ordered = new List<SyntaxNode>(waits.Keys);
+            ordered.Sort((a, b) => b.SpanStart.CompareTo(a.SpanStart));
+            foreach (var wait in ordered)
             {
-                var current = tracked.GetCurrentNode(pair.Key)!;
-                var awaited = SyntaxFactory.ParenthesizedExpression(SyntaxFactory.AwaitExpression(pair.Value.WithoutTrivia()))
+                if (tracked.GetCurrentNode(wait) is not ExpressionSyntax current || TaskOf(current) is not { } task)
+                {
+                    continue;
+                }
+
+                var awaited = SyntaxFactory.ParenthesizedExpression(SyntaxFactory.AwaitExpression(task.WithoutTrivia()))
                     .WithTriviaFrom(current)
                     .WithAdditionalAnnotations(Simplifier.Annotation);
                 tracked = tracked.ReplaceNode(current, awaited);
@@ -95,8 +103,10 @@ namespace SocketAnalyzers.CodeFixes.Performance
 
             foreach (var main in mains)
             {
-                var current = tracked.GetCurrentNode(main)!;
-                tracked = tracked.ReplaceNode(current, MakeAsync(current));
+                if (tracked.GetCurrentNode(main) is { } current)
+                {
+                    tracked = tracked.ReplaceNode(current, MakeAsync(current));
+                }
             }
 
             return document.WithSyntaxRoot(tracked);
@@ -125,18 +135,13 @@ namespace SocketAnalyzers.CodeFixes.Performance
                 return null;
             }
 
-            (ExpressionSyntax Wait, ExpressionSyntax Task)? shape = access.Name.Identifier.ValueText switch
-            {
-                "Result" => (access, access.Expression),
-                "Wait" when access.Parent is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } wait => (wait, access.Expression),
-                "GetResult" when access.Parent is InvocationExpressionSyntax getResult
-                    && access.Expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetAwaiter" } getAwaiter } => (getResult, getAwaiter.Expression),
-                _ => null,
-            };
-            if (shape is not { } found)
+            ExpressionSyntax waitNode = access.Name.Identifier.ValueText == "Result" ? access : access.Parent as InvocationExpressionSyntax ?? (ExpressionSyntax)access;
+            if (TaskOf(waitNode) is not { } task)
             {
                 return null;
             }
+
+            var found = (Wait: waitNode, Task: task);
 
             for (var current = found.Wait.Parent; current is not null; current = current.Parent)
             {
@@ -160,6 +165,23 @@ namespace SocketAnalyzers.CodeFixes.Performance
 
             return null;
         }
+
+        /// <summary>The task a wait expression waits on: <c>t.Result</c>, <c>t.Wait()</c>, <c>t.GetAwaiter().GetResult()</c>.</summary>
+        private static ExpressionSyntax? TaskOf(ExpressionSyntax wait) => wait switch
+        {
+            MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Result" } result => result.Expression,
+            InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Wait" } call } => call.Expression,
+            InvocationExpressionSyntax
+            {
+                ArgumentList.Arguments.Count: 0,
+                Expression: MemberAccessExpressionSyntax
+                {
+                    Name.Identifier.ValueText: "GetResult",
+                    Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetAwaiter" } awaiter },
+                },
+            } => awaiter.Expression,
+            _ => null,
+        };
 
         private static bool IsSynchronousEntryPoint(MethodDeclarationSyntax method, SemanticModel model, CancellationToken cancellationToken) =>
             method.Identifier.ValueText == "Main"

@@ -57,6 +57,46 @@ namespace SocketAnalyzers.Tests.CodeFixes.Performance
         }
 
         [Fact]
+        public async Task NestedWaits_BothBecomeAwaits()
+        {
+            const string source = """
+                using System.Net.Sockets;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task<int> M(Socket socket, NetworkStream stream, byte[] buffer)
+                    {
+                        await Task.Yield();
+                        return socket.ReceiveAsync(buffer, stream.ReadAsync(buffer, 0, 1).{|#1:Result|} > 0 ? SocketFlags.None : SocketFlags.Peek).{|#0:Result|};
+                    }
+                }
+                """;
+            const string fixedSource = """
+                using System.Net.Sockets;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task<int> M(Socket socket, NetworkStream stream, byte[] buffer)
+                    {
+                        await Task.Yield();
+                        return await socket.ReceiveAsync(buffer, await stream.ReadAsync(buffer, 0, 1) > 0 ? SocketFlags.None : SocketFlags.Peek);
+                    }
+                }
+                """;
+
+            await Verify.VerifyFixAsync(
+                source,
+                new[]
+                {
+                    Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(".Result", "Socket.ReceiveAsync"),
+                    Verify.Diagnostic("SOCK302").WithLocation(1).WithArguments(".Result", "NetworkStream.ReadAsync"),
+                },
+                fixedSource);
+        }
+
+        [Fact]
         public async Task SynchronousMain_BecomesAsyncTaskOnce()
         {
             const string source = """
