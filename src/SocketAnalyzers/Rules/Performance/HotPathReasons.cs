@@ -62,7 +62,7 @@ namespace SocketAnalyzers.Rules.Performance
             return null;
         }
 
-        /// <summary>A lambda handed to Task.Run, TaskFactory.StartNew, ThreadPool.QueueUserWorkItem or a Timer.</summary>
+        /// <summary>A lambda handed to Task.Run, TaskFactory.StartNew (not LongRunning), ThreadPool.QueueUserWorkItem or a Timer.</summary>
         public static bool IsThreadPoolCallback(IOperation function)
         {
             if (function is not IAnonymousFunctionOperation { Parent: IDelegateCreationOperation { Parent: IArgumentOperation argument } })
@@ -73,7 +73,7 @@ namespace SocketAnalyzers.Rules.Performance
             return argument.Parent switch
             {
                 IInvocationOperation { TargetMethod: { Name: "Run", ContainingType.Name: "Task" } } => true,
-                IInvocationOperation { TargetMethod: { Name: "StartNew", ContainingType.Name: "TaskFactory" } } => true,
+                IInvocationOperation { TargetMethod: { Name: "StartNew", ContainingType.Name: "TaskFactory" } } startNew => !IsLongRunning(startNew),
                 IInvocationOperation { TargetMethod: { Name: "QueueUserWorkItem" or "UnsafeQueueUserWorkItem", ContainingType.Name: "ThreadPool" } } => true,
                 IObjectCreationOperation { Type: { Name: "Timer", ContainingNamespace.Name: "Threading" } } => true,
                 _ => false,
@@ -86,6 +86,23 @@ namespace SocketAnalyzers.Rules.Performance
             for (var current = operation.Parent; current is not null && current != function; current = current.Parent)
             {
                 if (current is ILoopOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>TaskCreationOptions.LongRunning gives the callback a dedicated thread, not a pool thread.</summary>
+        private static bool IsLongRunning(IInvocationOperation startNew)
+        {
+            const int LongRunning = 2;
+            foreach (var argument in startNew.Arguments)
+            {
+                if (argument.Parameter?.Type.Name == "TaskCreationOptions"
+                    && argument.Value.ConstantValue is { HasValue: true, Value: int options }
+                    && (options & LongRunning) != 0)
                 {
                     return true;
                 }

@@ -63,6 +63,8 @@ namespace SocketAnalyzers.Tests.Rules.Performance
                         ThreadPool.QueueUserWorkItem(_ => { for (;;) { listener.{|#1:AcceptTcpClient|}().Dispose(); } });
                         var timer = new Timer(_ => { while (true) { if (socket.{|#2:Receive|}(buffer) == 0) return; } }, null, 0, 100);
                         Task.Run(() => socket.Receive(buffer));
+                        Task.Factory.StartNew(() => { while (socket.Receive(buffer) > 0) { } }, TaskCreationOptions.LongRunning);
+                        Task.Factory.StartNew(() => { while (socket.{|#3:Receive|}(buffer) > 0) { } });
                         Task.Run(() => { while (true) { socket.Send(buffer); } });
                     }
                 }
@@ -72,7 +74,8 @@ namespace SocketAnalyzers.Tests.Rules.Performance
                 source,
                 Verify.Diagnostic("SOCK303").WithLocation(0).WithArguments("Socket.Receive", "a thread-pool thread in a loop"),
                 Verify.Diagnostic("SOCK303").WithLocation(1).WithArguments("TcpListener.AcceptTcpClient", "a thread-pool thread in a loop"),
-                Verify.Diagnostic("SOCK303").WithLocation(2).WithArguments("Socket.Receive", "a thread-pool thread in a loop"));
+                Verify.Diagnostic("SOCK303").WithLocation(2).WithArguments("Socket.Receive", "a thread-pool thread in a loop"),
+                Verify.Diagnostic("SOCK303").WithLocation(3).WithArguments("Socket.Receive", "a thread-pool thread in a loop"));
         }
 
         [Fact]
