@@ -13,8 +13,21 @@ namespace SocketAnalyzers.Rules.Performance
     /// </summary>
     internal static class BlockingSocketCall
     {
-        /// <summary>The member of a blocking call with an async counterpart, or null.</summary>
-        public static ProtocolMember? Find(IInvocationOperation invocation, KnownSocketSymbols symbols)
+        /// <summary>
+        /// A blocking socket call with a task-based counterpart: a member of the protocol map, or I/O on a reader,
+        /// writer or stream wrapped around a network stream in <paramref name="function"/>; null otherwise.
+        /// </summary>
+        public static BlockingCall? Find(IInvocationOperation invocation, KnownSocketSymbols symbols, IOperation function) =>
+            FindMember(invocation, symbols) is { } member
+                ? BlockingCall.Of(member)
+                : NetworkStreamWrappers.Find(invocation, function, symbols);
+
+        /// <summary>Cheap first test: could <see cref="Find"/> return something for this call?</summary>
+        public static bool MayBlock(IInvocationOperation invocation, KnownSocketSymbols symbols) =>
+            FindMember(invocation, symbols) is not null || NetworkStreamWrappers.IsCandidate(invocation.TargetMethod);
+
+        /// <summary>The protocol-map member of a blocking call with a task-based counterpart, or null.</summary>
+        public static ProtocolMember? FindMember(IInvocationOperation invocation, KnownSocketSymbols symbols)
         {
             if (symbols.FindMember(invocation.TargetMethod) is not { AsyncCounterpart: { } counterpart } member
                 || !member.Has(ApiTraits.Blocking))

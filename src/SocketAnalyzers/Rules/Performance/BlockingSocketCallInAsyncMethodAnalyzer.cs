@@ -10,7 +10,8 @@ namespace SocketAnalyzers.Rules.Performance
 {
     /// <summary>
     /// SOCK301: a blocking socket call with an async counterpart inside an async method, async lambda or async local
-    /// function (see rules/SOCK301.md).
+    /// function (see rules/SOCK301.md); also reads and writes of a reader, writer or stream wrapped around a network
+    /// stream in the same function.
     /// </summary>
     /// <remarks>
     /// Deliberately silent:
@@ -46,21 +47,22 @@ namespace SocketAnalyzers.Rules.Performance
         private static void AnalyzeInvocation(OperationAnalysisContext context, KnownSocketSymbols symbols)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (BlockingSocketCall.Find(invocation, symbols) is not { } member
+            if (!BlockingSocketCall.MayBlock(invocation, symbols)
                 || !AsyncCode.IsInAsyncFunction(invocation, context.ContainingSymbol, out var function)
+                || BlockingSocketCall.Find(invocation, symbols, function) is not { } call
                 || BlockingSocketCall.IsKnownReady(invocation, function)
-                || (member.Api == SocketApi.Dns && !Connects(function, symbols)))
+                || (call.IsNameLookup && !Connects(function, symbols)))
             {
                 return;
             }
 
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(CounterpartProperty, member.AsyncCounterpart);
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(CounterpartProperty, call.Counterpart);
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.BlockingCallInAsyncCode,
                 BlockingSocketCall.NameLocation(invocation),
                 properties,
-                BlockingSocketCall.Display(member),
-                member.AsyncCounterpart));
+                call.Display,
+                call.Counterpart));
         }
 
         /// <summary>Whether the function connects a socket: a name lookup there is on the connection path.</summary>

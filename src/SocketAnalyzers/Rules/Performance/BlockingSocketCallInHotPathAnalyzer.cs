@@ -42,18 +42,20 @@ namespace SocketAnalyzers.Rules.Performance
         private static void AnalyzeInvocation(OperationAnalysisContext context, KnownSocketSymbols symbols, OptionsReader options)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (BlockingSocketCall.Find(invocation, symbols) is not { } member)
+            if (!BlockingSocketCall.MayBlock(invocation, symbols))
             {
                 return;
             }
 
             var function = AsyncCode.EnclosingFunction(invocation, context.ContainingSymbol, out var method);
-            if (method is { IsAsync: true } || BlockingSocketCall.IsKnownReady(invocation, function))
+            if (method is { IsAsync: true }
+                || BlockingSocketCall.Find(invocation, symbols, function) is not { } call
+                || BlockingSocketCall.IsKnownReady(invocation, function))
             {
                 return;
             }
 
-            var reason = Reason(invocation, member, function, method, context, options);
+            var reason = Reason(invocation, call, function, method, context, options);
             if (reason is null)
             {
                 return;
@@ -62,11 +64,11 @@ namespace SocketAnalyzers.Rules.Performance
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.BlockingCallInHotPath,
                 BlockingSocketCall.NameLocation(invocation),
-                BlockingSocketCall.Display(member),
+                call.Display,
                 reason));
         }
 
-        private static string? Reason(IInvocationOperation invocation, ProtocolMember member, IOperation function, IMethodSymbol? method, OperationAnalysisContext context, OptionsReader options)
+        private static string? Reason(IInvocationOperation invocation, BlockingCall member, IOperation function, IMethodSymbol? method, OperationAnalysisContext context, OptionsReader options)
         {
             if (HotPathReasons.IsUnderLock(invocation, function))
             {

@@ -141,6 +141,45 @@ namespace SocketAnalyzers.Tests.CodeFixes.Performance
         }
 
         [Fact]
+        public async Task ReaderOverNetworkStream_AwaitsReadLineAsyncWithToken()
+        {
+            const string source = """
+                using System.IO;
+                using System.Net.Sockets;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task<string> M(TcpClient client, CancellationToken ct)
+                    {
+                        using var reader = new StreamReader(client.GetStream());
+                        await Task.Yield();
+                        return reader.{|#0:ReadLine|}() ?? "";
+                    }
+                }
+                """;
+            const string fixedSource = """
+                using System.IO;
+                using System.Net.Sockets;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task<string> M(TcpClient client, CancellationToken ct)
+                    {
+                        using var reader = new StreamReader(client.GetStream());
+                        await Task.Yield();
+                        return await reader.ReadLineAsync(ct) ?? "";
+                    }
+                }
+                """;
+
+            await Verify.VerifyFixAsync(source, new[] { Verify.Diagnostic("SOCK301").WithLocation(0).WithArguments("StreamReader.ReadLine", "ReadLineAsync") }, fixedSource);
+        }
+
+        [Fact]
         public async Task AsyncLambdaUsesItsOwnTokenParameter()
         {
             const string source = """

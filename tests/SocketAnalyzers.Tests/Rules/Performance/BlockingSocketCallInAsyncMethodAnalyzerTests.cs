@@ -167,6 +167,48 @@ namespace SocketAnalyzers.Tests.Rules.Performance
         }
 
         [Fact]
+        public async Task ReadersWritersAndStreamsOverANetworkStream_Report()
+        {
+            const string source = """
+                using System.IO;
+                using System.Net.Security;
+                using System.Net.Sockets;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task M(TcpClient client, NetworkStream network, StreamReader unknownReader, byte[] buffer)
+                    {
+                        var reader = new StreamReader(client.GetStream());
+                        var line = reader.{|#0:ReadLine|}();
+                        using var writer = new StreamWriter(network);
+                        writer.WriteLine(line);
+                        writer.{|#1:Flush|}();
+                        Stream stream = client.GetStream();
+                        stream.{|#2:Write|}(buffer, 0, buffer.Length);
+                        var tls = new SslStream(network);
+                        tls.{|#3:AuthenticateAsClient|}("example.org");
+                        var inner = new StreamReader(tls);
+                        inner.{|#4:ReadToEnd|}();
+                        unknownReader.ReadLine();
+                        var file = new StreamReader(new MemoryStream(buffer));
+                        file.ReadLine();
+                        reader.Peek();
+                        await Task.Yield();
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(
+                source,
+                Verify.Diagnostic("SOCK301").WithLocation(0).WithArguments("StreamReader.ReadLine", "ReadLineAsync"),
+                Verify.Diagnostic("SOCK301").WithLocation(1).WithArguments("StreamWriter.Flush", "FlushAsync"),
+                Verify.Diagnostic("SOCK301").WithLocation(2).WithArguments("Stream.Write", "WriteAsync"),
+                Verify.Diagnostic("SOCK301").WithLocation(3).WithArguments("SslStream.AuthenticateAsClient", "AuthenticateAsClientAsync"),
+                Verify.Diagnostic("SOCK301").WithLocation(4).WithArguments("StreamReader.ReadToEnd", "ReadToEndAsync"));
+        }
+
+        [Fact]
         public async Task MembersWithoutCounterpartOrOtherTypes_DoNotReport()
         {
             const string source = """
