@@ -69,7 +69,7 @@ namespace SocketAnalyzers.Protocol
 
             // Options that only work before Bind (F1, F3, F4, J4). ReuseAddress after Bind throws nothing and cannot help this
             // socket's own Bind, but on Linux (SO_REUSEADDR + SO_REUSEPORT) it opens the bound port to later sockets (F2, ground truth).
-            new ProtocolRule(DiagnosticIds.PreBindOptionTooLate, SocketApi.Socket, SocketOperation.SetPreBindOption, BoundOrBeyond, null, "throws InvalidOperationException (ExclusiveAddressUse) or SocketException InvalidArgument (DualMode)", "F1, F3, F4"),
+            new ProtocolRule(DiagnosticIds.PreBindOptionTooLate, SocketApi.Socket, SocketOperation.SetPreBindOption, BoundOrBeyond, null, "throws SocketException (InvalidArgument); ExclusiveAddressUse: throws InvalidOperationException", "F1, F3, F4"),
             new ProtocolRule(DiagnosticIds.PreBindOptionTooLate, SocketApi.Socket, SocketOperation.SetReuseAddress, SocketStates.Of(Bound, Listening), null, "throws nothing, too late for its own Bind; on Linux it still makes the bound port shareable by a later socket that sets ReuseAddress", "F2, F10"),
             new ProtocolRule(DiagnosticIds.PreBindOptionTooLate, SocketApi.TcpListener, SocketOperation.SetPreBindOption, SocketStates.Of(Listening), null, "throws InvalidOperationException", "J4"),
 

@@ -103,7 +103,7 @@ namespace SocketAnalyzers.Tests.CodeFixes.Protocol
                 new[]
                 {
                     Verify.Diagnostic("SOCK108").WithLocation(0).WithLocation(1).WithArguments("listener", "ExclusiveAddressUse", "listening after 'Start'", "throws InvalidOperationException"),
-                    Verify.Diagnostic("SOCK108").WithLocation(2).WithLocation(3).WithArguments("v6", "DualMode", "connected after 'ConnectAsync'", PreBindOptionTooLateRuleTests.OptionThrows),
+                    Verify.Diagnostic("SOCK108").WithLocation(2).WithLocation(3).WithArguments("v6", "DualMode", "connected after 'ConnectAsync'", PreBindOptionTooLateRuleTests.DualModeThrows),
                 },
                 fixedSource);
         }
