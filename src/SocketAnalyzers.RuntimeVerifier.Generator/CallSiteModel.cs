@@ -1,0 +1,38 @@
+namespace SocketAnalyzers.RuntimeVerifier.Generator
+{
+    /// <summary>
+    /// One intercepted call site, as strings and numbers only (no symbols, nodes or locations), so that the
+    /// incremental pipeline compares it by value and reuses the generated text when nothing changed.
+    /// </summary>
+    /// <param name="FilePath">The source file, as the compiler knows it.</param>
+    /// <param name="Line">1-based line of the member name.</param>
+    /// <param name="Column">1-based column of the member name.</param>
+    /// <param name="Api">The SocketApi enum member (Socket, TcpListener, …).</param>
+    /// <param name="Member">The member name as in ProtocolApiMap.</param>
+    /// <param name="ReceiverType">The fully qualified type of the interceptor's <c>this</c> parameter.</param>
+    /// <param name="ReturnType">The fully qualified return type, or <c>void</c>.</param>
+    /// <param name="Parameters">The parameters after the receiver.</param>
+    /// <param name="ExtensionType">For a reduced extension call (SocketTaskExtensions), the type that declares it.</param>
+    /// <param name="Refinement">How the operation is refined from arguments at run time.</param>
+    /// <param name="Borrowed">True when the receiver is an owner's socket (<c>client.Client</c>): no leak tracking.</param>
+    /// <param name="CreationLine">The line of the <c>new</c> expression that initialised the receiver's variable, or 0.</param>
+    /// <param name="CreationColumn">Its column, or 0.</param>
+    /// <param name="CreationFile">Its file, or null when it is <paramref name="FilePath"/>.</param>
+    /// <param name="AttributeText">The InterceptsLocation attribute the compiler produced for this call.</param>
+    internal sealed record CallSiteModel(
+        string FilePath,
+        int Line,
+        int Column,
+        string Api,
+        string Member,
+        string ReceiverType,
+        string ReturnType,
+        EquatableArray<ParameterModel> Parameters,
+        string? ExtensionType,
+        OperationRefinement Refinement,
+        bool Borrowed,
+        int CreationLine,
+        int CreationColumn,
+        string? CreationFile,
+        string AttributeText);
+}

@@ -1,0 +1,129 @@
+using SocketAnalyzers.Protocol;
+
+namespace SocketAnalyzers.RuntimeVerifier
+{
+    /// <summary>
+    /// The protocol table, precomputed into arrays for the hot path: for every (API, operation, transport), the
+    /// union of the states some rule forbids (a state set outside it cannot be a violation, so the full lookup is
+    /// skipped), and the successor of each single state. Everything is derived from <see cref="ProtocolTable"/>.
+    /// </summary>
+    internal static class ProtocolIndex
+    {
+        private const int Apis = (int)SocketApi.NetworkStream + 1;
+        private const int Operations = (int)SocketOperation.WrapInStream + 1;
+        private const int Transports = (int)SocketTransport.SeqPacket + 1;
+        private const int States = (int)SocketState.Closed + 1;
+
+        private static readonly SocketStates[] Forbidden = BuildForbidden();
+        private static readonly SocketStates[] Successors = BuildSuccessors();
+        private static readonly SocketStates[] Reachable = BuildReachable();
+
+        /// <summary>The union of the states in which some rule makes this operation fail.</summary>
+        public static SocketStates ForbiddenStates(SocketApi api, SocketOperation operation, SocketTransport transport) =>
+            Forbidden[Key(api, operation, transport)];
+
+        /// <summary>The states after <paramref name="operation"/> succeeded, as <see cref="ProtocolTable.Apply"/> computes them.</summary>
+        public static SocketStates Apply(SocketApi api, SocketOperation operation, SocketStates states, SocketTransport transport)
+        {
+            var offset = Key(api, operation, transport) * States;
+            var result = SocketStates.None;
+            for (var state = 0; state < States; state++)
+            {
+                if (states.Contains((SocketState)state))
+                {
+                    result = result.Union(Successors[offset + state]);
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>Every state reachable from <paramref name="states"/> by legal edges: the lifecycle only moves forward.</summary>
+        public static SocketStates ReachableFrom(SocketApi api, SocketStates states)
+        {
+            var result = SocketStates.None;
+            for (var state = 0; state < States; state++)
+            {
+                if (states.Contains((SocketState)state))
+                {
+                    result = result.Union(Reachable[((int)api * States) + state]);
+                }
+            }
+
+            return result;
+        }
+
+        private static int Key(SocketApi api, SocketOperation operation, SocketTransport transport) =>
+            (((int)api * Operations) + (int)operation) * Transports + (int)transport;
+
+        private static SocketStates[] BuildForbidden()
+        {
+            var table = new SocketStates[Apis * Operations * Transports];
+            foreach (var rule in ProtocolTable.Rules)
+            {
+                for (var transport = 0; transport < Transports; transport++)
+                {
+                    if (rule.Transport is not { } required || (int)required == transport)
+                    {
+                        var key = Key(rule.Api, rule.Operation, (SocketTransport)transport);
+                        table[key] = table[key].Union(rule.States);
+                    }
+                }
+            }
+
+            return table;
+        }
+
+        private static SocketStates[] BuildSuccessors()
+        {
+            var table = new SocketStates[Apis * Operations * Transports * States];
+            for (var api = 0; api < Apis; api++)
+            {
+                for (var operation = 0; operation < Operations; operation++)
+                {
+                    for (var transport = 0; transport < Transports; transport++)
+                    {
+                        var offset = Key((SocketApi)api, (SocketOperation)operation, (SocketTransport)transport) * States;
+                        for (var state = 0; state < States; state++)
+                        {
+                            table[offset + state] = ProtocolTable.Apply((SocketApi)api, (SocketOperation)operation, SocketStates.Of((SocketState)state), (SocketTransport)transport);
+                        }
+                    }
+                }
+            }
+
+            return table;
+        }
+
+        private static SocketStates[] BuildReachable()
+        {
+            var table = new SocketStates[Apis * States];
+            for (var api = 0; api < Apis; api++)
+            {
+                for (var state = 0; state < States; state++)
+                {
+                    var reached = SocketStates.Of((SocketState)state);
+                    bool grew;
+                    do
+                    {
+                        var before = reached;
+                        foreach (var edge in ProtocolTable.Transitions)
+                        {
+                            if ((int)edge.Api == api && reached.Contains(edge.From))
+                            {
+                                reached = reached.With(edge.To);
+                            }
+                        }
+
+                        grew = reached != before;
+                    }
+                    while (grew);
+
+                    table[(api * States) + state] = reached;
+                }
+            }
+
+            return table;
+        }
+    }
+}

@@ -1,0 +1,164 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using SocketAnalyzers.Protocol;
+
+namespace SocketAnalyzers.RuntimeVerifier
+{
+    /// <summary>
+    /// The entry points the generated interceptors call around each real member call: <see cref="Enter(object, CallSite)"/>
+    /// checks the call against the protocol before it runs, <see cref="Complete(SocketTracker, CallSite)"/> applies the
+    /// transition once it returned. Not meant to be called by hand.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static class SocketMonitor
+    {
+        internal static readonly ConditionalWeakTable<object, SocketTracker> Trackers = new();
+
+        private static int seen;
+
+        /// <summary>Checks a call before it runs; returns the object's tracker, or null when the verifier is off.</summary>
+        public static SocketTracker? Enter(object self, CallSite site) => Enter(self, site, site.Operation);
+
+        /// <summary>Checks a call whose operation depends on an argument (Shutdown, SetSocketOption).</summary>
+        public static SocketTracker? Enter(object self, CallSite site, SocketOperation operation)
+        {
+            if (!SocketVerifier.Enabled || self is null)
+            {
+                // Off, or a null receiver the real call is about to reject with its own exception.
+                return null;
+            }
+
+            if (!Trackers.TryGetValue(self, out var tracker))
+            {
+                tracker = FirstSeen(self, site);
+            }
+
+            tracker.Record(site, operation);
+            var states = tracker.States;
+            if (states.IsSubsetOf(ProtocolIndex.ForbiddenStates(site.Api, operation, tracker.Transport)) && !states.IsEmpty)
+            {
+                Check(tracker, site, operation);
+            }
+
+            return tracker;
+        }
+
+        /// <summary>Applies the transition of a call that returned normally.</summary>
+        public static void Complete(SocketTracker? tracker, CallSite site) => Complete(tracker, site, site.Operation);
+
+        /// <summary>Applies the transition of a call whose operation depends on an argument.</summary>
+        public static void Complete(SocketTracker? tracker, CallSite site, SocketOperation operation)
+        {
+            // An asynchronous member returned before its operation finished: its transition is left to the
+            // resynchronisation (Connected, IsBound) rather than guessed. Closing is the exception: it takes effect at once.
+            if (tracker is null || (site.IsAsync && operation != SocketOperation.Close))
+            {
+                return;
+            }
+
+            tracker.States = ProtocolIndex.Apply(site.Api, operation, tracker.States, tracker.Transport);
+        }
+
+        /// <summary>Registers the object an Accept call returned, with the accept site as its origin.</summary>
+        [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(accepted))]
+        public static T? Accepted<T>(T? accepted, CallSite site)
+            where T : class
+        {
+            if (SocketVerifier.Enabled && accepted is not null && !Trackers.TryGetValue(accepted, out _))
+            {
+                Register(accepted, site, new CreationInfo("accepted", new SourceLocation(site.File, site.Line, site.Column), site.Api + "." + site.Member, null));
+            }
+
+            return accepted;
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static SocketTracker FirstSeen(object self, CallSite site)
+        {
+            var creation = site.Creation is { } created
+                ? new CreationInfo("created", created, null, null)
+                : new CreationInfo("first seen", new SourceLocation(site.File, site.Line, site.Column), site.Api + "." + site.Member, null);
+            return Register(self, site, creation);
+        }
+
+        private static SocketTracker Register(object self, CallSite site, CreationInfo creation)
+        {
+            var options = SocketVerifier.Options;
+            var states = SocketObserver.Observe(self, probe: true);
+            var api = ApiOf(self, site.Api);
+            SocketTracker candidate;
+            if (WatchForLeaks(self, site, states, options))
+            {
+                if (options.LeakDetection == LeakDetectionLevel.Full)
+                {
+                    creation = creation with { StackTrace = new StackTrace(2, fNeedFileInfo: true).ToString() };
+                }
+
+                candidate = new LeakTracker(self, api, states, creation, options.HistoryLength);
+            }
+            else
+            {
+                candidate = new SocketTracker(self, api, states, creation, options.HistoryLength);
+            }
+
+            if (Trackers.TryAdd(self, candidate))
+            {
+                return candidate;
+            }
+
+            // Another thread registered the object first: use its tracker, and make sure ours never reports.
+            candidate.Discard();
+            return Trackers.TryGetValue(self, out var winner) ? winner : candidate;
+        }
+
+        private static bool WatchForLeaks(object self, CallSite site, SocketStates states, VerifierOptions options)
+        {
+            if (options.LeakDetection == LeakDetectionLevel.Off
+                || (site.Options & CallSiteOptions.Borrowed) != 0
+                || self is System.Net.Sockets.NetworkStream
+                || states == SocketStates.Of(SocketState.Closed))
+            {
+                return false;
+            }
+
+            return options.LeakDetection == LeakDetectionLevel.Full
+                || Interlocked.Increment(ref seen) % options.LeakSampleInterval == 0;
+        }
+
+        /// <summary>The API the object follows: a Stream-declared member called on a NetworkStream says Stream, not the object.</summary>
+        private static SocketApi ApiOf(object self, SocketApi fallback) => self switch
+        {
+            System.Net.Sockets.Socket => SocketApi.Socket,
+            System.Net.Sockets.TcpListener => SocketApi.TcpListener,
+            System.Net.Sockets.TcpClient => SocketApi.TcpClient,
+            System.Net.Sockets.UdpClient => SocketApi.UdpClient,
+            System.Net.Sockets.NetworkStream => SocketApi.NetworkStream,
+            _ => fallback,
+        };
+
+        /// <summary>
+        /// The slow path, taken only when the tracked states may violate a rule: the rule is confirmed against the
+        /// object's observable state (a transition made where nothing was intercepted must not cause a report).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void Check(SocketTracker tracker, CallSite site, SocketOperation operation)
+        {
+            if (ProtocolTable.FindViolation(site.Api, operation, tracker.States, tracker.Transport) is null)
+            {
+                return;
+            }
+
+            var before = tracker.States;
+            var states = SocketObserver.Resynchronise(tracker.Api, before, SocketObserver.Observe(tracker.Target, probe: true));
+            tracker.States = states;
+            if (ProtocolTable.FindViolation(site.Api, operation, states, tracker.Transport) is not { } rule || !tracker.MarkReported(site))
+            {
+                return;
+            }
+
+            Reporter.ReportViolation(new SocketViolation(rule, site, operation, tracker.Transport, states, tracker.Creation, tracker.History(), System.Environment.CurrentManagedThreadId));
+        }
+    }
+}
