@@ -86,8 +86,8 @@ namespace SocketAnalyzers.RuntimeVerifier
         private static SocketTracker Register(object self, CallSite site, CreationInfo creation)
         {
             var options = SocketVerifier.Options;
-            var states = SocketObserver.Observe(self, probe: true);
             var api = ApiOf(self, site.Api);
+            var states = SocketObserver.Observe(api, self, fresh: site.Creation is not null && creation.How == "created");
             SocketTracker candidate;
             if (WatchForLeaks(self, site, states, options))
             {
@@ -151,7 +151,7 @@ namespace SocketAnalyzers.RuntimeVerifier
             }
 
             var before = tracker.States;
-            var states = SocketObserver.Resynchronise(tracker.Api, before, SocketObserver.Observe(tracker.Target, probe: true));
+            var states = SocketObserver.Resynchronise(tracker.Api, before, SocketObserver.Observe(tracker.Api, tracker.Target, fresh: false));
             tracker.States = states;
             if (ProtocolTable.FindViolation(site.Api, operation, states, tracker.Transport) is not { } rule || !tracker.MarkReported(site))
             {

@@ -28,19 +28,26 @@ namespace SocketAnalyzers.RuntimeVerifier
         };
 
         /// <summary>
-        /// The states the object may be in, judging from what it exposes. <paramref name="probe"/> adds the checks that
-        /// cost a system call or an exception (listening, disposed): used before a report and when an object is first seen.
+        /// The states the object may be in, judging from what it exposes, among those its API can reach. The probes
+        /// (listening, disposed) cost a system call or an exception: they run when an object is first seen and before
+        /// a report, never on the hot path. <paramref name="fresh"/>: the object was created by a <c>new</c> in the
+        /// calling method and this is the first call seen on it, so a false <c>Connected</c> cannot come from a failed
+        /// transfer on a connection (the only way Connected drops while the socket stays connected).
         /// </summary>
-        public static SocketStates Observe(object target, bool probe) => target switch
+        public static SocketStates Observe(SocketApi api, object target, bool fresh)
         {
-            Socket socket => ObserveSocket(socket, probe),
-            TcpClient client => client.Client is { } socket ? ObserveOwnedSocket(socket, probe) : SocketStates.Of(Closed),
-            UdpClient client => client.Client is { } socket ? ObserveOwnedSocket(socket, probe) : SocketStates.Of(Closed),
-            NetworkStream stream => stream.CanRead || stream.CanWrite ? SocketStates.Of(Connected) : SocketStates.Of(Closed),
-            TcpListener listener => probe ? ObserveListener(listener) : SocketStates.Of(Created, Listening),
-
-            _ => SocketStates.Any,
-        };
+            var observed = target switch
+            {
+                Socket socket => ObserveSocket(socket, fresh),
+                TcpClient client => client.Client is { } socket ? ObserveSocket(socket, fresh) : SocketStates.Of(Closed),
+                UdpClient client => client.Client is { } socket ? ObserveSocket(socket, fresh) : SocketStates.Of(Closed),
+                NetworkStream stream => stream.CanRead || stream.CanWrite ? SocketStates.Of(Connected) : SocketStates.Of(Closed),
+                TcpListener listener => ObserveListener(listener),
+                _ => SocketStates.Any,
+            };
+            var possible = observed.Intersect(ProtocolIndex.ReachableFrom(api, SocketStates.Of(Created)));
+            return possible.IsEmpty ? observed : possible;
+        }
 
         /// <summary>True unless the object is known to be closed: what the leak detector asks from a finalizer.</summary>
         public static bool IsOpen(object target) => target switch
@@ -70,7 +77,7 @@ namespace SocketAnalyzers.RuntimeVerifier
             return caughtUp.IsEmpty ? observed : caughtUp;
         }
 
-        private static SocketStates ObserveSocket(Socket socket, bool probe)
+        private static SocketStates ObserveSocket(Socket socket, bool fresh)
         {
             if (socket.Connected)
             {
@@ -78,9 +85,9 @@ namespace SocketAnalyzers.RuntimeVerifier
             }
 
             var observed = socket.IsBound ? BoundNotConnected : Unbound;
-            if (!probe)
+            if (fresh)
             {
-                return observed;
+                observed = observed.Without(Connected);
             }
 
             try
@@ -98,13 +105,6 @@ namespace SocketAnalyzers.RuntimeVerifier
                 // A platform without SO_ACCEPTCONN: keep what the properties say.
                 return observed;
             }
-        }
-
-        /// <summary>A TcpClient's or UdpClient's socket: the owner's protocol has no Listening state.</summary>
-        private static SocketStates ObserveOwnedSocket(Socket socket, bool probe)
-        {
-            var observed = ObserveSocket(socket, probe);
-            return observed.Contains(Listening) ? observed.Without(Listening).With(Created) : observed;
         }
 
         private static SocketStates ObserveListener(TcpListener listener) => ActivityOf(listener) switch
