@@ -6,20 +6,24 @@ namespace SocketAnalyzers.RuntimeVerifier
 {
     /// <summary>
     /// A tracker with a finalizer: when its object becomes unreachable without Close or Dispose, it reports a leak.
-    /// The object's socket has a finalizer of its own that marks it disposed, and in the same collection it may run
-    /// first, making the leak look like a disposal. So the socket's finalizer is suppressed while it is watched and
-    /// re-registered here, after the check; the socket's SafeSocketHandle still closes the descriptor on its own.
+    /// A Socket (and a TcpClient or UdpClient) has a finalizer of its own that marks it disposed, and in the same
+    /// collection it may run first, making the leak look like a disposal. So their finalizers are suppressed while
+    /// the object is watched and re-registered here, after the check; the socket's SafeSocketHandle still closes the
+    /// descriptor on its own (a critical finalizer, which runs after ordinary ones).
     /// </summary>
     internal sealed class LeakTracker : SocketTracker
     {
+        private object? suppressedTarget;
         private Socket? suppressedSocket;
 
         public LeakTracker(object target, SocketApi api, SocketStates states, CreationInfo creation, int historyLength)
             : base(target, api, states, creation, historyLength)
         {
+            // Suppressing an object without a finalizer does nothing, so every watched object is covered.
+            this.suppressedTarget = target;
+            GC.SuppressFinalize(target);
             this.suppressedSocket = target switch
             {
-                Socket socket => socket,
                 TcpClient client => client.Client,
                 UdpClient client => client.Client,
                 _ => null,
@@ -61,6 +65,15 @@ namespace SocketAnalyzers.RuntimeVerifier
 
         private void Release(bool reRegister)
         {
+            if (this.suppressedTarget is { } target)
+            {
+                this.suppressedTarget = null;
+                if (reRegister)
+                {
+                    GC.ReRegisterForFinalize(target);
+                }
+            }
+
             if (this.suppressedSocket is { } socket)
             {
                 this.suppressedSocket = null;

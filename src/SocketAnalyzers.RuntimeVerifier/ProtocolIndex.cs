@@ -17,6 +17,7 @@ namespace SocketAnalyzers.RuntimeVerifier
         private static readonly SocketStates[] Forbidden = BuildForbidden();
         private static readonly SocketStates[] Successors = BuildSuccessors();
         private static readonly SocketStates[] Reachable = BuildReachable();
+        private static readonly SocketStates[] StatesOfApi = BuildStatesOfApi();
 
         /// <summary>The union of the states in which some rule makes this operation fail.</summary>
         public static SocketStates ForbiddenStates(SocketApi api, SocketOperation operation, SocketTransport transport) =>
@@ -52,6 +53,9 @@ namespace SocketAnalyzers.RuntimeVerifier
 
             return result;
         }
+
+        /// <summary>The states an object of this API can be in: Created and every state its edges touch.</summary>
+        public static SocketStates StatesOf(SocketApi api) => StatesOfApi[(int)api];
 
         private static int Key(SocketApi api, SocketOperation operation, SocketTransport transport) =>
             (((int)api * Operations) + (int)operation) * Transports + (int)transport;
@@ -90,6 +94,22 @@ namespace SocketAnalyzers.RuntimeVerifier
                         }
                     }
                 }
+            }
+
+            return table;
+        }
+
+        private static SocketStates[] BuildStatesOfApi()
+        {
+            var table = new SocketStates[Apis];
+            for (var api = 0; api < Apis; api++)
+            {
+                table[api] = SocketStates.Of(SocketState.Created);
+            }
+
+            foreach (var edge in ProtocolTable.Transitions)
+            {
+                table[(int)edge.Api] = table[(int)edge.Api].With(edge.From).With(edge.To);
             }
 
             return table;

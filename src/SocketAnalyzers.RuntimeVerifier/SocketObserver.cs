@@ -45,7 +45,7 @@ namespace SocketAnalyzers.RuntimeVerifier
                 TcpListener listener => ObserveListener(listener),
                 _ => SocketStates.Any,
             };
-            var possible = observed.Intersect(ProtocolIndex.ReachableFrom(api, SocketStates.Of(Created)));
+            var possible = observed.Intersect(ProtocolIndex.StatesOf(api));
             return possible.IsEmpty ? observed : possible;
         }
 
