@@ -12,7 +12,6 @@ namespace SocketAnalyzers.RuntimeVerifier.Generator
     /// <param name="ReceiverType">The fully qualified type of the interceptor's <c>this</c> parameter.</param>
     /// <param name="ReturnType">The fully qualified return type, or <c>void</c>.</param>
     /// <param name="Parameters">The parameters after the receiver.</param>
-    /// <param name="ExtensionType">For a reduced extension call (SocketTaskExtensions), the type that declares it.</param>
     /// <param name="Refinement">How the operation is refined from arguments at run time.</param>
     /// <param name="Borrowed">True when the receiver is an owner's socket (<c>client.Client</c>): no leak tracking.</param>
     /// <param name="CreationLine">The line of the <c>new</c> expression that initialised the receiver's variable, or 0.</param>
@@ -28,7 +27,6 @@ namespace SocketAnalyzers.RuntimeVerifier.Generator
         string ReceiverType,
         string ReturnType,
         EquatableArray<ParameterModel> Parameters,
-        string? ExtensionType,
         OperationRefinement Refinement,
         bool Borrowed,
         int CreationLine,

@@ -11,8 +11,6 @@ namespace SocketAnalyzers.RuntimeVerifier.Generator
     /// <summary>Turns an invocation into a <see cref="CallSiteModel"/> when it calls a member the protocol knows.</summary>
     internal static class CallSiteReader
     {
-        private const string SocketTaskExtensions = "SocketTaskExtensions";
-
         /// <summary>Every member name of <see cref="ProtocolApiMap.Members"/>: the cheap syntactic prefilter.</summary>
         private static readonly ImmutableHashSet<string> MemberNames = CollectMemberNames();
 
@@ -26,8 +24,9 @@ namespace SocketAnalyzers.RuntimeVerifier.Generator
 
         public static CallSiteModel? Read(GeneratorSyntaxContext context, CancellationToken cancellationToken)
         {
-            // Bail-outs, in order: (1) not a method (delegate invocation, error); (2) static or non-public;
-            // (3) not a member of a socket API type the protocol knows, nor a SocketTaskExtensions call on one;
+            // Bail-outs, in order: (1) not a method (delegate invocation, error); (2) static, non-public or an
+            // extension method (user helpers are not protocol members; the calls inside them are intercepted);
+            // (3) not a member of a socket API type the protocol knows (a Stream member on a NetworkStream counts);
             // (4) a member that is no protocol operation (Flush) — SetSocketOption is refined at run time;
             // (5) the compiler cannot intercept this call (e.g. a call inside a nameof).
             var invocation = (InvocationExpressionSyntax)context.Node;
@@ -37,31 +36,12 @@ namespace SocketAnalyzers.RuntimeVerifier.Generator
                 return null;
             }
 
-            var isExtension = method.ReducedFrom is not null;
-            var declaration = isExtension ? method.ReducedFrom! : method;
-            if ((declaration.IsStatic && !isExtension) || declaration.DeclaredAccessibility != Accessibility.Public)
+            if (method.IsStatic || method.DeclaredAccessibility != Accessibility.Public || method.ReducedFrom is not null)
             {
                 return null;
             }
 
-            SocketApi? api;
-            ITypeSymbol receiverType;
-            if (isExtension)
-            {
-                if (declaration.ContainingType.Name != SocketTaskExtensions || !IsSocketsNamespace(declaration.ContainingType))
-                {
-                    return null;
-                }
-
-                receiverType = declaration.Parameters[0].Type;
-                api = ApiOf(receiverType as INamedTypeSymbol);
-            }
-            else
-            {
-                receiverType = method.ContainingType;
-                api = ApiOf(method.ContainingType) ?? StreamMemberOfNetworkStream(context.SemanticModel, invocation, method, cancellationToken);
-            }
-
+            var api = ApiOf(method.ContainingType) ?? StreamMemberOfNetworkStream(context.SemanticModel, invocation, method, cancellationToken);
             if (api is not { } knownApi
                 || ProtocolApiMap.Find(knownApi, method.Name) is not { } member
                 || (member.Operation == SocketOperation.None && method.Name != "SetSocketOption"))
@@ -75,10 +55,8 @@ namespace SocketAnalyzers.RuntimeVerifier.Generator
             }
 
             var parameters = ImmutableArray.CreateBuilder<ParameterModel>();
-            var declared = declaration.Parameters;
-            for (var i = isExtension ? 1 : 0; i < declared.Length; i++)
+            foreach (var parameter in method.Parameters)
             {
-                var parameter = declared[i];
                 parameters.Add(new ParameterModel(Modifier(parameter.RefKind), parameter.Type.ToDisplayString(TypeFormat), "@" + parameter.Name));
             }
 
@@ -91,10 +69,9 @@ namespace SocketAnalyzers.RuntimeVerifier.Generator
                 span.StartLinePosition.Character + 1,
                 knownApi.ToString(),
                 method.Name,
-                receiverType.ToDisplayString(TypeFormat),
+                method.ContainingType.ToDisplayString(TypeFormat),
                 method.ReturnsVoid ? "void" : method.ReturnType.ToDisplayString(TypeFormat),
                 new EquatableArray<ParameterModel>(parameters.ToImmutable()),
-                isExtension ? declaration.ContainingType.ToDisplayString(TypeFormat) : null,
                 RefinementOf(knownApi, method),
                 IsBorrowed(context.SemanticModel, receiver, cancellationToken),
                 creation?.Line ?? 0,

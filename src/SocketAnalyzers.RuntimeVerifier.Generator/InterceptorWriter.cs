@@ -117,19 +117,11 @@ namespace SocketAnalyzers.RuntimeVerifier.Generator
         private static string CallExpression(CallSiteModel site)
         {
             var call = new StringBuilder();
-            if (site.ExtensionType is null)
-            {
-                call.Append("self.").Append(site.Member).Append('(');
-            }
-            else
-            {
-                call.Append(site.ExtensionType).Append('.').Append(site.Member).Append("(self");
-            }
-
+            call.Append("self.").Append(site.Member).Append('(');
             for (var i = 0; i < site.Parameters.Length; i++)
             {
                 var parameter = site.Parameters[i];
-                if (i > 0 || site.ExtensionType is not null)
+                if (i > 0)
                 {
                     call.Append(", ");
                 }
