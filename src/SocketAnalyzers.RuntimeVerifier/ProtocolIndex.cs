@@ -16,6 +16,7 @@ namespace SocketAnalyzers.RuntimeVerifier
 
         private static readonly SocketStates[] Forbidden = BuildForbidden();
         private static readonly SocketStates[] Successors = BuildSuccessors();
+        private static readonly bool[] Moves = BuildMoves();
         private static readonly SocketStates[] Reachable = BuildReachable();
         private static readonly SocketStates[] StatesOfApi = BuildStatesOfApi();
 
@@ -26,7 +27,14 @@ namespace SocketAnalyzers.RuntimeVerifier
         /// <summary>The states after <paramref name="operation"/> succeeded, as <see cref="ProtocolTable.Apply"/> computes them.</summary>
         public static SocketStates Apply(SocketApi api, SocketOperation operation, SocketStates states, SocketTransport transport)
         {
-            var offset = Key(api, operation, transport) * States;
+            var key = Key(api, operation, transport);
+            if (!Moves[key])
+            {
+                // Most calls (Send, Receive, options) move no state: one array read.
+                return states;
+            }
+
+            var offset = key * States;
             var result = SocketStates.None;
             for (var state = 0; state < States; state++)
             {
@@ -113,6 +121,23 @@ namespace SocketAnalyzers.RuntimeVerifier
             }
 
             return table;
+        }
+
+        private static bool[] BuildMoves()
+        {
+            var moves = new bool[Apis * Operations * Transports];
+            for (var key = 0; key < moves.Length; key++)
+            {
+                for (var state = 0; state < States; state++)
+                {
+                    if (Successors[(key * States) + state] != SocketStates.Of((SocketState)state))
+                    {
+                        moves[key] = true;
+                    }
+                }
+            }
+
+            return moves;
         }
 
         private static SocketStates[] BuildReachable()

@@ -13,6 +13,7 @@ namespace SocketAnalyzers.RuntimeVerifier
     public class SocketTracker
     {
         private readonly SocketAccess[] history;
+        private readonly int historyMask;
         private int recorded;
         private CallSite[]? reportedSites;
 
@@ -23,10 +24,22 @@ namespace SocketAnalyzers.RuntimeVerifier
             this.States = states;
             this.Transport = SocketObserver.TransportOf(target);
             this.Creation = creation;
-            this.history = new SocketAccess[historyLength];
+            // A power of two, so that the ring index is a mask, not a division, on every call.
+            var length = 1;
+            while (length < historyLength)
+            {
+                length <<= 1;
+            }
+
+            this.history = new SocketAccess[length];
+            this.historyMask = length - 1;
+            this.HistoryLength = historyLength;
         }
 
         internal object Target { get; }
+
+        /// <summary>How many calls reports show (the ring may hold a few more).</summary>
+        internal int HistoryLength { get; }
 
         internal SocketApi Api { get; }
 
@@ -40,21 +53,25 @@ namespace SocketAnalyzers.RuntimeVerifier
         /// </summary>
         internal SocketStates States { get; set; }
 
+        /// <summary>
+        /// Remembers a call. Deliberately not synchronised: two threads calling at the same instant may overwrite one
+        /// entry, which costs a line of history, never a wrong verdict (verdicts come from <see cref="States"/>).
+        /// </summary>
         internal void Record(CallSite site, SocketOperation operation)
         {
-            var index = Interlocked.Increment(ref this.recorded) - 1;
-            this.history[index % this.history.Length] = new SocketAccess(site, operation, Environment.CurrentManagedThreadId);
+            var index = this.recorded++;
+            this.history[index & this.historyMask] = new SocketAccess(site, operation, Environment.CurrentManagedThreadId);
         }
 
         /// <summary>The recorded calls, oldest first.</summary>
         internal SocketAccess[] History()
         {
-            var count = Math.Min(Volatile.Read(ref this.recorded), this.history.Length);
-            var start = Volatile.Read(ref this.recorded) - count;
+            var recorded = Volatile.Read(ref this.recorded);
+            var count = Math.Min(recorded, this.HistoryLength);
             var result = new SocketAccess[count];
             for (var i = 0; i < count; i++)
             {
-                result[i] = this.history[(start + i) % this.history.Length];
+                result[i] = this.history[(recorded - count + i) & this.historyMask];
             }
 
             return result;
