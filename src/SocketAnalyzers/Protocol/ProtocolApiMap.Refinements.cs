@@ -10,7 +10,6 @@ namespace SocketAnalyzers.Protocol
         private const int SocketOptionLevelSocket = 0xFFFF;
         private const int SocketOptionLevelIPv6 = 41;
         private const int SocketOptionNameReuseAddress = 4;
-        private const int SocketOptionNameExclusiveAddressUse = ~4;
         private const int SocketOptionNameIPv6Only = 27;
 
         /// <summary><c>Shutdown(how)</c>: the direction when <paramref name="how"/> is a constant.</summary>
@@ -23,8 +22,9 @@ namespace SocketAnalyzers.Protocol
         };
 
         /// <summary>
-        /// <c>SetSocketOption(level, name, …)</c>: only ReuseAddress, ExclusiveAddressUse and IPv6Only (DualMode)
-        /// depend on the state; every other option works in every state (F5–F7).
+        /// <c>SetSocketOption(level, name, …)</c>: only ReuseAddress and IPv6Only (DualMode) depend on the state;
+        /// every other option works in every state (F5–F7). SetSocketOption(Socket, ExclusiveAddressUse) is not the
+        /// ExclusiveAddressUse property: it throws nothing after Bind, Listen or Connect (ground-truth tests).
         /// </summary>
         public static SocketOperation SetSocketOptionOperation(int? level, int? name)
         {
@@ -33,8 +33,7 @@ namespace SocketAnalyzers.Protocol
                 return SocketOperation.SetReuseAddress;
             }
 
-            if ((level == SocketOptionLevelSocket && name == SocketOptionNameExclusiveAddressUse)
-                || (level == SocketOptionLevelIPv6 && name == SocketOptionNameIPv6Only))
+            if (level == SocketOptionLevelIPv6 && name == SocketOptionNameIPv6Only)
             {
                 return SocketOperation.SetPreBindOption;
             }

@@ -30,7 +30,11 @@ namespace SocketAnalyzers.Protocol
         /// <summary>The transport the entry is restricted to; <see langword="null"/> for every transport.</summary>
         public SocketTransport? Transport { get; }
 
-        /// <summary>What happens, as measured, as a verb phrase: "throws SocketException (InvalidArgument)".</summary>
+        /// <summary>
+        /// What happens, as measured, as a verb phrase: "throws SocketException (InvalidArgument)"; measured exceptions
+        /// for some members or kinds follow after "; " ("…; SendFile: throws NotSupportedException"). The ground-truth
+        /// tests parse and check every phrase (grammar in tests/SocketAnalyzers.GroundTruth.Tests/README.md).
+        /// </summary>
         public string Outcome { get; }
 
         /// <summary>The measured scenarios the entry stands on (ids of the socket-semantics tables).</summary>

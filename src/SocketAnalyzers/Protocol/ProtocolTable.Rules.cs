@@ -22,10 +22,11 @@ namespace SocketAnalyzers.Protocol
             AfterClose(SocketApi.Socket, SocketOperation.Listen),
             AfterClose(SocketApi.Socket, SocketOperation.Accept),
             AfterClose(SocketApi.Socket, SocketOperation.Connect),
-            AfterClose(SocketApi.Socket, SocketOperation.Send),
+            // SendFileAsync checks Connected first on a datagram socket; the async ReceiveFrom forms check IsBound first (ground truth).
+            AfterClose(SocketApi.Socket, SocketOperation.Send, "; SendFileAsync on datagram sockets: throws NotSupportedException"),
             AfterClose(SocketApi.Socket, SocketOperation.Receive),
             AfterClose(SocketApi.Socket, SocketOperation.SendTo),
-            AfterClose(SocketApi.Socket, SocketOperation.ReceiveFrom),
+            AfterClose(SocketApi.Socket, SocketOperation.ReceiveFrom, "; ReceiveFromAsync, ReceiveMessageFromAsync on never-bound sockets: throws InvalidOperationException"),
             AfterClose(SocketApi.Socket, SocketOperation.ShutdownSend),
             AfterClose(SocketApi.Socket, SocketOperation.ShutdownReceive),
             AfterClose(SocketApi.Socket, SocketOperation.ShutdownBoth),
@@ -51,22 +52,25 @@ namespace SocketAnalyzers.Protocol
             new ProtocolRule(DiagnosticIds.AcceptOnNonListeningSocket, SocketApi.Socket, SocketOperation.Accept, SocketStates.Of(Created, Bound, Connected), null, "throws InvalidOperationException", "B1–B6"),
 
             // Data on an unconnected stream socket: EPIPE on send, ENOTCONN on receive (D1–D4); send after Shutdown(Send): EPIPE (H4).
-            new ProtocolRule(DiagnosticIds.SendReceiveOnUnconnectedSocket, SocketApi.Socket, SocketOperation.Send, NotBoundOrConnected, SocketTransport.Stream, "throws SocketException (Shutdown, broken pipe)", "D1, D3"),
-            new ProtocolRule(DiagnosticIds.SendReceiveOnUnconnectedSocket, SocketApi.Socket, SocketOperation.Receive, NotBoundOrConnected, SocketTransport.Stream, "throws SocketException (NotConnected)", "D2, D4"),
-            new ProtocolRule(DiagnosticIds.SendReceiveOnUnconnectedSocket, SocketApi.Socket, SocketOperation.Send, SocketStates.Of(ShutdownSend, ShutdownBoth), SocketTransport.Stream, "throws SocketException (Shutdown, broken pipe)", "H4, H9"),
+            // AF_UNIX answers ENOTCONN and EINVAL instead; SendFile checks Connected itself and throws NotSupportedException (ground truth).
+            new ProtocolRule(DiagnosticIds.SendReceiveOnUnconnectedSocket, SocketApi.Socket, SocketOperation.Send, NotBoundOrConnected, SocketTransport.Stream, "throws SocketException (Shutdown, broken pipe); Unix sockets: throws SocketException (NotConnected); SendFile: throws NotSupportedException", "D1, D3"),
+            new ProtocolRule(DiagnosticIds.SendReceiveOnUnconnectedSocket, SocketApi.Socket, SocketOperation.Receive, NotBoundOrConnected, SocketTransport.Stream, "throws SocketException (NotConnected); Unix sockets: throws SocketException (InvalidArgument)", "D2, D4"),
+            new ProtocolRule(DiagnosticIds.SendReceiveOnUnconnectedSocket, SocketApi.Socket, SocketOperation.Send, SocketStates.Of(ShutdownSend, ShutdownBoth), SocketTransport.Stream, "throws SocketException (Shutdown, broken pipe); SendFile: throws NotSupportedException", "H4, H9"),
             // Datagram sockets without a default remote: Send has no destination (D5); nothing can reach an unbound one (D6, D10).
-            new ProtocolRule(DiagnosticIds.SendReceiveOnUnconnectedSocket, SocketApi.Socket, SocketOperation.Send, SocketStates.Of(Created, Bound), SocketTransport.Datagram, "throws SocketException (DestinationAddressRequired)", "D5"),
+            new ProtocolRule(DiagnosticIds.SendReceiveOnUnconnectedSocket, SocketApi.Socket, SocketOperation.Send, SocketStates.Of(Created, Bound), SocketTransport.Datagram, "throws SocketException (DestinationAddressRequired); Unix sockets: throws SocketException (NotConnected); SendFile: throws NotSupportedException", "D5"),
             new ProtocolRule(DiagnosticIds.SendReceiveOnUnconnectedSocket, SocketApi.Socket, SocketOperation.Receive, SocketStates.Of(Created), SocketTransport.Datagram, "blocks until its timeout: no datagram can reach an unbound socket", "D6"),
             new ProtocolRule(DiagnosticIds.SendReceiveOnUnconnectedSocket, SocketApi.Socket, SocketOperation.ReceiveFrom, SocketStates.Of(Created), SocketTransport.Datagram, "throws InvalidOperationException", "D10"),
-            new ProtocolRule(DiagnosticIds.SendReceiveOnUnconnectedSocket, SocketApi.UdpClient, SocketOperation.Send, SocketStates.Of(Created, Bound), null, "throws InvalidOperationException", "J8"),
+            new ProtocolRule(DiagnosticIds.SendReceiveOnUnconnectedSocket, SocketApi.UdpClient, SocketOperation.Send, SocketStates.Of(Created, Bound), null, "throws InvalidOperationException; SendAsync, BeginSend: throws SocketException (DestinationAddressRequired)", "J8"),
 
-            // Bind twice, after Listen (even an auto-binding one) or after Connect: EINVAL (E1–E5).
+            // Bind twice, after Listen (even an auto-binding one) or after Connect: EINVAL (E1–E5). The connecting side of
+            // an AF_UNIX stream has no name, and Bind gives it one (ground truth): the entry cannot tell families apart.
             new ProtocolRule(DiagnosticIds.BindOnBoundSocket, SocketApi.Socket, SocketOperation.Bind, SocketStates.Of(Bound, Listening), null, "throws SocketException (InvalidArgument)", "E1, E2, E4, E5"),
-            new ProtocolRule(DiagnosticIds.BindOnBoundSocket, SocketApi.Socket, SocketOperation.Bind, SocketStates.Of(Connected), SocketTransport.Stream, "throws SocketException (InvalidArgument)", "E3"),
+            new ProtocolRule(DiagnosticIds.BindOnBoundSocket, SocketApi.Socket, SocketOperation.Bind, SocketStates.Of(Connected), SocketTransport.Stream, "throws SocketException (InvalidArgument); unnamed Unix sockets: throws nothing", "E3"),
 
-            // Options that only work before Bind (F1, F3, F4, J4); ReuseAddress after Bind is silently useless (F2, F9).
+            // Options that only work before Bind (F1, F3, F4, J4). ReuseAddress after Bind throws nothing and cannot help this
+            // socket's own Bind, but on Linux (SO_REUSEADDR + SO_REUSEPORT) it opens the bound port to later sockets (F2, ground truth).
             new ProtocolRule(DiagnosticIds.PreBindOptionTooLate, SocketApi.Socket, SocketOperation.SetPreBindOption, BoundOrBeyond, null, "throws InvalidOperationException (ExclusiveAddressUse) or SocketException InvalidArgument (DualMode)", "F1, F3, F4"),
-            new ProtocolRule(DiagnosticIds.PreBindOptionTooLate, SocketApi.Socket, SocketOperation.SetReuseAddress, SocketStates.Of(Bound, Listening), null, "throws nothing and has no effect: the address is already bound", "F2, F9"),
+            new ProtocolRule(DiagnosticIds.PreBindOptionTooLate, SocketApi.Socket, SocketOperation.SetReuseAddress, SocketStates.Of(Bound, Listening), null, "throws nothing, too late for its own Bind; on Linux it still makes the bound port shareable by a later socket that sets ReuseAddress", "F2, F10"),
             new ProtocolRule(DiagnosticIds.PreBindOptionTooLate, SocketApi.TcpListener, SocketOperation.SetPreBindOption, SocketStates.Of(Listening), null, "throws InvalidOperationException", "J4"),
 
             // TcpListener accept before Start or after Stop: InvalidOperationException, async ones throw synchronously (J1, J2).
@@ -77,7 +81,7 @@ namespace SocketAnalyzers.Protocol
             new ProtocolRule(DiagnosticIds.StreamOnUnconnectedSocket, SocketApi.Socket, SocketOperation.WrapInStream, NotBoundOrConnected, SocketTransport.Stream, "throws IOException", "J6"),
             new ProtocolRule(DiagnosticIds.StreamOnUnconnectedSocket, SocketApi.Socket, SocketOperation.WrapInStream, SocketStates.Of(Created, Bound), SocketTransport.Datagram, "throws IOException", "J6"));
 
-        private static ProtocolRule AfterClose(SocketApi api, SocketOperation operation) =>
-            new ProtocolRule(DiagnosticIds.UseAfterClose, api, operation, ClosedOnly, null, "throws ObjectDisposedException", "G1, G2");
+        private static ProtocolRule AfterClose(SocketApi api, SocketOperation operation, string exceptions = "") =>
+            new ProtocolRule(DiagnosticIds.UseAfterClose, api, operation, ClosedOnly, null, "throws ObjectDisposedException" + exceptions, "G1, G2");
     }
 }

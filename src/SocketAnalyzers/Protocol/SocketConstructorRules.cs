@@ -23,6 +23,8 @@ namespace SocketAnalyzers.Protocol
         public const int ProtocolIcmp = 1;
         public const int ProtocolTcp = 6;
         public const int ProtocolUdp = 17;
+        public const int ProtocolIcmpV6 = 58;
+        public const int ProtocolRaw = 255;
 
         /// <summary>The failure the constructor produces for this triple, or <see langword="null"/> when it is legal or not known to fail.</summary>
         public static ConstructorViolation? FindViolation(int family, int type, int protocol)
@@ -35,6 +37,12 @@ namespace SocketAnalyzers.Protocol
             if (family == FamilyUnknown)
             {
                 return new ConstructorViolation("throws SocketException (AddressFamilyNotSupported)", "I18");
+            }
+
+            // ICMPv6 does not exist on IPv4, whatever the type (ground truth: SocketConstructorGroundTruthTests).
+            if (family == FamilyInterNetwork && protocol == ProtocolIcmpV6)
+            {
+                return new ConstructorViolation("throws SocketException (ProtocolNotSupported)", "SocketConstructorGroundTruthTests");
             }
 
             var isIp = family == FamilyInterNetwork || family == FamilyInterNetworkV6;
@@ -53,15 +61,27 @@ namespace SocketAnalyzers.Protocol
                 return new ConstructorViolation("throws SocketException (ProtocolNotSupported)", "I4, I10");
             }
 
+            // A datagram socket carries UDP or ICMP (a ping socket, which only lacks permission where it fails, P-ping);
+            // a raw IP protocol number is refused (ground truth).
+            if (isIp && type == TypeDgram && protocol == ProtocolRaw)
+            {
+                return new ConstructorViolation("throws SocketException (ProtocolNotSupported)", "SocketConstructorGroundTruthTests");
+            }
+
             if (isIp && type == TypeRaw && protocol == ProtocolDefault)
             {
                 return new ConstructorViolation("throws SocketException (ProtocolNotSupported)", "P-raw3");
             }
 
-            // Unix sockets take no IP protocol (I12, I13).
-            if (family == FamilyUnix && (protocol == ProtocolTcp || protocol == ProtocolUdp))
+            // Unix sockets take no IP protocol, of any number (I12, I13, ground truth), and have no reliable-datagram type.
+            if (family == FamilyUnix && protocol != ProtocolDefault)
             {
                 return new ConstructorViolation("throws SocketException (ProtocolNotSupported)", "I12, I13");
+            }
+
+            if (family == FamilyUnix && type == TypeRdm)
+            {
+                return new ConstructorViolation("throws SocketException (SocketNotSupported)", "SocketConstructorGroundTruthTests");
             }
 
             return null;

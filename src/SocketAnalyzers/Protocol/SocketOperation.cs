@@ -60,7 +60,7 @@ namespace SocketAnalyzers.Protocol
         /// <summary>Setting an option that only takes effect before Bind: <c>ExclusiveAddressUse</c>, <c>DualMode</c>.</summary>
         SetPreBindOption,
 
-        /// <summary>Setting <c>ReuseAddress</c>: accepted in every state, but has no effect after Bind.</summary>
+        /// <summary>Setting <c>ReuseAddress</c>: accepted in every state; after Bind too late for this socket, yet it opens the port to others (Linux).</summary>
         SetReuseAddress,
 
         /// <summary><c>TcpClient.GetStream</c>.</summary>

@@ -16,6 +16,12 @@ namespace SocketAnalyzers.Tests.Rules.Protocol
             { "AddressFamily.InterNetwork", "SocketType.Unknown", "ProtocolType.Tcp", "throws SocketException (ProtocolType)" },
             { "AddressFamily.Unix", "SocketType.Stream", "ProtocolType.Tcp", "throws SocketException (ProtocolNotSupported)" },
             { "AddressFamily.Unix", "SocketType.Dgram", "ProtocolType.Udp", "throws SocketException (ProtocolNotSupported)" },
+
+            // Measured by tests/SocketAnalyzers.GroundTruth.Tests (SocketConstructorGroundTruthTests).
+            { "AddressFamily.Unix", "SocketType.Stream", "ProtocolType.Icmp", "throws SocketException (ProtocolNotSupported)" },
+            { "AddressFamily.Unix", "SocketType.Rdm", "ProtocolType.Unspecified", "throws SocketException (SocketNotSupported)" },
+            { "AddressFamily.InterNetwork", "SocketType.Dgram", "ProtocolType.IcmpV6", "throws SocketException (ProtocolNotSupported)" },
+            { "AddressFamily.InterNetworkV6", "SocketType.Dgram", "ProtocolType.Raw", "throws SocketException (ProtocolNotSupported)" },
         };
 
         public static TheoryData<string, string, string> LegalCombinations => new()
@@ -29,6 +35,10 @@ namespace SocketAnalyzers.Tests.Rules.Protocol
             { "AddressFamily.Unix", "SocketType.Dgram", "ProtocolType.Unspecified" },
             { "AddressFamily.Unix", "SocketType.Seqpacket", "ProtocolType.IP" },
             { "AddressFamily.Unspecified", "SocketType.Stream", "ProtocolType.Tcp" },
+
+            // Ping sockets: legal; they fail only for users outside net.ipv4.ping_group_range (P-ping).
+            { "AddressFamily.InterNetwork", "SocketType.Dgram", "ProtocolType.Icmp" },
+            { "AddressFamily.InterNetworkV6", "SocketType.Dgram", "ProtocolType.IcmpV6" },
         };
 
         [Theory]

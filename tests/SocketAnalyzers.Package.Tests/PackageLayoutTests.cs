@@ -1,0 +1,101 @@
+using System;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Xml.Linq;
+using SocketAnalyzers.Package.Tests.Infrastructure;
+
+namespace SocketAnalyzers.Package.Tests
+{
+    /// <summary>What `dotnet pack` puts in the package, read from the .nupkg itself.</summary>
+    [Collection(PackageCollection.Name)]
+    public sealed class PackageLayoutTests
+    {
+        private readonly PackageFixture fixture;
+
+        public PackageLayoutTests(PackageFixture fixture) => this.fixture = fixture;
+
+        [Fact]
+        public void Package_HoldsBothAssemblies_UnderAnalyzersDotnetCs_AndNothingInLib()
+        {
+            using var package = ZipFile.OpenRead(fixture.PackagePath);
+            var files = package.Entries.Select(e => e.FullName).ToList();
+
+            var assemblies = files.Where(f => f.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)).OrderBy(f => f, StringComparer.Ordinal);
+            Assert.Equal(
+                new[] { "analyzers/dotnet/cs/SocketAnalyzers.CodeFixes.dll", "analyzers/dotnet/cs/SocketAnalyzers.dll" },
+                assemblies);
+            Assert.DoesNotContain(files, f => f.StartsWith("lib/", StringComparison.Ordinal) || f.StartsWith("ref/", StringComparison.Ordinal));
+            Assert.DoesNotContain(files, f => f.StartsWith("build", StringComparison.Ordinal) || f.StartsWith("content", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Nuspec_IsADevelopmentDependency_WithLicenseReadmeAndRepository_AndNoDependencies()
+        {
+            var metadata = ReadNuspecMetadata();
+
+            Assert.Equal(PackageFixture.PackageId, Value(metadata, "id"));
+            Assert.Equal(fixture.PackageVersion, Value(metadata, "version"));
+            Assert.Equal("true", Value(metadata, "developmentDependency"));
+
+            var license = Element(metadata, "license");
+            Assert.Equal("expression", (string?)license.Attribute("type"));
+            Assert.Equal("MIT", license.Value);
+
+            var repository = Element(metadata, "repository");
+            Assert.Equal("git", (string?)repository.Attribute("type"));
+            Assert.StartsWith("https://", (string?)repository.Attribute("url"), StringComparison.Ordinal);
+            Assert.False(string.IsNullOrWhiteSpace(Value(metadata, "description")));
+
+            // No dependency group at all: nothing flows to the consumer's restore graph.
+            Assert.DoesNotContain(metadata.Elements(), e => e.Name.LocalName is "dependencies" or "frameworkAssemblies" or "frameworkReferences");
+        }
+
+        [Fact]
+        public void Readme_IsTheRepositoryReadme_WithItsRelativeLinksMadeAbsolute()
+        {
+            var metadata = ReadNuspecMetadata();
+            var readme = Value(metadata, "readme");
+            Assert.Equal("README.md", readme);
+            var linkBase = (string?)Element(metadata, "repository").Attribute("url") + "/blob/main/";
+
+            using var package = ZipFile.OpenRead(fixture.PackagePath);
+            using var reader = new StreamReader(package.GetEntry(readme!)!.Open());
+            var packaged = reader.ReadToEnd();
+
+            // The package page has no repository around it: a link such as (rules/README.md) would lead nowhere.
+            Assert.DoesNotMatch(@"\]\((?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/)", packaged);
+            Assert.Contains("](" + linkBase + "rules/README.md)", packaged, StringComparison.Ordinal);
+            var repositoryReadme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
+            Assert.Equal(
+                repositoryReadme.ReplaceLineEndings("\n").TrimEnd(),
+                packaged.Replace("](" + linkBase, "](", StringComparison.Ordinal).ReplaceLineEndings("\n").TrimEnd());
+        }
+
+        [Fact]
+        public void AddPackage_MarksTheReferencePrivate_BecauseItIsADevelopmentDependency()
+        {
+            // `dotnet add package` reads developmentDependency and writes PrivateAssets=all: a library that uses the
+            // analyzers does not pass them on to its own consumers.
+            var reference = XDocument.Parse(fixture.TemplateProjectXml).Descendants("PackageReference")
+                .Single(r => (string?)r.Attribute("Include") == PackageFixture.PackageId);
+
+            Assert.Equal(fixture.PackageVersion, (string?)reference.Attribute("Version"));
+            Assert.Equal("all", reference.Element("PrivateAssets")?.Value);
+        }
+
+        private XElement ReadNuspecMetadata()
+        {
+            using var package = ZipFile.OpenRead(fixture.PackagePath);
+            var nuspec = package.Entries.Single(e => !e.FullName.Contains('/', StringComparison.Ordinal) && e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+            using var stream = nuspec.Open();
+            return XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        }
+
+        private static XElement Element(XElement metadata, string name) =>
+            metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)
+            ?? throw new Xunit.Sdk.XunitException($"The nuspec has no <{name}>.");
+
+        private static string? Value(XElement metadata, string name) => Element(metadata, name).Value;
+    }
+}
