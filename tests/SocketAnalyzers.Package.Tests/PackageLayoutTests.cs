@@ -38,9 +38,9 @@ namespace SocketAnalyzers.Package.Tests
             Assert.Equal(
                 new[]
                 {
-                    "build/SocketAnalyzers.props",
                     "build/SocketAnalyzers.RuntimeVerifier.props",
                     "build/SocketAnalyzers.RuntimeVerifier.targets",
+                    "build/SocketAnalyzers.props",
                     "build/SocketAnalyzers.targets",
                 },
                 files.Where(f => f.StartsWith("build/", StringComparison.Ordinal)).OrderBy(f => f, StringComparer.Ordinal));
