@@ -105,14 +105,21 @@ namespace SocketAnalyzers.RuntimeVerifier.Generator
             text.Append("        }\n");
         }
 
-        private static string? OperationExpression(CallSiteModel site) => site.Refinement switch
+        /// <summary>The refined operation, computed only when the verifier is on: a disabled verifier pays one branch.</summary>
+        private static string? OperationExpression(CallSiteModel site)
         {
-            OperationRefinement.ShutdownDirection =>
-                "global::SocketAnalyzers.Protocol.ProtocolApiMap.ShutdownOperation((int)" + site.Parameters[0].Name + ")",
-            OperationRefinement.SocketOption =>
-                "global::SocketAnalyzers.Protocol.ProtocolApiMap.SetSocketOptionOperation((int)" + site.Parameters[0].Name + ", (int)" + site.Parameters[1].Name + ")",
-            _ => null,
-        };
+            var refined = site.Refinement switch
+            {
+                OperationRefinement.ShutdownDirection =>
+                    "global::SocketAnalyzers.Protocol.ProtocolApiMap.ShutdownOperation((int)" + site.Parameters[0].Name + ")",
+                OperationRefinement.SocketOption =>
+                    "global::SocketAnalyzers.Protocol.ProtocolApiMap.SetSocketOptionOperation((int)" + site.Parameters[0].Name + ", (int)" + site.Parameters[1].Name + ")",
+                _ => null,
+            };
+            return refined is null
+                ? null
+                : Runtime + "SocketMonitor.IsEnabled ? " + refined + " : global::SocketAnalyzers.Protocol.SocketOperation.None";
+        }
 
         private static string CallExpression(CallSiteModel site)
         {

@@ -18,15 +18,62 @@ namespace SocketAnalyzers.RuntimeVerifier
 
         private static int seen;
 
+        /// <summary>True when the verifier checks calls: generated code skips argument-dependent work when it is not.</summary>
+        public static bool IsEnabled
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => SocketVerifier.Enabled;
+        }
+
         /// <summary>Checks a call before it runs; returns the object's tracker, or null when the verifier is off.</summary>
-        public static SocketTracker? Enter(object self, CallSite site) => Enter(self, site, site.Operation);
+        /// <remarks>Inlined into each interceptor, so that a disabled verifier costs one static read and a branch.</remarks>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static SocketTracker? Enter(object self, CallSite site) =>
+            SocketVerifier.Enabled ? EnterChecked(self, site, site.Operation) : null;
 
         /// <summary>Checks a call whose operation depends on an argument (Shutdown, SetSocketOption).</summary>
-        public static SocketTracker? Enter(object self, CallSite site, SocketOperation operation)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static SocketTracker? Enter(object self, CallSite site, SocketOperation operation) =>
+            SocketVerifier.Enabled ? EnterChecked(self, site, operation) : null;
+
+        /// <summary>Applies the transition of a call that returned normally.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Complete(SocketTracker? tracker, CallSite site)
         {
-            if (!SocketVerifier.Enabled || self is null)
+            if (tracker is not null)
             {
-                // Off, or a null receiver the real call is about to reject with its own exception.
+                CompleteTracked(tracker, site, site.Operation);
+            }
+        }
+
+        /// <summary>Applies the transition of a call whose operation depends on an argument.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Complete(SocketTracker? tracker, CallSite site, SocketOperation operation)
+        {
+            if (tracker is not null)
+            {
+                CompleteTracked(tracker, site, operation);
+            }
+        }
+
+        /// <summary>Registers the object an Accept call returned, with the accept site as its origin.</summary>
+        [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(accepted))]
+        public static T? Accepted<T>(T? accepted, CallSite site)
+            where T : class
+        {
+            if (SocketVerifier.Enabled && accepted is not null && !Trackers.TryGetValue(accepted, out _))
+            {
+                Register(accepted, site, new CreationInfo("accepted", new SourceLocation(site.File, site.Line, site.Column), site.Api + "." + site.Member, null));
+            }
+
+            return accepted;
+        }
+
+        private static SocketTracker? EnterChecked(object self, CallSite site, SocketOperation operation)
+        {
+            if (self is null)
+            {
+                // A null receiver: the real call is about to throw its own NullReferenceException.
                 return null;
             }
 
@@ -45,33 +92,16 @@ namespace SocketAnalyzers.RuntimeVerifier
             return tracker;
         }
 
-        /// <summary>Applies the transition of a call that returned normally.</summary>
-        public static void Complete(SocketTracker? tracker, CallSite site) => Complete(tracker, site, site.Operation);
-
-        /// <summary>Applies the transition of a call whose operation depends on an argument.</summary>
-        public static void Complete(SocketTracker? tracker, CallSite site, SocketOperation operation)
+        private static void CompleteTracked(SocketTracker tracker, CallSite site, SocketOperation operation)
         {
             // An asynchronous member returned before its operation finished: its transition is left to the
             // resynchronisation (Connected, IsBound) rather than guessed. Closing is the exception: it takes effect at once.
-            if (tracker is null || (site.IsAsync && operation != SocketOperation.Close))
+            if (site.IsAsync && operation != SocketOperation.Close)
             {
                 return;
             }
 
             tracker.States = ProtocolIndex.Apply(site.Api, operation, tracker.States, tracker.Transport);
-        }
-
-        /// <summary>Registers the object an Accept call returned, with the accept site as its origin.</summary>
-        [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(accepted))]
-        public static T? Accepted<T>(T? accepted, CallSite site)
-            where T : class
-        {
-            if (SocketVerifier.Enabled && accepted is not null && !Trackers.TryGetValue(accepted, out _))
-            {
-                Register(accepted, site, new CreationInfo("accepted", new SourceLocation(site.File, site.Line, site.Column), site.Api + "." + site.Member, null));
-            }
-
-            return accepted;
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]

@@ -68,7 +68,7 @@ namespace SocketAnalyzers.RuntimeVerifier.Tests.Generator
                     [global::System.Runtime.CompilerServices.InterceptsLocationAttribute(1, "mfXdA5ytq3a8RQdMS0LYXR4BAABUZXN0MC5jcw==")] // Shutdown at line 12
                     public static void Shutdown3(this global::System.Net.Sockets.Socket self, global::System.Net.Sockets.SocketShutdown @how)
                     {
-                        var operation = global::SocketAnalyzers.Protocol.ProtocolApiMap.ShutdownOperation((int)@how);
+                        var operation = global::SocketAnalyzers.RuntimeVerifier.SocketMonitor.IsEnabled ? global::SocketAnalyzers.Protocol.ProtocolApiMap.ShutdownOperation((int)@how) : global::SocketAnalyzers.Protocol.SocketOperation.None;
                         var tracker = global::SocketAnalyzers.RuntimeVerifier.SocketMonitor.Enter(self, Site3, operation);
                         self.Shutdown(@how);
                         global::SocketAnalyzers.RuntimeVerifier.SocketMonitor.Complete(tracker, Site3, operation);
@@ -135,7 +135,7 @@ namespace SocketAnalyzers.RuntimeVerifier.Tests.Generator
                     [global::System.Runtime.CompilerServices.InterceptsLocationAttribute(1, "0i64lHq4qObAUH0y6SNAMpQAAABUZXN0MC5jcw==")] // Shutdown at line 8
                     public static void Shutdown0(this global::System.Net.Sockets.Socket self, global::System.Net.Sockets.SocketShutdown @how)
                     {
-                        var operation = global::SocketAnalyzers.Protocol.ProtocolApiMap.ShutdownOperation((int)@how);
+                        var operation = global::SocketAnalyzers.RuntimeVerifier.SocketMonitor.IsEnabled ? global::SocketAnalyzers.Protocol.ProtocolApiMap.ShutdownOperation((int)@how) : global::SocketAnalyzers.Protocol.SocketOperation.None;
                         var tracker = global::SocketAnalyzers.RuntimeVerifier.SocketMonitor.Enter(self, Site0, operation);
                         self.Shutdown(@how);
                         global::SocketAnalyzers.RuntimeVerifier.SocketMonitor.Complete(tracker, Site0, operation);
@@ -155,7 +155,7 @@ namespace SocketAnalyzers.RuntimeVerifier.Tests.Generator
                     [global::System.Runtime.CompilerServices.InterceptsLocationAttribute(1, "Py2yUIcCcP/8lRG28hVtG4MAAABUZXN0MC5jcw==")] // SetSocketOption at line 6
                     public static void SetSocketOption0(this global::System.Net.Sockets.Socket self, global::System.Net.Sockets.SocketOptionLevel @optionLevel, global::System.Net.Sockets.SocketOptionName @optionName, bool @optionValue)
                     {
-                        var operation = global::SocketAnalyzers.Protocol.ProtocolApiMap.SetSocketOptionOperation((int)@optionLevel, (int)@optionName);
+                        var operation = global::SocketAnalyzers.RuntimeVerifier.SocketMonitor.IsEnabled ? global::SocketAnalyzers.Protocol.ProtocolApiMap.SetSocketOptionOperation((int)@optionLevel, (int)@optionName) : global::SocketAnalyzers.Protocol.SocketOperation.None;
                         var tracker = global::SocketAnalyzers.RuntimeVerifier.SocketMonitor.Enter(self, Site0, operation);
                         self.SetSocketOption(@optionLevel, @optionName, @optionValue);
                         global::SocketAnalyzers.RuntimeVerifier.SocketMonitor.Complete(tracker, Site0, operation);
