@@ -13,6 +13,9 @@ namespace SocketAnalyzers.RuntimeVerifier.Generator
         /// <summary>The MSBuild property that turns the verifier on (made visible by the package's build props).</summary>
         public const string EnableProperty = "build_property.SocketAnalyzersRuntimeVerification";
 
+        /// <summary>The pipeline step producing the call-site records, named so that tests can check its caching.</summary>
+        public const string CallSitesStep = "CallSites";
+
         private const string ProjectDirectoryProperty = "build_property.MSBuildProjectDirectory";
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -30,6 +33,7 @@ namespace SocketAnalyzers.RuntimeVerifier.Generator
                 .CreateSyntaxProvider(static (node, _) => CallSiteReader.IsCandidate(node), CallSiteReader.Read)
                 .Where(static site => site is not null)
                 .Select(static (site, _) => site!)
+                .WithTrackingName(CallSitesStep)
                 .Collect();
 
             context.RegisterSourceOutput(sites.Combine(settings), static (output, input) =>
