@@ -18,6 +18,8 @@ namespace SocketAnalyzers.RuntimeVerifier.Generator
     /// <param name="CreationColumn">Its column, or 0.</param>
     /// <param name="CreationFile">Its file, or null when it is <paramref name="FilePath"/>.</param>
     /// <param name="AttributeText">The InterceptsLocation attribute the compiler produced for this call.</param>
+    /// <param name="SuppressedDiagnostic">The diagnostic ID of the member's Obsolete or Experimental attribute, if any:
+    /// the program's call was allowed where it stands, so the interceptor's own call must not raise it again.</param>
     internal sealed record CallSiteModel(
         string FilePath,
         int Line,
@@ -32,5 +34,6 @@ namespace SocketAnalyzers.RuntimeVerifier.Generator
         int CreationLine,
         int CreationColumn,
         string? CreationFile,
-        string AttributeText);
+        string AttributeText,
+        string? SuppressedDiagnostic);
 }

@@ -77,7 +77,41 @@ namespace SocketAnalyzers.RuntimeVerifier.Generator
                 creation?.Line ?? 0,
                 creation?.Column ?? 0,
                 creation is { } c && c.File != invocation.SyntaxTree.FilePath ? c.File : null,
-                interceptable.GetInterceptsLocationAttributeSyntax());
+                interceptable.GetInterceptsLocationAttributeSyntax(),
+                DiagnosticIdOf(method));
+        }
+
+        /// <summary>
+        /// <c>[Obsolete(DiagnosticId = "SYSLIB…")]</c> or <c>[Experimental("…")]</c> on the member: a custom ID that
+        /// the generated file's blanket CS0612/CS0618 suppression does not cover.
+        /// </summary>
+        private static string? DiagnosticIdOf(IMethodSymbol method)
+        {
+            foreach (var attribute in method.GetAttributes())
+            {
+                switch (attribute.AttributeClass?.ToDisplayString())
+                {
+                    case "System.ObsoleteAttribute":
+                        foreach (var argument in attribute.NamedArguments)
+                        {
+                            if (argument.Key == "DiagnosticId" && argument.Value.Value is string obsoleteId)
+                            {
+                                return obsoleteId;
+                            }
+                        }
+
+                        break;
+                    case "System.Diagnostics.CodeAnalysis.ExperimentalAttribute":
+                        if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string experimentalId)
+                        {
+                            return experimentalId;
+                        }
+
+                        break;
+                }
+            }
+
+            return null;
         }
 
         private static SyntaxToken? InvokedName(ExpressionSyntax expression) => expression switch
