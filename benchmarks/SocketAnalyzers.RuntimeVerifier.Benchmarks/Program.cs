@@ -10,9 +10,9 @@ namespace SocketAnalyzers.RuntimeVerifier.Benchmarks
     {
         public static void Main(string[] args)
         {
-            if (args.Length == 1 && args[0] == "--paired")
+            if (args.Length >= 1 && args[0] == "--paired")
             {
-                PairedComparison.Run();
+                PairedComparison.Run(args.Length > 1 && int.TryParse(args[1], out var samples) && samples > 0 ? samples : 201);
                 return;
             }
 
