@@ -18,6 +18,7 @@ namespace SocketAnalyzers.RuntimeVerifier.Generator
     /// <param name="CreationColumn">Its column, or 0.</param>
     /// <param name="CreationFile">Its file, or null when it is <paramref name="FilePath"/>.</param>
     /// <param name="AttributeText">The InterceptsLocation attribute the compiler produced for this call.</param>
+    /// <param name="ReturnsTaskOfAccepted">An Accept member returning <c>Task&lt;Socket&gt;</c> or <c>Task&lt;TcpClient&gt;</c>.</param>
     /// <param name="SuppressedDiagnostic">The diagnostic ID of the member's Obsolete or Experimental attribute, if any:
     /// the program's call was allowed where it stands, so the interceptor's own call must not raise it again.</param>
     internal sealed record CallSiteModel(
@@ -35,5 +36,6 @@ namespace SocketAnalyzers.RuntimeVerifier.Generator
         int CreationColumn,
         string? CreationFile,
         string AttributeText,
+        bool ReturnsTaskOfAccepted,
         string? SuppressedDiagnostic);
 }

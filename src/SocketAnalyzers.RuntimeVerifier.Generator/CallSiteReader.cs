@@ -78,8 +78,13 @@ namespace SocketAnalyzers.RuntimeVerifier.Generator
                 creation?.Column ?? 0,
                 creation is { } c && c.File != invocation.SyntaxTree.FilePath ? c.File : null,
                 interceptable.GetInterceptsLocationAttributeSyntax(),
+                member.Has(ApiTraits.ReturnsAccepted) && IsTaskOfT(method.ReturnType),
                 DiagnosticIdOf(method));
         }
+
+        private static bool IsTaskOfT(ITypeSymbol type) =>
+            type is INamedTypeSymbol { Name: "Task", Arity: 1 } named
+            && named.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks";
 
         /// <summary>
         /// <c>[Obsolete(DiagnosticId = "SYSLIB…")]</c> or <c>[Experimental("…")]</c> on the member: a custom ID that

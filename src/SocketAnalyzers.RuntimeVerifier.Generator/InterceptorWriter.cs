@@ -114,7 +114,10 @@ namespace SocketAnalyzers.RuntimeVerifier.Generator
             {
                 var member = ProtocolApiMap.Find((SocketApi)System.Enum.Parse(typeof(SocketApi), site.Api), site.Member);
                 var returnsAcceptedObject = member is not null && member.Has(ApiTraits.ReturnsAccepted) && !member.Has(ApiTraits.Async);
-                text.Append("            return ").Append(returnsAcceptedObject ? Runtime + "SocketMonitor.Accepted(result, " + siteName + ")" : "result").Append(";\n");
+                var returned = returnsAcceptedObject
+                    ? Runtime + "SocketMonitor.Accepted(result, " + siteName + ")"
+                    : site.ReturnsTaskOfAccepted ? Runtime + "SocketMonitor.AcceptedAsync(result, " + siteName + ")" : "result";
+                text.Append("            return ").Append(returned).Append(";\n");
             }
 
             text.Append("        }\n");

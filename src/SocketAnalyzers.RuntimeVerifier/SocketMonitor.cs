@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using System.Threading.Tasks;
 using SocketAnalyzers.Protocol;
 
 namespace SocketAnalyzers.RuntimeVerifier
@@ -67,6 +68,27 @@ namespace SocketAnalyzers.RuntimeVerifier
             }
 
             return accepted;
+        }
+
+        /// <summary>
+        /// Registers the object a Task-returning Accept (<c>AcceptTcpClientAsync()</c>, …) completes with, with the accept
+        /// site as its origin. Returns the very task the member returned: what the program awaits does not change. (A
+        /// ValueTask cannot be observed without consuming it, so those accepts are known from their first call.)
+        /// </summary>
+        public static Task<T> AcceptedAsync<T>(Task<T> accepting, CallSite site)
+            where T : class
+        {
+            if (SocketVerifier.Enabled && accepting is not null)
+            {
+                _ = accepting.ContinueWith(
+                    static (task, state) => Accepted(task.Result, (CallSite)state!),
+                    site,
+                    CancellationToken.None,
+                    TaskContinuationOptions.ExecuteSynchronously | TaskContinuationOptions.OnlyOnRanToCompletion,
+                    TaskScheduler.Default);
+            }
+
+            return accepting!;
         }
 
         private static SocketTracker? EnterChecked(object self, CallSite site, SocketOperation operation)

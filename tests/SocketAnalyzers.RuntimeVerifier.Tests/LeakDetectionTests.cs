@@ -1,7 +1,9 @@
 using System;
 using System.Linq;
+using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
+using System.Threading.Tasks;
 using SocketAnalyzers.Diagnostics;
 using static SocketAnalyzers.RuntimeVerifier.Tests.VerifierScope;
 
@@ -61,6 +63,24 @@ namespace SocketAnalyzers.RuntimeVerifier.Tests
         }
 
         [Fact]
+        public async Task LeakedClientFromAcceptTcpClientAsync_IsReportedAtTheAcceptLine()
+        {
+            using var scope = new VerifierScope(ReportMode.Callback, LeakDetectionLevel.Full);
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            using var client = new TcpClient();
+            await client.ConnectAsync((IPEndPoint)listener.LocalEndpoint);
+
+            var line = await AcceptAndLeakAsync(listener);
+            listener.Stop();
+            CollectGarbage();
+
+            var leak = Assert.Single(scope.Leaks, l => l.Creation.Location.Line == line);
+            Assert.Equal("accepted", leak.Creation.How);
+            Assert.Equal("TcpListener.AcceptTcpClientAsync", leak.Creation.Member);
+        }
+
+        [Fact]
         public void SampledLevel_WatchesOneSocketInInterval()
         {
             using var scope = new VerifierScope(ReportMode.Callback);
@@ -84,6 +104,14 @@ namespace SocketAnalyzers.RuntimeVerifier.Tests
             Assert.Contains(SocketVerifier.GetOpenSockets(), open => open.Creation.Location.Line == line);
             socket.Dispose();
             Assert.DoesNotContain(SocketVerifier.GetOpenSockets(), open => open.Creation.Location.Line == line);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static async Task<int> AcceptAndLeakAsync(TcpListener listener)
+        {
+            var accepted = await listener.AcceptTcpClientAsync(); var line = Line();
+            Assert.True(accepted.Connected);
+            return line;
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]

@@ -105,6 +105,21 @@ namespace SocketAnalyzers.RuntimeVerifier.Tests.Generator
             }
             """;
 
+        public const string AsyncAccepts = /* lang=c#-test */ """
+            using System.Net.Sockets;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class AcceptLoop
+            {
+                async Task RunAsync(TcpListener listener, CancellationToken cancellation)
+                {
+                    using var first = await listener.AcceptTcpClientAsync();
+                    using var second = await listener.AcceptTcpClientAsync(cancellation);
+                }
+            }
+            """;
+
         public const string NotASocketMember = /* lang=c#-test */ """
             using System.IO;
             using System.Net.Sockets;

@@ -235,6 +235,36 @@ namespace SocketAnalyzers.RuntimeVerifier.Tests.Generator
             """ + "\n");
 
         [Fact]
+        public Task TaskReturningAccept_RegistersTheAcceptedObject_ValueTaskReturningAcceptIsLeftAlone() => VerifyAsync(GeneratorSources.AsyncAccepts, Header + "\n" + """
+            namespace SocketAnalyzers.RuntimeVerifier.Generated
+            {
+                file static class SocketInterceptors
+                {
+                    private static readonly global::SocketAnalyzers.RuntimeVerifier.CallSite Site0 = new global::SocketAnalyzers.RuntimeVerifier.CallSite("/0/Test0.cs", 9, 42, global::SocketAnalyzers.Protocol.SocketApi.TcpListener, "AcceptTcpClientAsync");
+                    private static readonly global::SocketAnalyzers.RuntimeVerifier.CallSite Site1 = new global::SocketAnalyzers.RuntimeVerifier.CallSite("/0/Test0.cs", 10, 43, global::SocketAnalyzers.Protocol.SocketApi.TcpListener, "AcceptTcpClientAsync");
+
+                    [global::System.Runtime.CompilerServices.InterceptsLocationAttribute(1, "YSb8CmXBCDROx5AztxA42uEAAABUZXN0MC5jcw==")] // AcceptTcpClientAsync at line 9
+                    public static global::System.Threading.Tasks.Task<global::System.Net.Sockets.TcpClient> AcceptTcpClientAsync0(this global::System.Net.Sockets.TcpListener self)
+                    {
+                        var tracker = global::SocketAnalyzers.RuntimeVerifier.SocketMonitor.Enter(self, Site0);
+                        var result = self.AcceptTcpClientAsync();
+                        global::SocketAnalyzers.RuntimeVerifier.SocketMonitor.Complete(tracker, Site0);
+                        return global::SocketAnalyzers.RuntimeVerifier.SocketMonitor.AcceptedAsync(result, Site0);
+                    }
+
+                    [global::System.Runtime.CompilerServices.InterceptsLocationAttribute(1, "YSb8CmXBCDROx5AztxA42iMBAABUZXN0MC5jcw==")] // AcceptTcpClientAsync at line 10
+                    public static global::System.Threading.Tasks.ValueTask<global::System.Net.Sockets.TcpClient> AcceptTcpClientAsync1(this global::System.Net.Sockets.TcpListener self, global::System.Threading.CancellationToken @cancellationToken)
+                    {
+                        var tracker = global::SocketAnalyzers.RuntimeVerifier.SocketMonitor.Enter(self, Site1);
+                        var result = self.AcceptTcpClientAsync(@cancellationToken);
+                        global::SocketAnalyzers.RuntimeVerifier.SocketMonitor.Complete(tracker, Site1);
+                        return result;
+                    }
+                }
+            }
+            """ + "\n");
+
+        [Fact]
         public Task OnlyNonProtocolMembers_GenerateNothing() => VerifyAsync(GeneratorSources.NotASocketMember, expected: null);
 
         [Fact]

@@ -45,6 +45,7 @@ namespace SocketAnalyzers.RuntimeVerifier.Tests.Generator
             CreationColumn: 0,
             CreationFile: null,
             "[global::System.Runtime.CompilerServices.InterceptsLocationAttribute(1, \"AAAA\")]",
+            ReturnsTaskOfAccepted: false,
             suppressed);
     }
 }
