@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 
 namespace SocketAnalyzers.Diagnostics
 {
-    /// <summary>Descriptors of the Configuration category.</summary>
+    /// <summary>Descriptors of the Configuration category. SOCK001 is reported at compilation end (RS1037).</summary>
     internal static partial class Descriptors
     {
         public static readonly DiagnosticDescriptor InvalidConfiguration = new DiagnosticDescriptor(
@@ -14,6 +14,7 @@ namespace SocketAnalyzers.Diagnostics
             isEnabledByDefault: true,
             Description(DiagnosticIds.InvalidConfiguration),
             HelpLink(DiagnosticIds.InvalidConfiguration),
-            "SocketAnalyzers");
+            "SocketAnalyzers",
+            WellKnownDiagnosticTags.CompilationEnd);
     }
 }

@@ -1,10 +1,13 @@
 using System.Threading.Tasks;
-using Verify = SocketAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SocketAnalyzers.Rules.Protocol.ListenOnDatagramSocketAnalyzer>;
+using SocketAnalyzers.Diagnostics;
+using SocketAnalyzers.Tests.Verifiers;
 
 namespace SocketAnalyzers.Tests.Rules.Protocol
 {
-    public sealed class ListenOnDatagramSocketAnalyzerTests
+    public sealed class ListenOnDatagramSocketRuleTests
     {
+        private static readonly ProtocolRuleVerifier Verify = ProtocolRuleVerifier.For(DiagnosticIds.ListenOnDatagramSocket);
+
         [Theory]
         [InlineData("new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp)")]
         [InlineData("new Socket(AddressFamily.InterNetworkV6, SocketType.Dgram, ProtocolType.IP)")]
@@ -26,7 +29,7 @@ namespace SocketAnalyzers.Tests.Rules.Protocol
                 }
                 """;
 
-            await Verify.VerifyAsync(source, Verify.Diagnostic("SOCK101").WithLocation(0).WithLocation(1).WithArguments("s", "Listen", "a datagram socket", "throws SocketException (OperationNotSupported)"));
+            await Verify.VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("s", "Listen", "a datagram socket (SocketType.Dgram)", "throws SocketException (OperationNotSupported)"));
         }
 
         [Fact]
@@ -47,7 +50,7 @@ namespace SocketAnalyzers.Tests.Rules.Protocol
                 }
                 """;
 
-            await Verify.VerifyAsync(source, Verify.Diagnostic("SOCK101").WithLocation(0).WithLocation(1).WithArguments("alias", "Listen", "a datagram socket", "throws SocketException (OperationNotSupported)"));
+            await Verify.VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("alias", "Listen", "a datagram socket (SocketType.Dgram)", "throws SocketException (OperationNotSupported)"));
         }
 
         [Fact]
@@ -71,7 +74,7 @@ namespace SocketAnalyzers.Tests.Rules.Protocol
                 }
                 """;
 
-            await Verify.VerifyAsync(source, Verify.Diagnostic("SOCK101").WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("s", "Listen", "a datagram socket", "throws SocketException (OperationNotSupported)"));
+            await Verify.VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("s", "Listen", "a datagram socket (SocketType.Dgram)", "throws SocketException (OperationNotSupported)"));
         }
 
         [Fact]
@@ -91,7 +94,26 @@ namespace SocketAnalyzers.Tests.Rules.Protocol
                 }
                 """;
 
-            await Verify.VerifyAsync(source, Verify.Diagnostic("SOCK101").WithLocation(0).WithLocation(1).WithArguments("s", "Listen", "a datagram socket", "throws SocketException (OperationNotSupported)"));
+            await Verify.VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("s", "Listen", "a datagram socket (SocketType.Dgram)", "throws SocketException (OperationNotSupported)"));
+        }
+
+        [Fact]
+        public async Task ListenOnUdpClientsSocket_Reports()
+        {
+            const string source = """
+                using System.Net.Sockets;
+
+                class C
+                {
+                    void M()
+                    {
+                        using var client = new UdpClient(0);
+                        {|#1:client.Client|}.{|#0:Listen|}();
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("client.Client", "Listen", "a datagram socket", "throws SocketException (OperationNotSupported)"));
         }
 
         [Fact]
@@ -156,7 +178,7 @@ namespace SocketAnalyzers.Tests.Rules.Protocol
                         s.Listen();
                     }
 
-                    Socket Create() => new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                    protected virtual Socket Create() => new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
 
                     void Replace(out Socket s) => s = null!;
                 }

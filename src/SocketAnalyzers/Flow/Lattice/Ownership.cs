@@ -1,0 +1,30 @@
+using System;
+
+namespace SocketAnalyzers.Flow.Lattice
+{
+    /// <summary>
+    /// Who is responsible for disposing a tracked object, as a set: a join keeps every possibility, so
+    /// <c>Owned | Disposed</c> reads "disposed on some paths only". The lifetime rules read it at method exits.
+    /// </summary>
+    [Flags]
+    public enum Ownership
+    {
+        /// <summary>Bottom: no path has reached the object yet.</summary>
+        None = 0,
+
+        /// <summary>Created or accepted here: this method must dispose it or hand it off.</summary>
+        Owned = 1,
+
+        /// <summary>Stored where this method cannot see it (field, array, collection, lambda capture, unknown callee).</summary>
+        Escaped = 2,
+
+        /// <summary>Handed to a new owner explicitly: returned, assigned to an out parameter, wrapped by an owning object.</summary>
+        Transferred = 4,
+
+        /// <summary>Closed or disposed here.</summary>
+        Disposed = 8,
+
+        /// <summary>Not this method's to dispose, or nothing is known: parameters, fields, results of unknown methods.</summary>
+        Unknown = 16,
+    }
+}

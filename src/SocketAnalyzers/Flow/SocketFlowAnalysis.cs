@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using SocketAnalyzers.Flow.Tracking;
+
+namespace SocketAnalyzers.Flow
+{
+    /// <summary>
+    /// The typestate analysis of socket-like objects on Roslyn's <see cref="ControlFlowGraph"/>: one forward pass to
+    /// a fixpoint per body, lambdas and local functions analysed on their own. See docs/architecture.md, "The flow engine".
+    /// </summary>
+    internal static class SocketFlowAnalysis
+    {
+        /// <summary>
+        /// Analyses <paramref name="graph"/> (take it from the operation-block context: the driver shares it).
+        /// Never throws but for cancellation; an exhausted budget gives an incomplete, empty result.
+        /// </summary>
+        public static SocketFlowResult Analyze(ControlFlowGraph graph, FlowContext context, ISymbol? owner, CancellationToken cancellationToken)
+        {
+            context.Summaries.OfferModel(graph.OriginalOperation.SemanticModel);
+            var analysis = new GraphAnalysis(graph, context, owner, summaryMode: false, depth: 0, ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default), cancellationToken);
+            return analysis.Run() ? analysis.Replay() : SocketFlowResult.Incomplete(graph, owner);
+        }
+
+        internal static SocketFlowResult AnalyzeNested(ControlFlowGraph graph, FlowContext context, ISymbol owner, CancellationToken cancellationToken) =>
+            Analyze(graph, context, owner, cancellationToken);
+    }
+}

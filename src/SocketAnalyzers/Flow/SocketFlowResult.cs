@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using SocketAnalyzers.Flow.Tracking;
+
+namespace SocketAnalyzers.Flow
+{
+    /// <summary>
+    /// The outcome of one flow analysis of one body (a method, or a lambda or local function analysed on its own):
+    /// the protocol steps in source order, the tracked objects, and the state at the normal and exceptional exits.
+    /// When <see cref="IsComplete"/> is false a budget was hit and consumers report nothing.
+    /// </summary>
+    public sealed class SocketFlowResult
+    {
+        internal SocketFlowResult(
+            ControlFlowGraph graph,
+            ISymbol? owner,
+            bool isComplete,
+            ImmutableArray<SocketOrigin> objects,
+            ImmutableArray<ProtocolStep> steps,
+            FlowExit normalExit,
+            FlowExit exceptionalExit,
+            ImmutableArray<SocketFlowResult> nested)
+        {
+            this.Graph = graph;
+            this.Owner = owner;
+            this.IsComplete = isComplete;
+            this.Objects = objects;
+            this.Steps = steps;
+            this.NormalExit = normalExit;
+            this.ExceptionalExit = exceptionalExit;
+            this.Nested = nested;
+        }
+
+        public ControlFlowGraph Graph { get; }
+
+        /// <summary>The method, lambda or local function the graph belongs to.</summary>
+        public ISymbol? Owner { get; }
+
+        public bool IsComplete { get; }
+
+        /// <summary>Every tracked object, indexed by <see cref="SocketOrigin.Id"/>.</summary>
+        public ImmutableArray<SocketOrigin> Objects { get; }
+
+        /// <summary>Every protocol operation on a socket-like receiver in a reachable block, in block order.</summary>
+        public ImmutableArray<ProtocolStep> Steps { get; }
+
+        public FlowExit NormalExit { get; }
+
+        public FlowExit ExceptionalExit { get; }
+
+        /// <summary>Lambdas and local functions of this body, each analysed on its own (captured variables are unknown).</summary>
+        public ImmutableArray<SocketFlowResult> Nested { get; }
+
+        /// <summary>
+        /// Ids of objects created again (a creation or accept in a loop) while the previous one was still owned on some
+        /// path: that one can no longer be closed. For accept loops whose normal exit is never reached.
+        /// </summary>
+        public ImmutableArray<int> RecreatedWhileOwned { get; internal set; } = ImmutableArray<int>.Empty;
+
+        internal static SocketFlowResult Incomplete(ControlFlowGraph graph, ISymbol? owner)
+        {
+            var unreachable = new FlowExit(false, ImmutableArray<TrackedSocket>.Empty, default, null);
+            return new SocketFlowResult(graph, owner, false, ImmutableArray<SocketOrigin>.Empty, ImmutableArray<ProtocolStep>.Empty, unreachable, unreachable, ImmutableArray<SocketFlowResult>.Empty);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System.Collections.Generic;
+using SocketAnalyzers.Flow.Lattice;
+
+namespace SocketAnalyzers.Flow.Tracking
+{
+    /// <summary>
+    /// The abstract state at one program point: what each variable may point to, and each tracked object's value.
+    /// Mutable while a block is transferred; copied at block boundaries. A variable with no value yet (bottom) and
+    /// one that holds no socket read the same: as untracked when its type is a socket type.
+    /// </summary>
+    public sealed class FlowState
+    {
+        private readonly VariableTable table;
+        private readonly SocketValue?[] objects;
+        private PointsTo[] variables;
+
+        internal FlowState(VariableTable table)
+        {
+            this.table = table;
+            this.variables = new PointsTo[table.Count < 8 ? 8 : table.Count];
+            this.objects = new SocketValue?[FlowBudget.MaxTrackedObjects];
+        }
+
+        private FlowState(FlowState other)
+        {
+            this.table = other.table;
+            this.variables = (PointsTo[])other.variables.Clone();
+            this.objects = (SocketValue?[])other.objects.Clone();
+        }
+
+        /// <summary>The variables with a value (built on demand: for consumers that scan, such as rules at exits).</summary>
+        public IReadOnlyDictionary<FlowVariable, PointsTo> Variables
+        {
+            get
+            {
+                var result = new Dictionary<FlowVariable, PointsTo>();
+                for (var i = 0; i < this.variables.Length && i < this.table.Count; i++)
+                {
+                    if (!this.variables[i].Equals(PointsTo.Nothing))
+                    {
+                        result[this.table[i]] = this.variables[i];
+                    }
+                }
+
+                return result;
+            }
+        }
+
+        /// <summary>The value of object <paramref name="id"/>, or <see langword="null"/> when no path created it yet.</summary>
+        public SocketValue? GetObject(int id) => this.objects[id];
+
+        public bool TryGetVariable(FlowVariable variable, out PointsTo pointsTo)
+        {
+            if (this.table.TryGetIndex(variable, out var index) && index < this.variables.Length && !this.variables[index].Equals(PointsTo.Nothing))
+            {
+                pointsTo = this.variables[index];
+                return true;
+            }
+
+            pointsTo = PointsTo.Nothing;
+            return false;
+        }
+
+        internal PointsTo GetVariable(int index) => index < this.variables.Length ? this.variables[index] : PointsTo.Nothing;
+
+        internal void SetVariable(FlowVariable variable, PointsTo pointsTo)
+        {
+            var index = this.table.GetOrAdd(variable);
+            if (index >= this.variables.Length)
+            {
+                System.Array.Resize(ref this.variables, System.Math.Max(index + 1, this.variables.Length * 2));
+            }
+
+            this.variables[index] = pointsTo;
+        }
+
+        internal void SetObject(int id, SocketValue value) => this.objects[id] = value;
+
+        internal FlowState Clone() => new FlowState(this);
+
+        /// <summary>Joins <paramref name="other"/> into this state; true when this state changed.</summary>
+        internal bool JoinWith(FlowState other)
+        {
+            var changed = false;
+            if (other.variables.Length > this.variables.Length)
+            {
+                System.Array.Resize(ref this.variables, other.variables.Length);
+            }
+
+            for (var i = 0; i < other.variables.Length; i++)
+            {
+                var mine = this.variables[i];
+                var joined = mine.Union(other.variables[i]);
+                if (!joined.Equals(mine))
+                {
+                    this.variables[i] = joined;
+                    changed = true;
+                }
+            }
+
+            for (var id = 0; id < this.objects.Length; id++)
+            {
+                var theirs = other.objects[id];
+                if (theirs is null || ReferenceEquals(theirs, this.objects[id]))
+                {
+                    continue;
+                }
+
+                var mine = this.objects[id];
+                var joined = mine is null ? theirs : mine.Join(theirs);
+                if (mine is null || (!ReferenceEquals(joined, mine) && !joined.Equals(mine)))
+                {
+                    this.objects[id] = joined;
+                    changed = true;
+                }
+            }
+
+            return changed;
+        }
+
+        /// <summary>Forgets every state: the widening step of a loop that does not settle.</summary>
+        internal void Widen()
+        {
+            for (var id = 0; id < this.objects.Length; id++)
+            {
+                if (this.objects[id] is { } value)
+                {
+                    this.objects[id] = value.ToUnknown().WithOwnership(value.Ownership | Ownership.Unknown);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Flow.Lattice;
+
+namespace SocketAnalyzers.Flow.Tracking
+{
+    /// <summary>
+    /// Ownership at calls the analysis cannot see into: annotations users already have, and what passing a socket
+    /// to unknown code means (<see cref="FlowContext.UnknownCallsKeepOwnership"/>).
+    /// </summary>
+    internal sealed partial class TransferFunctions
+    {
+        /// <summary>Arguments of a method or constructor without a summary.</summary>
+        private void PassToUnknownCode(IMethodSymbol callee, System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, PointsTo[] argumentObjects)
+        {
+            var keep = this.analysis.Context.UnknownCallsKeepOwnership;
+            for (var i = 0; i < argumentObjects.Length; i++)
+            {
+                var parameter = arguments[i].Parameter;
+                if (OwnershipAnnotations.TakesOwnership(parameter))
+                {
+                    this.TransferOwnership(argumentObjects[i]);
+                }
+                else if ((keep && !OwnershipAnnotations.MayKeepArgument(callee, parameter, arguments)) || OwnershipAnnotations.LeavesOpen(callee, parameter, arguments))
+                {
+                    this.Lend(argumentObjects[i]);
+                }
+                else
+                {
+                    this.Escape(argumentObjects[i]);
+                }
+
+                if (parameter is { RefKind: RefKind.Out or RefKind.Ref } && arguments[i].Value is ILocalReferenceOperation or IParameterReferenceOperation)
+                {
+                    // Written through ref/out by code the analysis cannot see.
+                    this.ForgetTargets(arguments[i].Value);
+                }
+            }
+        }
+
+        /// <summary>Before an object is (re)created at its origin: the previous one is lost if still owned (loops).</summary>
+        private void NoteRecreation(SocketOrigin origin)
+        {
+            if (this.recording && this.state.GetObject(origin.Id) is { } previous && (previous.Ownership & Ownership.Owned) != 0)
+            {
+                this.analysis.NoteRecreatedWhileOwned(origin.Id);
+            }
+        }
+
+        /// <summary>The result of a call without a summary: owned when the method is annotated [MustDisposeResource].</summary>
+        private PointsTo ResultOfUnknownCall(IInvocationOperation invocation)
+        {
+            if (OwnershipAnnotations.ReturnsOwned(invocation.TargetMethod)
+                && this.analysis.Context.Symbols.TryGetApi(invocation.Type, out var api)
+                && this.analysis.Objects.ForOperation(invocation, SocketOriginKind.SummarizedCall) is { } origin)
+            {
+                this.NoteRecreation(origin);
+                this.state.SetObject(origin.Id, SocketValue.UnknownOf(api, Kinds.Of(api)).WithOwnership(Ownership.Owned));
+                return PointsTo.Object(origin.Id);
+            }
+
+            return this.UntrackedIfSocket(invocation);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Flow;
+using SocketAnalyzers.Flow.Lattice;
+using SocketAnalyzers.Flow.Tracking;
+
+namespace SocketAnalyzers.Rules.Lifetime
+{
+    /// <summary>What the flow-based lifetime checkers share: which objects are this body's to close, names and places.</summary>
+    internal static class LifetimeFindings
+    {
+        /// <summary>Made here (constructor), by a method whose summary or annotation hands it over, or accepted.</summary>
+        public static bool IsOwnedOrigin(SocketOrigin origin) =>
+            origin.Kind is SocketOriginKind.Creation or SocketOriginKind.SummarizedCall or SocketOriginKind.Accepted;
+
+        /// <summary>Still owned on some path reaching the exit: neither closed, handed off nor escaped there.</summary>
+        public static bool LeaksAt(FlowExit exit, int id)
+        {
+            if (!exit.IsReachable)
+            {
+                return false;
+            }
+
+            foreach (var tracked in exit.Objects)
+            {
+                if (tracked.Origin.Id == id)
+                {
+                    return (tracked.Value.Ownership & Ownership.Owned) != 0;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Why the object leaks on a normal path (the message's second argument), or null: still owned at the normal
+        /// exit, or created again in a loop while the previous one was still owned.
+        /// </summary>
+        public static string? Leak(SocketFlowResult result, SocketOrigin origin)
+        {
+            if (result.RecreatedWhileOwned.Contains(origin.Id))
+            {
+                return "the next iteration replaces it while it is still open";
+            }
+
+            if (LeaksAt(result.NormalExit, origin.Id))
+            {
+                return ValueAt(result.NormalExit, origin.Id)?.Ownership == Ownership.Owned
+                    ? "no path closes it before the method ends"
+                    : "some path reaches the end of the method with it still open";
+            }
+
+            return null;
+        }
+
+        private static SocketValue? ValueAt(FlowExit exit, int id)
+        {
+            foreach (var tracked in exit.Objects)
+            {
+                if (tracked.Origin.Id == id)
+                {
+                    return tracked.Value;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The variable the object is first stored in, or the creating expression.</summary>
+        public static string DisplayName(SocketOrigin origin)
+        {
+            for (var current = origin.Operation?.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case IConversionOperation or IAwaitOperation or IParenthesizedOperation:
+                        continue;
+                    case IInvocationOperation { TargetMethod.Name: "ConfigureAwait" }:
+                        continue;
+                    case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                        return declarator.Symbol.Name;
+                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local }:
+                        return local.Local.Name;
+                }
+
+                break;
+            }
+
+            var text = origin.Operation?.Syntax.ToString() ?? "?";
+            return text.Length <= 60 ? text : text.Substring(0, 57) + "...";
+        }
+
+        /// <summary>The end of the body the result belongs to: its closing brace, or the end of an expression body.</summary>
+        public static Location ExitLocation(SocketFlowResult result)
+        {
+            var syntax = result.Graph.OriginalOperation.Syntax;
+            var last = syntax.GetLastToken();
+            return last.GetLocation();
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Protocol;
+using SocketAnalyzers.Symbols;
+
+namespace SocketAnalyzers.Rules.Lifetime
+{
+    /// <summary>
+    /// Gathers, over the operation blocks of one type, the facts SOCK204 decides on. Blocks run concurrently: every
+    /// write goes under one lock; the symbol-end action reads after all blocks finished.
+    /// </summary>
+    internal sealed partial class SocketFieldCollector
+    {
+        /// <summary>How deep Dispose is followed into helpers of the same type.</summary>
+        private const int MaxHelperDepth = 8;
+
+        private readonly object gate = new object();
+        private readonly INamedTypeSymbol type;
+        private readonly KnownSocketSymbols symbols;
+        private readonly Dictionary<ISymbol, IFieldSymbol> fieldsByMember;
+        private readonly Dictionary<IMethodSymbol, MethodFacts> methods = new Dictionary<IMethodSymbol, MethodFacts>(SymbolEqualityComparer.Default);
+
+        private SocketFieldCollector(INamedTypeSymbol type, KnownSocketSymbols symbols, Dictionary<ISymbol, IFieldSymbol> fieldsByMember, Dictionary<IFieldSymbol, SocketFieldFacts> fields)
+        {
+            this.type = type;
+            this.symbols = symbols;
+            this.fieldsByMember = fieldsByMember;
+            this.Fields = fields;
+        }
+
+        public Dictionary<IFieldSymbol, SocketFieldFacts> Fields { get; }
+
+        /// <summary>The type declares Dispose(), Dispose(bool), DisposeAsync() or DisposeAsyncCore().</summary>
+        public bool HasDisposeMethod
+        {
+            get
+            {
+                foreach (var member in this.type.GetMembers())
+                {
+                    if (member is IMethodSymbol method && IsDisposeEntry(method))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        /// <summary>A collector when the type has instance fields (or auto-properties) of a socket API type, else null.</summary>
+        public static SocketFieldCollector? TryCreate(INamedTypeSymbol type, KnownSocketSymbols symbols)
+        {
+            Dictionary<ISymbol, IFieldSymbol>? byMember = null;
+            Dictionary<IFieldSymbol, SocketFieldFacts>? fields = null;
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IFieldSymbol { IsStatic: false, IsConst: false } field && symbols.TryGetApi(field.Type, out var api))
+                {
+                    byMember ??= new Dictionary<ISymbol, IFieldSymbol>(SymbolEqualityComparer.Default);
+                    fields ??= new Dictionary<IFieldSymbol, SocketFieldFacts>(SymbolEqualityComparer.Default);
+                    byMember[field] = field;
+
+                    // An auto-property's backing field is listed with the property as its associated symbol.
+                    if (field.AssociatedSymbol is IPropertySymbol property)
+                    {
+                        byMember[property] = field;
+                    }
+
+                    fields[field] = new SocketFieldFacts(api);
+                }
+            }
+
+            return fields is null ? null : new SocketFieldCollector(type, symbols, byMember!, fields);
+        }
+
+        /// <summary>The fields closed by the type's Dispose methods, directly or through helpers of the same type.</summary>
+        public HashSet<IFieldSymbol> DisposedFromDispose(CancellationToken cancellationToken)
+        {
+            var disposed = new HashSet<IFieldSymbol>(SymbolEqualityComparer.Default);
+            var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            var pending = new Stack<(IMethodSymbol Method, int Depth)>();
+            foreach (var pair in this.methods)
+            {
+                if (IsDisposeEntry(pair.Key))
+                {
+                    pending.Push((pair.Key, 0));
+                }
+            }
+
+            while (pending.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (method, depth) = pending.Pop();
+                if (!visited.Add(method) || !this.methods.TryGetValue(method, out var facts))
+                {
+                    continue;
+                }
+
+                disposed.UnionWith(facts.Disposed);
+                disposed.UnionWith(facts.Passed);
+                if (depth < MaxHelperDepth)
+                {
+                    foreach (var callee in facts.Calls)
+                    {
+                        pending.Push((callee, depth + 1));
+                    }
+                }
+            }
+
+            // Disposing the stream of TcpClient.GetStream() closes the client's socket (J7).
+            foreach (var pair in this.Fields)
+            {
+                if (pair.Value.StreamOf is { } client && disposed.Contains(pair.Key))
+                {
+                    disposed.Add(client);
+                }
+            }
+
+            return disposed;
+        }
+
+        private static bool IsDisposeEntry(IMethodSymbol method) =>
+            method.MethodKind is MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation
+            && !method.IsStatic
+            && (method.Name.EndsWith("Dispose", System.StringComparison.Ordinal) && method.Parameters.Length == 0
+                || method.Name == "Dispose" && method.Parameters.Length == 1 && method.Parameters[0].Type.SpecialType == SpecialType.System_Boolean
+                || method.Name.EndsWith("DisposeAsync", System.StringComparison.Ordinal) && method.Parameters.Length == 0
+                || method.Name == "DisposeAsyncCore" && method.Parameters.Length == 0);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SocketAnalyzers.Diagnostics;
+using SocketAnalyzers.Flow;
+using SocketAnalyzers.Flow.Lattice;
+using SocketAnalyzers.Flow.Tracking;
+using SocketAnalyzers.Protocol;
+
+namespace SocketAnalyzers.Rules.Lifetime
+{
+    /// <summary>
+    /// SOCK202: a socket made or accepted here is closed or handed off on every normal path, but an operation on it
+    /// that can throw (Connect, Bind, Listen, Start, GetStream, …) runs before it is protected by using, try/finally
+    /// or a catch that disposes it: when that operation throws, the socket leaks (see rules/SOCK202.md). Reported at
+    /// the creation, with the throwing operation as additional location.
+    /// </summary>
+    internal static class SocketLeakedOnExceptionRule
+    {
+        public static void Check(SocketFlowResult result, List<Diagnostic> diagnostics)
+        {
+            foreach (var origin in result.Objects)
+            {
+                // Bail-outs: (1) not this body's to close; (2) already a normal-path leak (SOCK201/SOCK203 say more);
+                // (3) no exception leaves the body with it owned; (4) no operation on it may throw unprotected.
+                if (!LifetimeFindings.IsOwnedOrigin(origin)
+                    || origin.Location is not { } location
+                    || LifetimeFindings.Leak(result, origin) is not null
+                    || !LifetimeFindings.LeaksAt(result.ExceptionalExit, origin.Id)
+                    || FirstUnprotectedStep(result, origin.Id) is not { } step)
+                {
+                    continue;
+                }
+
+                diagnostics.Add(Diagnostic.Create(
+                    Descriptors.SocketLeakedOnException,
+                    location,
+                    new[] { (step.MemberName ?? step.Operation.Syntax).GetLocation() },
+                    LifetimeFindings.DisplayName(origin),
+                    step.MemberDisplay));
+            }
+        }
+
+        /// <summary>
+        /// The first operation on the object, while it is owned, that can throw and is not inside a try statement
+        /// (a try with a catch or finally is the author's own handling: the rule does not second-guess it).
+        /// </summary>
+        private static ProtocolStep? FirstUnprotectedStep(SocketFlowResult result, int id)
+        {
+            ProtocolStep? first = null;
+            foreach (var step in result.Steps)
+            {
+                // Operations that fail only on a socket in the wrong state, not for reasons outside the program
+                // (GetStream and new NetworkStream on a connected socket, options, shutdown): not what this rule is about.
+                if (step.SocketOperation is SocketOperation.Close or SocketOperation.None or SocketOperation.GetStream or SocketOperation.WrapInStream
+                        or SocketOperation.SetPreBindOption or SocketOperation.SetReuseAddress or SocketOperation.Stop
+                        or SocketOperation.Shutdown or SocketOperation.ShutdownSend or SocketOperation.ShutdownReceive or SocketOperation.ShutdownBoth
+                    || step.Before is not { } before
+                    || !(step.Objects.Contains(id) ? (before.Ownership & Ownership.Owned) != 0 : IsWrapperStep(result, step, id))
+                    || IsInsideTry(step.Operation.Syntax)
+                    || (first is not null && first.Operation.Syntax.SpanStart <= step.Operation.Syntax.SpanStart))
+                {
+                    continue;
+                }
+
+                first = step;
+            }
+
+            return first;
+        }
+
+        /// <summary>An operation on the stream or socket the object handed out (GetStream, Client): it fails with it.</summary>
+        private static bool IsWrapperStep(SocketFlowResult result, ProtocolStep step, int id)
+        {
+            foreach (var other in step.Objects)
+            {
+                if (result.Objects[other].WrappedBy == id)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A <c>using var</c> earlier in the block: the rest of the block is its try.</summary>
+        private static bool HasUsingDeclarationBefore(BlockSyntax block, SyntaxNode node)
+        {
+            foreach (var statement in block.Statements)
+            {
+                if (statement.SpanStart >= node.SpanStart)
+                {
+                    return false;
+                }
+
+                if (statement is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Inside a try block, a using statement's body, or after a using declaration: exceptions are handled there.</summary>
+        private static bool IsInsideTry(SyntaxNode node)
+        {
+            for (var current = node.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case TryStatementSyntax tryStatement when tryStatement.Block.Span.Contains(node.Span):
+                        return true;
+                    case UsingStatementSyntax { Statement: { } body } when body.Span.Contains(node.Span):
+                        return true;
+                    case BlockSyntax block when HasUsingDeclarationBefore(block, node):
+                        return true;
+                    case MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CSharp;
+using Verify = SocketAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    SocketAnalyzers.Rules.Lifetime.SocketLifetimeAnalyzer,
+    SocketAnalyzers.CodeFixes.Lifetime.AddUsingFix>;
+
+namespace SocketAnalyzers.Tests.CodeFixes.Lifetime
+{
+    public sealed class AddUsingFixTests
+    {
+        [Fact]
+        public async Task LeakedSocketAndAcceptedClient_GetUsingDeclarations_FixAll()
+        {
+            const string source = /* lang=c#-test */ """
+                using System.Net;
+                using System.Net.Sockets;
+
+                class C
+                {
+                    int FindFreePort()
+                    {
+                        // Bind to port 0 and read the port back.
+                        var socket = {|#0:new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)|};
+                        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+                        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+                    {|#1:}|}
+
+                    void Greet(TcpListener listener, byte[] greeting)
+                    {
+                        while (true)
+                        {
+                            var client = {|#2:listener.AcceptTcpClient()|};
+                            client.GetStream().Write(greeting, 0, greeting.Length);
+                        }
+                    {|#3:}|}
+                }
+                """;
+            const string fixedSource = /* lang=c#-test */ """
+                using System.Net;
+                using System.Net.Sockets;
+
+                class C
+                {
+                    int FindFreePort()
+                    {
+                        // Bind to port 0 and read the port back.
+                        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+                        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+                    }
+
+                    void Greet(TcpListener listener, byte[] greeting)
+                    {
+                        while (true)
+                        {
+                            using var client = listener.AcceptTcpClient();
+                            client.GetStream().Write(greeting, 0, greeting.Length);
+                        }
+                    }
+                }
+                """;
+
+            await Verify.VerifyFixAsync(
+                source,
+                new[]
+                {
+                    Verify.Diagnostic("SOCK201").WithLocation(0).WithLocation(1).WithArguments("socket", "no path closes it before the method ends"),
+                    Verify.Diagnostic("SOCK203").WithLocation(2).WithLocation(3).WithArguments("AcceptTcpClient", "the next iteration replaces it while it is still open"),
+                },
+                fixedSource);
+        }
+
+        [Fact]
+        public async Task CSharp7_WrapsTheRestOfTheBlockInAUsingStatement()
+        {
+            const string source = /* lang=c#-test */ """
+                using System.Net;
+                using System.Net.Sockets;
+
+                class C
+                {
+                    void Send(IPEndPoint target, byte[] payload)
+                    {
+                        var udp = {|#0:new UdpClient()|};
+                        udp.Send(payload, payload.Length, target);
+                    {|#1:}|}
+                }
+                """;
+            const string fixedSource = /* lang=c#-test */ """
+                using System.Net;
+                using System.Net.Sockets;
+
+                class C
+                {
+                    void Send(IPEndPoint target, byte[] payload)
+                    {
+                        using (var udp = new UdpClient())
+                        {
+                            udp.Send(payload, payload.Length, target);
+                        }
+                    }
+                }
+                """;
+
+            var test = Verify.CreateTest(source, fixedSource);
+            test.SolutionTransforms.Add((solution, projectId) =>
+                solution.WithProjectParseOptions(projectId, new CSharpParseOptions(LanguageVersion.CSharp7_3)));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("SOCK201").WithLocation(0).WithLocation(1).WithArguments("udp", "no path closes it before the method ends"));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task ReturnedOnSomePath_HasNoFix()
+        {
+            const string source = /* lang=c#-test */ """
+                using System.Net;
+                using System.Net.Sockets;
+
+                class C
+                {
+                    Socket? Open(bool keep)
+                    {
+                        var socket = {|#0:new Socket(SocketType.Stream, ProtocolType.Tcp)|};
+                        if (keep)
+                        {
+                            return socket;
+                        }
+
+                        return null;
+                    {|#1:}|}
+                }
+                """;
+
+            await Verify.VerifyFixAsync(
+                source,
+                new[] { Verify.Diagnostic("SOCK201").WithLocation(0).WithLocation(1).WithArguments("socket", "some path reaches the end of the method with it still open") },
+                source);
+        }
+    }
+}

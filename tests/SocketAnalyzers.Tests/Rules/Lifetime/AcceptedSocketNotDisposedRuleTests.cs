@@ -1,0 +1,105 @@
+using System.Threading.Tasks;
+using Verify = SocketAnalyzers.Tests.Rules.Lifetime.LifetimeVerifier;
+
+namespace SocketAnalyzers.Tests.Rules.Lifetime
+{
+    public sealed class AcceptedSocketNotDisposedRuleTests
+    {
+        private const string Id = "SOCK203";
+
+        [Fact]
+        public async Task InfiniteAcceptLoopForgetsClient_Reports()
+        {
+            const string source = /* lang=c#-test */ """
+                using System.Net.Sockets;
+
+                static class Server
+                {
+                    public static void Greet(TcpListener listener, byte[] greeting)
+                    {
+                        while (true)
+                        {
+                            var client = {|#0:listener.AcceptTcpClient()|};
+                            client.GetStream().Write(greeting, 0, greeting.Length);
+                        }
+                    {|#1:}|}
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("AcceptTcpClient", "the next iteration replaces it while it is still open"));
+        }
+
+        [Fact]
+        public async Task AsyncAcceptLoopSkipsDispose_Reports()
+        {
+            const string source = /* lang=c#-test */ """
+                using System.Net.Sockets;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                static class Server
+                {
+                    public static async Task ServeAsync(Socket listener, CancellationToken token)
+                    {
+                        var buffer = new byte[16];
+                        while (!token.IsCancellationRequested)
+                        {
+                            var client = await {|#0:listener.AcceptAsync(token)|};
+                            if (await client.ReceiveAsync(buffer, SocketFlags.None, token) == 0)
+                            {
+                                continue;
+                            }
+
+                            client.Dispose();
+                        }
+                    {|#1:}|}
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("AcceptAsync", "the next iteration replaces it while it is still open"));
+        }
+
+        [Theory]
+        [InlineData("using var client = listener.Accept();")]
+        [InlineData("var client = listener.Accept(); _ = HandleAsync(client);")]
+        [InlineData("var client = listener.Accept(); _ = Task.Run(() => client.Dispose());")]
+        [InlineData("var client = listener.Accept(); clients.Add(client);")]
+        [InlineData("var client = listener.Accept(); new Thread(() => Echo(client)).Start();")]
+        [InlineData("var client = listener.Accept(); using var stream = new NetworkStream(client, ownsSocket: true);")]
+        public async Task DisposedOrHandedToHandler_DoesNotReport(string body)
+        {
+            var source = """
+                using System.Collections.Generic;
+                using System.Net.Sockets;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class Server
+                {
+                    private readonly List<Socket> clients = new List<Socket>();
+
+                    void Serve(Socket listener)
+                    {
+                        while (true)
+                        {
+                """ + body + """
+
+                        }
+                    }
+
+                    static async Task HandleAsync(Socket client)
+                    {
+                        using (client)
+                        {
+                            await client.ReceiveAsync(new byte[1], SocketFlags.None);
+                        }
+                    }
+
+                    static void Echo(Socket s) => s.Dispose();
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source);
+        }
+    }
+}

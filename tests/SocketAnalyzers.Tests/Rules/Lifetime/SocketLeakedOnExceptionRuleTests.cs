@@ -1,0 +1,216 @@
+using System.Threading.Tasks;
+using Verify = SocketAnalyzers.Tests.Rules.Lifetime.LifetimeVerifier;
+
+namespace SocketAnalyzers.Tests.Rules.Lifetime
+{
+    public sealed class SocketLeakedOnExceptionRuleTests
+    {
+        private const string Id = "SOCK202";
+
+        [Fact]
+        public async Task FactoryConnectsBeforeReturning_Reports()
+        {
+            const string source = /* lang=c#-test */ """
+                using System.Net;
+                using System.Net.Sockets;
+
+                static class Factory
+                {
+                    public static Socket Connect(EndPoint endPoint)
+                    {
+                        var socket = {|#0:new Socket(SocketType.Stream, ProtocolType.Tcp)|};
+                        socket.{|#1:Connect|}(endPoint);
+                        return socket;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("socket", "Connect"));
+        }
+
+        [Fact]
+        public async Task AsyncFactory_Reports()
+        {
+            const string source = /* lang=c#-test */ """
+                using System.Net.Sockets;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                static class Factory
+                {
+                    public static async Task<Socket> ConnectAsync(string host, int port, CancellationToken token)
+                    {
+                        var socket = {|#0:new Socket(SocketType.Stream, ProtocolType.Tcp)|};
+                        await socket.{|#1:ConnectAsync|}(host, port, token);
+                        return socket;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("socket", "ConnectAsync"));
+        }
+
+        [Fact]
+        public async Task ListenerStartedBeforeTry_Reports()
+        {
+            const string source = /* lang=c#-test */ """
+                using System.Net;
+                using System.Net.Sockets;
+
+                static class Server
+                {
+                    public static void Run(int port)
+                    {
+                        var listener = {|#0:new TcpListener(IPAddress.Loopback, port)|};
+                        listener.{|#1:Start|}();
+                        try
+                        {
+                            using var client = listener.AcceptTcpClient();
+                        }
+                        finally
+                        {
+                            listener.Stop();
+                        }
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("listener", "Start"));
+        }
+
+        [Fact]
+        public async Task WriteOnAcceptedClientsStream_ReportsTheClient()
+        {
+            const string source = /* lang=c#-test */ """
+                using System.Net.Sockets;
+
+                static class Server
+                {
+                    public static void Greet(TcpListener listener, byte[] greeting)
+                    {
+                        var client = {|#0:listener.AcceptTcpClient()|};
+                        var stream = client.GetStream();
+                        stream.{|#1:Write|}(greeting, 0, greeting.Length);
+                        client.Close();
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("client", "Write"));
+        }
+
+        [Fact]
+        public async Task ReconnectUnderNullTestOnField_Reports()
+        {
+            // A null test on a field must not make its branch unreachable (fields may be null).
+            const string source = /* lang=c#-test */ """
+                using System;
+                using System.Net;
+                using System.Net.Sockets;
+
+                sealed class Client : IDisposable
+                {
+                    private readonly EndPoint endPoint;
+                    private Socket? socket;
+
+                    public Client(EndPoint endPoint) => this.endPoint = endPoint;
+
+                    public void Send(byte[] data)
+                    {
+                        if (this.socket is null)
+                        {
+                            var fresh = {|#0:new Socket(SocketType.Stream, ProtocolType.Tcp)|};
+                            fresh.{|#1:Connect|}(this.endPoint);
+                            this.socket = fresh;
+                        }
+
+                        this.socket.Send(data);
+                    }
+
+                    public void Dispose() => this.socket?.Dispose();
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("fresh", "Connect"));
+        }
+
+        [Fact]
+        public async Task LambdaWithFinallyInsideUsing_AnalysedWithoutCrash()
+        {
+            // Regression: an exception in a lambda's graph was delivered to the parent's finally (AD0001).
+            const string source = /* lang=c#-test */ """
+                using System.Net;
+                using System.Net.Sockets;
+                using System.Threading.Tasks;
+
+                static class C
+                {
+                    public static async Task M(EndPoint ep)
+                    {
+                        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        await socket.ConnectAsync(ep);
+                        await Task.Run(async () =>
+                        {
+                            try
+                            {
+                                await socket.ReceiveAsync(new byte[1], SocketFlags.None);
+                            }
+                            finally
+                            {
+                                socket.Shutdown(SocketShutdown.Both);
+                            }
+                        });
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source);
+        }
+
+        [Theory]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); try { s.Connect(ep); return s; } catch { s.Dispose(); throw; }")]
+        [InlineData("using var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep); return null!;")]
+        [InlineData("return new Socket(SocketType.Stream, ProtocolType.Tcp);")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.NoDelay = true; return s;")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); try { s.Connect(ep); } catch (SocketException) { s.Dispose(); throw; } return s;")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); try { s.Connect(ep); } finally { s.Dispose(); } return null!;")]
+        public async Task ProtectedOrNothingThrows_DoesNotReport(string body)
+        {
+            var source = """
+                using System.Net;
+                using System.Net.Sockets;
+
+                static class Factory
+                {
+                    public static Socket M(EndPoint ep)
+                    {
+                """ + body + """
+
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source);
+        }
+
+        [Fact]
+        public async Task NormalPathLeak_IsSock201NotSock202()
+        {
+            const string source = /* lang=c#-test */ """
+                using System.Net;
+                using System.Net.Sockets;
+
+                static class C
+                {
+                    public static void M(EndPoint ep)
+                    {
+                        var s = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        s.Connect(ep);
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source);
+        }
+    }
+}
