@@ -4,6 +4,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SocketAnalyzers.Rules;
 using SocketAnalyzers.Rules.Protocol;
 
 namespace SocketAnalyzers.Benchmarks
@@ -25,7 +26,7 @@ namespace SocketAnalyzers.Benchmarks
         public void Setup()
         {
             this.realistic = Inputs.Compile(Inputs.Realistic());
-            this.analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new SocketProtocolAnalyzer());
+            this.analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new SocketFlowAnalyzer());
             this.reference = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyOperationBlockAnalyzer());
         }
 

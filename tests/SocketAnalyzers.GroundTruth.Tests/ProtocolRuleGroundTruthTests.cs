@@ -75,7 +75,7 @@ namespace SocketAnalyzers.GroundTruth.Tests
                 {
                     // Excused: on every kind, an earlier entry owns the state, or no live object can reach it (both listed as skipped).
                     var excused = TestKinds.For(entry.Api, entry.Transport).All(k =>
-                        !ReferenceEquals(ProtocolTable.FindViolation(entry.Api, entry.Operation, SocketStates.Of(state), TestKinds.All[k].Transport), entry)
+                        !ReferenceEquals(ProtocolTable.FindViolation(entry.Api, entry.Operation, SocketStates.Of(state), TestKinds.All[k]), entry)
                         || StateDriver.Routes(entry.Api, TestKinds.All[k], state, out _).Count == 0);
                     if (entry.States.Contains(state) && !excused && !runnable.Any(c => c.Rule == r && c.State == state))
                     {

@@ -71,7 +71,7 @@ namespace SocketAnalyzers.GroundTruth.Tests
                         continue;
                     }
 
-                    var violation = ProtocolTable.FindViolation(edge.Api, edge.Operation, SocketStates.Of(edge.From), kind.Transport);
+                    var violation = ProtocolTable.FindViolation(edge.Api, edge.Operation, SocketStates.Of(edge.From), kind);
                     foreach (var variant in CallVariants.For(edge.Api, edge.Operation))
                     {
                         if (variant.NotApplicable(kind) is null && !FailsHere(violation, variant, kind))

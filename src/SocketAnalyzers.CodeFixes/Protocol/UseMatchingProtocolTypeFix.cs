@@ -46,7 +46,9 @@ namespace SocketAnalyzers.CodeFixes.Protocol
                     || SocketArguments.ConstantOrNull(creation, 0) is not { } family
                     || SocketArguments.ConstantOrNull(creation, 1) is not { } type
                     || SocketConstructorRules.MatchingProtocol(family, type) is not { } protocol
-                    || SocketArguments.ConstantOrNull(creation, 2) == protocol)
+                    || SocketArguments.ConstantOrNull(creation, 2) is not { } written
+                    || written == protocol
+                    || IsIcmp(written))
                 {
                     continue;
                 }
@@ -61,6 +63,12 @@ namespace SocketAnalyzers.CodeFixes.Protocol
                     diagnostic);
             }
         }
+
+        /// <summary>
+        /// An ICMP protocol on a stream or datagram socket most likely means a ping socket was intended (a raw socket,
+        /// or a Linux ping socket): replacing it with TCP or UDP would guess wrong, so no fix is offered.
+        /// </summary>
+        private static bool IsIcmp(int protocol) => protocol is SocketConstructorRules.ProtocolIcmp or SocketConstructorRules.ProtocolIcmpV6;
 
         private static string ProtocolName(int protocol) => protocol switch
         {

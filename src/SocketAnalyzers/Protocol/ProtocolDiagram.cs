@@ -74,7 +74,7 @@ namespace SocketAnalyzers.Protocol
                     .Append(" | ").Append(rule.Api)
                     .Append(" | ").Append(rule.Operation)
                     .Append(" | ").Append(rule.States.ToString().Replace("|", ", "))
-                    .Append(" | ").Append(rule.Transport?.ToString() ?? "any")
+                    .Append(" | ").Append(rule.Transport?.ToString() ?? "any").Append(rule.ExceptFamily is { } except ? " (not " + except + ")" : string.Empty)
                     .Append(" | ").Append(rule.Outcome)
                     .Append(" | ").Append(rule.Scenarios)
                     .Append(" |\n");

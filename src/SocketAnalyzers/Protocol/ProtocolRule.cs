@@ -6,8 +6,9 @@ namespace SocketAnalyzers.Protocol
     /// </summary>
     public sealed class ProtocolRule
     {
-        public ProtocolRule(string diagnosticId, SocketApi api, SocketOperation operation, SocketStates states, SocketTransport? transport, string outcome, string scenarios)
+        public ProtocolRule(string diagnosticId, SocketApi api, SocketOperation operation, SocketStates states, SocketTransport? transport, string outcome, string scenarios, SocketFamily? exceptFamily = null)
         {
+            this.ExceptFamily = exceptFamily;
             this.DiagnosticId = diagnosticId;
             this.Api = api;
             this.Operation = operation;
@@ -31,6 +32,12 @@ namespace SocketAnalyzers.Protocol
         public SocketTransport? Transport { get; }
 
         /// <summary>
+        /// A family on which the entry was measured NOT to fail; <see langword="null"/> when it fails on every family.
+        /// The entry then applies only to sockets whose family is known to be another one.
+        /// </summary>
+        public SocketFamily? ExceptFamily { get; }
+
+        /// <summary>
         /// What happens, as measured, as a verb phrase: "throws SocketException (InvalidArgument)"; measured exceptions
         /// for some members or kinds follow after "; " ("…; SendFile: throws NotSupportedException"). The ground-truth
         /// tests parse and check every phrase (grammar in tests/SocketAnalyzers.GroundTruth.Tests/README.md).
@@ -41,12 +48,13 @@ namespace SocketAnalyzers.Protocol
         public string Scenarios { get; }
 
         /// <summary>
-        /// True when a socket whose states are all in <paramref name="states"/> and whose transport is
-        /// <paramref name="transport"/> fails this way on every path: a "must" violation.
+        /// True when a socket whose states are all in <paramref name="states"/> and whose kind is
+        /// <paramref name="kind"/> fails this way on every path: a "must" violation.
         /// </summary>
-        public bool Matches(SocketStates states, SocketTransport transport) =>
+        public bool Matches(SocketStates states, SocketKind kind) =>
             !states.IsEmpty
             && states.IsSubsetOf(this.States)
-            && (this.Transport is not { } required || required == transport);
+            && (this.Transport is not { } required || required == kind.Transport)
+            && (this.ExceptFamily is not { } excluded || (kind.Family != excluded && kind.Family != SocketFamily.Unknown));
     }
 }

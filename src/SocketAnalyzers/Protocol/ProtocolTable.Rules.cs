@@ -65,7 +65,7 @@ namespace SocketAnalyzers.Protocol
             // Bind twice, after Listen (even an auto-binding one) or after Connect: EINVAL (E1–E5). The connecting side of
             // an AF_UNIX stream has no name, and Bind gives it one (ground truth): the entry cannot tell families apart.
             new ProtocolRule(DiagnosticIds.BindOnBoundSocket, SocketApi.Socket, SocketOperation.Bind, SocketStates.Of(Bound, Listening), null, "throws SocketException (InvalidArgument)", "E1, E2, E4, E5"),
-            new ProtocolRule(DiagnosticIds.BindOnBoundSocket, SocketApi.Socket, SocketOperation.Bind, SocketStates.Of(Connected), SocketTransport.Stream, "throws SocketException (InvalidArgument); unnamed Unix sockets: throws nothing", "E3"),
+            new ProtocolRule(DiagnosticIds.BindOnBoundSocket, SocketApi.Socket, SocketOperation.Bind, SocketStates.Of(Connected), SocketTransport.Stream, "throws SocketException (InvalidArgument)", "E3", exceptFamily: SocketFamily.Unix),
 
             // Options that only work before Bind (F1, F3, F4, J4). ReuseAddress after Bind throws nothing and cannot help this
             // socket's own Bind, but on Linux (SO_REUSEADDR + SO_REUSEPORT) it opens the bound port to later sockets (F2, ground truth).

@@ -14,7 +14,7 @@ namespace SocketAnalyzers.Protocol
         /// <paramref name="states"/>; <see langword="null"/> when the operation is legal in at least one of them
         /// or nothing is known.
         /// </summary>
-        public static ProtocolRule? FindViolation(SocketApi api, SocketOperation operation, SocketStates states, SocketTransport transport)
+        public static ProtocolRule? FindViolation(SocketApi api, SocketOperation operation, SocketStates states, SocketKind kind)
         {
             if (!Lookup.RulesByOperation.TryGetValue((api, operation), out var candidates))
             {
@@ -23,7 +23,7 @@ namespace SocketAnalyzers.Protocol
 
             foreach (var rule in candidates)
             {
-                if (rule.Matches(states, transport))
+                if (rule.Matches(states, kind))
                 {
                     return rule;
                 }
@@ -31,6 +31,10 @@ namespace SocketAnalyzers.Protocol
 
             return null;
         }
+
+        /// <summary>As <see cref="FindViolation(SocketApi, SocketOperation, SocketStates, SocketKind)"/> with the family unknown.</summary>
+        public static ProtocolRule? FindViolation(SocketApi api, SocketOperation operation, SocketStates states, SocketTransport transport) =>
+            FindViolation(api, operation, states, new SocketKind(transport, SocketFamily.Unknown));
 
         /// <summary>The states the object may be in after <paramref name="operation"/>.</summary>
         public static SocketStates Apply(SocketApi api, SocketOperation operation, SocketStates states, SocketTransport transport)

@@ -62,10 +62,16 @@ namespace SocketAnalyzers.GroundTruth.Tests.Harness
                         }
 
                         // First match wins: a state an earlier entry claims (use after close) is that entry's to measure.
-                        var owner = ProtocolTable.FindViolation(entry.Api, entry.Operation, SocketStates.Of(state), kind.Transport);
+                        var owner = ProtocolTable.FindViolation(entry.Api, entry.Operation, SocketStates.Of(state), kind);
+                        if (owner is null)
+                        {
+                            yield return (r, k, state, null, $"the entry excepts the {kind.Family} family: measured not to fail there");
+                            continue;
+                        }
+
                         if (!ReferenceEquals(owner, entry))
                         {
-                            yield return (r, k, state, null, $"shadowed by {owner?.DiagnosticId} ({owner?.Outcome}), which comes first in the table");
+                            yield return (r, k, state, null, $"shadowed by {owner.DiagnosticId} ({owner.Outcome}), which comes first in the table");
                             continue;
                         }
 

@@ -48,6 +48,16 @@ namespace SocketAnalyzers.Tests.Protocol
         }
 
         [Fact]
+        public void BindAfterConnect_IsNotFlaggedOnUnixOrUnknownFamilies()
+        {
+            // E3 on IP; a connecting Unix stream socket was measured to accept a Bind (ground-truth tests).
+            var connected = SocketStates.Of(Connected);
+            Assert.Equal(DiagnosticIds.BindOnBoundSocket, ProtocolTable.FindViolation(SocketApi.Socket, SocketOperation.Bind, connected, new SocketKind(SocketTransport.Stream, SocketFamily.IPv4))?.DiagnosticId);
+            Assert.Null(ProtocolTable.FindViolation(SocketApi.Socket, SocketOperation.Bind, connected, new SocketKind(SocketTransport.Stream, SocketFamily.Unix)));
+            Assert.Null(ProtocolTable.FindViolation(SocketApi.Socket, SocketOperation.Bind, connected, SocketTransport.Stream));
+        }
+
+        [Fact]
         public void SocketLifecycle_MovesForward()
         {
             var states = SocketStates.Of(Created);

@@ -29,7 +29,35 @@ namespace SocketAnalyzers.Tests.Verifiers
         {
             var test = new Test { TestCode = source, FixedCode = fixedSource, ReferenceAssemblies = TestFrameworks.None };
             test.TestState.AdditionalReferences.AddRange(TestFrameworks.References(framework));
+            DisableOtherCategories(test);
             return test;
+        }
+
+        /// <summary>
+        /// A host analyzer reports several categories (the flow host: protocol and lifetime). A fix test asserts the
+        /// diagnostics of its own category — before and after the fix, so a fix that introduces a new diagnostic of
+        /// that category still fails — and ignores the others.
+        /// </summary>
+        private static void DisableOtherCategories(Test test)
+        {
+            var fixable = new TCodeFix().FixableDiagnosticIds;
+            var supported = new TAnalyzer().SupportedDiagnostics;
+            var categories = new System.Collections.Generic.HashSet<string>();
+            foreach (var descriptor in supported)
+            {
+                if (fixable.Contains(descriptor.Id))
+                {
+                    categories.Add(descriptor.Category);
+                }
+            }
+
+            foreach (var descriptor in supported)
+            {
+                if (!categories.Contains(descriptor.Category))
+                {
+                    test.DisabledDiagnostics.Add(descriptor.Id);
+                }
+            }
         }
 
         public sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>

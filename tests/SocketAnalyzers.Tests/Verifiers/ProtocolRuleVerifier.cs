@@ -1,6 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
+using SocketAnalyzers.Rules;
 using SocketAnalyzers.Rules.Protocol;
 
 namespace SocketAnalyzers.Tests.Verifiers
@@ -17,14 +18,14 @@ namespace SocketAnalyzers.Tests.Verifiers
 
         public static ProtocolRuleVerifier For(string id) => new ProtocolRuleVerifier(id);
 
-        public DiagnosticResult Diagnostic() => CSharpAnalyzerVerifier<SocketProtocolAnalyzer>.Diagnostic(this.id);
+        public DiagnosticResult Diagnostic() => CSharpAnalyzerVerifier<SocketFlowAnalyzer>.Diagnostic(this.id);
 
         public Task VerifyAsync(string source, params DiagnosticResult[] expected) => this.VerifyAsync(source, TestFramework.Net100, expected);
 
         public Task VerifyAsync(string source, TestFramework framework, params DiagnosticResult[] expected)
         {
-            var test = CSharpAnalyzerVerifier<SocketProtocolAnalyzer>.CreateTest(source, framework);
-            foreach (var descriptor in new SocketProtocolAnalyzer().SupportedDiagnostics)
+            var test = CSharpAnalyzerVerifier<SocketFlowAnalyzer>.CreateTest(source, framework);
+            foreach (var descriptor in new SocketFlowAnalyzer().SupportedDiagnostics)
             {
                 if (descriptor.Id != this.id)
                 {

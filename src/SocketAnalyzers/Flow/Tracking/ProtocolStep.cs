@@ -6,7 +6,7 @@ namespace SocketAnalyzers.Flow.Tracking
 {
     /// <summary>
     /// One protocol operation the analysis reached, with what it knew just before: the unit the protocol rules
-    /// check (<c>ProtocolTable.FindViolation(Api, Operation, Before.States, Before.Kind.Transport)</c>).
+    /// check (<c>ProtocolTable.FindViolation(Api, Operation, Before.States, Before.Kind)</c>).
     /// </summary>
     public sealed class ProtocolStep
     {

@@ -2,7 +2,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.CSharp;
 using Verify = SocketAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    SocketAnalyzers.Rules.Lifetime.SocketLifetimeAnalyzer,
+    SocketAnalyzers.Rules.SocketFlowAnalyzer,
     SocketAnalyzers.CodeFixes.Lifetime.AddUsingFix>;
 
 namespace SocketAnalyzers.Tests.CodeFixes.Lifetime

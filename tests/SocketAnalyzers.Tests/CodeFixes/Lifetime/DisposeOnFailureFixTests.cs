@@ -1,6 +1,6 @@
 using System.Threading.Tasks;
 using Verify = SocketAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    SocketAnalyzers.Rules.Lifetime.SocketLifetimeAnalyzer,
+    SocketAnalyzers.Rules.SocketFlowAnalyzer,
     SocketAnalyzers.CodeFixes.Lifetime.DisposeOnFailureFix>;
 
 namespace SocketAnalyzers.Tests.CodeFixes.Lifetime

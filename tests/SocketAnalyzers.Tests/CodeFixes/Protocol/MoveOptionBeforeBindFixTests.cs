@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using SocketAnalyzers.Tests.Rules.Protocol;
 using Verify = SocketAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    SocketAnalyzers.Rules.Protocol.SocketProtocolAnalyzer,
+    SocketAnalyzers.Rules.SocketFlowAnalyzer,
     SocketAnalyzers.CodeFixes.Protocol.MoveOptionBeforeBindFix>;
 
 namespace SocketAnalyzers.Tests.CodeFixes.Protocol

@@ -43,6 +43,24 @@ namespace SocketAnalyzers.Tests.CodeFixes.Protocol
         }
 
         [Fact]
+        public async Task IcmpOnStreamOrDatagram_HasNoFix()
+        {
+            const string source = """
+                using System.Net.Sockets;
+
+                class C
+                {
+                    Socket A() => {|#0:new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Icmp)|};
+                }
+                """;
+
+            await Verify.VerifyFixAsync(
+                source,
+                new[] { Verify.Diagnostic("SOCK109").WithLocation(0).WithArguments("AddressFamily.InterNetwork", "SocketType.Stream", "ProtocolType.Icmp", "throws SocketException (ProtocolNotSupported)") },
+                source);
+        }
+
+        [Fact]
         public async Task SeqpacketOnIp_HasNoFix()
         {
             const string source = """

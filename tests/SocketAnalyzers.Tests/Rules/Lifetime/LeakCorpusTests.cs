@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SocketAnalyzers.Rules;
 using SocketAnalyzers.Rules.Lifetime;
 
 namespace SocketAnalyzers.Tests.Rules.Lifetime
@@ -44,7 +45,7 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
             Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
 
-            var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new SocketLifetimeAnalyzer(), new SocketFieldDisposalAnalyzer());
+            var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new SocketFlowAnalyzer(), new SocketFieldDisposalAnalyzer());
             var diagnostics = await compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync();
             Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
 

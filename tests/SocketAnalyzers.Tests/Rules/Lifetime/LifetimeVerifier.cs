@@ -2,38 +2,31 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using SocketAnalyzers.Diagnostics;
+using SocketAnalyzers.Rules;
 using SocketAnalyzers.Rules.Lifetime;
 using SocketAnalyzers.Tests.Verifiers;
 
 namespace SocketAnalyzers.Tests.Rules.Lifetime
 {
     /// <summary>
-    /// Runs the lifetime host analyzer keeping one rule: each checker's test class asserts its own ID only, the other
-    /// IDs of the host are disabled.
+    /// Runs the flow host analyzer keeping one lifetime rule: each checker's test class asserts its own ID only, every
+    /// other ID of the host (protocol rules included) is disabled.
     /// </summary>
     internal static class LifetimeVerifier
     {
-        private static readonly string[] HostIds =
-        {
-            DiagnosticIds.SocketNotDisposed,
-            DiagnosticIds.SocketLeakedOnException,
-            DiagnosticIds.AcceptedSocketNotDisposed,
-            DiagnosticIds.DisposedSocketEscapes,
-        };
-
-        public static DiagnosticResult Diagnostic(string id) => CSharpAnalyzerVerifier<SocketLifetimeAnalyzer>.Diagnostic(id);
+        public static DiagnosticResult Diagnostic(string id) => CSharpAnalyzerVerifier<SocketFlowAnalyzer>.Diagnostic(id);
 
         public static Task VerifyAsync(string id, string source, params DiagnosticResult[] expected) =>
             VerifyAsync(id, source, editorConfig: null, expected);
 
         public static Task VerifyAsync(string id, string source, string? editorConfig, params DiagnosticResult[] expected)
         {
-            var test = CSharpAnalyzerVerifier<SocketLifetimeAnalyzer>.CreateTest(source);
-            foreach (var other in HostIds)
+            var test = CSharpAnalyzerVerifier<SocketFlowAnalyzer>.CreateTest(source);
+            foreach (var descriptor in new SocketFlowAnalyzer().SupportedDiagnostics)
             {
-                if (other != id)
+                if (descriptor.Id != id)
                 {
-                    test.DisabledDiagnostics.Add(other);
+                    test.DisabledDiagnostics.Add(descriptor.Id);
                 }
             }
 

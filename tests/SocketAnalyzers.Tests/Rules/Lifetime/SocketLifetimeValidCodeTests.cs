@@ -1,6 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
+using SocketAnalyzers.Rules;
 using SocketAnalyzers.Rules.Lifetime;
 using SocketAnalyzers.Tests.Verifiers;
 
@@ -51,7 +52,7 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
                 }
                 """;
 
-            var test = CSharpAnalyzerVerifier<SocketLifetimeAnalyzer>.CreateTest(source);
+            var test = CSharpAnalyzerVerifier<SocketFlowAnalyzer>.CreateTest(source);
             await test.RunAsync(CancellationToken.None);
         }
     }

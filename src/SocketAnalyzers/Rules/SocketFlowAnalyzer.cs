@@ -2,26 +2,27 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-using SocketAnalyzers.Diagnostics;
 using SocketAnalyzers.Flow;
 using SocketAnalyzers.Options;
+using SocketAnalyzers.Rules.Lifetime;
+using SocketAnalyzers.Rules.Protocol;
 using SocketAnalyzers.Symbols;
 
-namespace SocketAnalyzers.Rules.Lifetime
+namespace SocketAnalyzers.Rules
 {
     /// <summary>
-    /// The host of the method-level lifetime rules (SOCK201, SOCK202, SOCK203, SOCK205): the flow engine runs once per
-    /// body that makes or accepts a socket, and each rule's checker reads its exits (see rules/SOCK201.md … SOCK205.md).
+    /// The one host of every flow rule: the typestate engine runs once per executable body, and its result feeds both
+    /// the protocol-order rules (SOCK101–SOCK108, SOCK110, SOCK111, <see cref="ProtocolRuleDispatcher"/>) and the
+    /// lifetime rules (SOCK201–SOCK203, <see cref="LifetimeRuleDispatcher"/>; SOCK205 walks using scopes). One pass
+    /// for all of them: a dataflow pass per rule is the cost that keeps other dataflow analyzers off by default.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class SocketLifetimeAnalyzer : DiagnosticAnalyzer
+    public sealed class SocketFlowAnalyzer : DiagnosticAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            Descriptors.SocketNotDisposed,
-            Descriptors.SocketLeakedOnException,
-            Descriptors.AcceptedSocketNotDisposed,
-            Descriptors.DisposedSocketEscapes);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ProtocolRuleDispatcher.Descriptors.AddRange(LifetimeRuleDispatcher.Descriptors);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -55,22 +56,38 @@ namespace SocketAnalyzers.Rules.Lifetime
 
             public void AnalyzeBlock(OperationBlockAnalysisContext context)
             {
+                ControlFlowGraph? analyzed = null;
                 foreach (var block in context.OperationBlocks)
                 {
                     DisposedSocketEscapesRule.Check(context, block, this.symbols);
 
-                    // Bail-outs, cheapest first: (1) no executable body, no graph; (2) nothing made or accepted here
-                    // that this body would own.
-                    if (!HasGraph(block) || !this.MakesSockets(block, context))
+                    // Bail-outs, cheapest first: (1) a block that is no executable body has no graph; (2) a body that
+                    // touches no socket type has nothing to track.
+                    if (!HasGraph(block) || !SocketUsage.Touches(block, this.symbols, context.CancellationToken))
                     {
                         continue;
                     }
 
-                    var keep = this.options.Get(SocketAnalyzerOptions.UnknownCallOwnership, block.Syntax.SyntaxTree) == "keep";
+                    // (3) a constructor's initializer and body share one graph: analyse it once.
                     var graph = context.GetControlFlowGraph(block);
+                    if (ReferenceEquals(graph, analyzed))
+                    {
+                        continue;
+                    }
+
+                    analyzed = graph;
+                    var keep = this.options.Get(SocketAnalyzerOptions.UnknownCallOwnership, block.Syntax.SyntaxTree) == "keep";
                     var result = SocketFlowAnalysis.Analyze(graph, keep ? this.keeping : this.transferring, context.OwningSymbol, context.CancellationToken);
+
+                    // (4) an analysis that ran out of budget knows nothing for sure.
+                    if (!result.IsComplete)
+                    {
+                        continue;
+                    }
+
+                    ProtocolRuleDispatcher.Report(result, context);
                     var diagnostics = new List<Diagnostic>();
-                    Check(result, diagnostics);
+                    LifetimeRuleDispatcher.Check(result, diagnostics);
                     foreach (var diagnostic in diagnostics)
                     {
                         context.ReportDiagnostic(diagnostic);
@@ -78,45 +95,9 @@ namespace SocketAnalyzers.Rules.Lifetime
                 }
             }
 
-            private static void Check(SocketFlowResult result, List<Diagnostic> diagnostics)
-            {
-                // (3) an analysis that ran out of budget knows nothing for sure.
-                if (!result.IsComplete)
-                {
-                    return;
-                }
-
-                SocketNotDisposedRule.Check(result, diagnostics);
-                SocketLeakedOnExceptionRule.Check(result, diagnostics);
-                AcceptedSocketNotDisposedRule.Check(result, diagnostics);
-                foreach (var nested in result.Nested)
-                {
-                    Check(nested, diagnostics);
-                }
-            }
-
             private static bool HasGraph(IOperation block) =>
                 block.Kind is OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block
                     or OperationKind.FieldInitializer or OperationKind.PropertyInitializer;
-
-            /// <summary>A constructor of a socket type, or a call whose result (awaited or not) is one.</summary>
-            private bool MakesSockets(IOperation block, OperationBlockAnalysisContext context)
-            {
-                foreach (var operation in block.Descendants())
-                {
-                    context.CancellationToken.ThrowIfCancellationRequested();
-                    if (operation.Kind is OperationKind.ObjectCreation or OperationKind.Invocation
-                        && (this.symbols.TryGetApi(operation.Type, out _) || this.symbols.TryGetApi(TaskResult(operation.Type), out _)))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            private static ITypeSymbol? TaskResult(ITypeSymbol? type) =>
-                type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1, Name: "Task" or "ValueTask" } task ? task.TypeArguments[0] : null;
         }
     }
 }
