@@ -197,7 +197,7 @@ namespace SocketAnalyzers.RuntimeVerifier
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static void Check(SocketTracker tracker, CallSite site, SocketOperation operation)
         {
-            if (ProtocolTable.FindViolation(site.Api, operation, tracker.States, tracker.Transport) is null)
+            if (ProtocolTable.FindViolation(site.Api, operation, tracker.States, tracker.Kind) is null)
             {
                 return;
             }
@@ -205,7 +205,7 @@ namespace SocketAnalyzers.RuntimeVerifier
             var before = tracker.States;
             var states = SocketObserver.Resynchronise(tracker.Api, before, SocketObserver.Observe(tracker.Api, tracker.Target, fresh: false));
             tracker.States = states;
-            if (ProtocolTable.FindViolation(site.Api, operation, states, tracker.Transport) is not { } rule || !tracker.MarkReported(site))
+            if (ProtocolTable.FindViolation(site.Api, operation, states, tracker.Kind) is not { } rule || !tracker.MarkReported(site))
             {
                 return;
             }

@@ -19,12 +19,15 @@ namespace SocketAnalyzers.RuntimeVerifier
         // IsBound stays true after Close, and Connected turns false after Shutdown, Disconnect and failed I/O.
         private static readonly SocketStates BoundNotConnected = SocketStates.Any.Without(Created);
 
-        /// <summary>The transport of the object's socket, read once when it is first seen.</summary>
-        public static SocketTransport TransportOf(object target) => target switch
+        /// <summary>The kind (transport and family) of the object's socket, read once when it is first seen.</summary>
+        public static SocketKind KindOf(object target) => target switch
         {
-            Socket socket => SocketConstructorRules.KindOf((int)socket.AddressFamily, (int)socket.SocketType).Transport,
-            UdpClient => SocketTransport.Datagram,
-            _ => SocketTransport.Stream,
+            Socket socket => SocketConstructorRules.KindOf((int)socket.AddressFamily, (int)socket.SocketType),
+            TcpClient { Client: { } socket } => new SocketKind(SocketTransport.Stream, FamilyOf(socket)),
+            UdpClient { Client: { } socket } => new SocketKind(SocketTransport.Datagram, FamilyOf(socket)),
+            UdpClient => new SocketKind(SocketTransport.Datagram, SocketFamily.Unknown),
+            NetworkStream { Socket: { } socket } => new SocketKind(SocketTransport.Stream, FamilyOf(socket)),
+            _ => new SocketKind(SocketTransport.Stream, SocketFamily.Unknown),
         };
 
         /// <summary>
@@ -76,6 +79,9 @@ namespace SocketAnalyzers.RuntimeVerifier
             var caughtUp = ProtocolIndex.ReachableFrom(api, tracked).Intersect(observed);
             return caughtUp.IsEmpty ? observed : caughtUp;
         }
+
+        private static SocketFamily FamilyOf(Socket socket) =>
+            SocketConstructorRules.KindOf((int)socket.AddressFamily, (int)socket.SocketType).Family;
 
         private static SocketStates ObserveSocket(Socket socket, bool fresh)
         {

@@ -22,7 +22,7 @@ namespace SocketAnalyzers.RuntimeVerifier
             this.Target = target;
             this.Api = api;
             this.States = states;
-            this.Transport = SocketObserver.TransportOf(target);
+            this.Kind = SocketObserver.KindOf(target);
             this.Creation = creation;
             // A power of two, so that the ring index is a mask, not a division, on every call.
             var length = 1;
@@ -43,7 +43,10 @@ namespace SocketAnalyzers.RuntimeVerifier
 
         internal SocketApi Api { get; }
 
-        internal SocketTransport Transport { get; }
+        /// <summary>Transport and address family, read from the live object when first seen.</summary>
+        internal SocketKind Kind { get; }
+
+        internal SocketTransport Transport => this.Kind.Transport;
 
         internal CreationInfo Creation { get; }
 

@@ -140,6 +140,41 @@ namespace SocketAnalyzers.RuntimeVerifier.Tests
         }
 
         [Fact]
+        public void BindAfterConnect_OnTcp_ReportsSock107()
+        {
+            using var scope = new VerifierScope(ReportMode.Callback);
+            using var pair = ConnectedPair.Open();
+
+            Assert.Throws<SocketException>(() => pair.Client.Bind(Loopback.AnyPort)); var line = Line();
+
+            AssertSite(scope.Single(DiagnosticIds.BindOnBoundSocket), line, "Bind");
+        }
+
+        [Fact]
+        public void BindAfterConnect_OnUnixStream_IsLegal_AndNotReported()
+        {
+            // The connecting side of an AF_UNIX stream has no name; Bind gives it one (the table's family exception).
+            using var scope = new VerifierScope(ReportMode.Throw);
+            var directory = Directory.CreateTempSubdirectory("sockverify");
+            try
+            {
+                using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                listener.Bind(new UnixDomainSocketEndPoint(Path.Combine(directory.FullName, "server")));
+                listener.Listen();
+                using var client = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                client.Connect(listener.LocalEndPoint!);
+
+                client.Bind(new UnixDomainSocketEndPoint(Path.Combine(directory.FullName, "client")));
+
+                Assert.Empty(scope.Violations);
+            }
+            finally
+            {
+                directory.Delete(recursive: true);
+            }
+        }
+
+        [Fact]
         public void ReuseAddressAfterBind_ReportsSock108_ThoughNothingThrows()
         {
             using var scope = new VerifierScope(ReportMode.Callback);
