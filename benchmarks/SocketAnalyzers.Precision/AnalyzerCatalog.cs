@@ -36,11 +36,51 @@ namespace SocketAnalyzers.Precision
                     catalog.assembliesByPackage[parts[0]] = list = new List<string>();
                 }
 
-                list.Add(parts[2]);
+                list.Add(CompatibleRoslynFolder(parts[2]));
                 catalog.versions[parts[0]] = parts[1];
             }
 
             return catalog;
+        }
+
+        /// <summary>
+        /// The build picks a package's analyzers for the SDK's compiler (<c>analyzers/dotnet/roslyn5.9/cs</c>); the
+        /// runner hosts an older Roslyn, which cannot load those. Take the highest <c>roslynX.Y</c> folder of the package
+        /// that the runner's Roslyn satisfies instead, when the package has one.
+        /// </summary>
+        private static string CompatibleRoslynFolder(string path)
+        {
+            var languageFolder = Path.GetDirectoryName(path);
+            var versionFolder = languageFolder is null ? null : Path.GetDirectoryName(languageFolder);
+            var parent = versionFolder is null ? null : Path.GetDirectoryName(versionFolder);
+            if (versionFolder is null || parent is null
+                || !Path.GetFileName(versionFolder).StartsWith("roslyn", StringComparison.Ordinal)
+                || !System.Version.TryParse(Path.GetFileName(versionFolder).Substring("roslyn".Length), out var wanted))
+            {
+                return path;
+            }
+
+            var host = typeof(Compilation).Assembly.GetName().Version ?? new System.Version(0, 0);
+            if (wanted <= new System.Version(host.Major, host.Minor))
+            {
+                return path;
+            }
+
+            string? best = null;
+            var bestVersion = new System.Version(0, 0);
+            foreach (var candidate in Directory.GetDirectories(parent, "roslyn*"))
+            {
+                if (System.Version.TryParse(Path.GetFileName(candidate).Substring("roslyn".Length), out var version)
+                    && version <= new System.Version(host.Major, host.Minor)
+                    && version > bestVersion
+                    && File.Exists(Path.Combine(candidate, Path.GetFileName(languageFolder!), Path.GetFileName(path))))
+                {
+                    best = Path.Combine(candidate, Path.GetFileName(languageFolder!), Path.GetFileName(path));
+                    bestVersion = version;
+                }
+            }
+
+            return best ?? path;
         }
 
         public string Version(string package) =>

@@ -32,6 +32,11 @@ namespace SocketAnalyzers.Precision
                 var loadErrors = new List<string>();
                 var analyzers = catalog.Analyzers(tool.Package, loadErrors);
                 report.Errors.AddRange(loadErrors.Select(e => tool.Name + ": " + e));
+                if (analyzers.IsEmpty)
+                {
+                    report.Errors.Add(tool.Name + ": no analyzer could be loaded");
+                    continue;
+                }
                 var ids = new HashSet<string>(rules.Select(r => r.Id), StringComparer.Ordinal);
                 var result = await ToolPass.RunAsync(compilation, analyzers, tool.Options, ids, cancellationToken).ConfigureAwait(false);
                 foreach (var crash in result.Diagnostics.Where(d => d.Id == "AD0001"))

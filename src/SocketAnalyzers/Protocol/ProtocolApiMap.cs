@@ -91,12 +91,19 @@ namespace SocketAnalyzers.Protocol
             M(SocketApi.NetworkStream, "Flush", SocketOperation.None, Blocking, "FlushAsync"),
             M(SocketApi.NetworkStream, "Close", Close),
             M(SocketApi.NetworkStream, "Dispose", Close),
-            M(SocketApi.NetworkStream, "DisposeAsync", Close, Async));
+            M(SocketApi.NetworkStream, "DisposeAsync", Close, Async),
+
+            // Name resolution before a Connect: no protocol operation, but it blocks like one.
+            M(SocketApi.Dns, "GetHostEntry", SocketOperation.None, Blocking, "GetHostEntryAsync"),
+            M(SocketApi.Dns, "GetHostEntryAsync", SocketOperation.None, Async),
+            M(SocketApi.Dns, "GetHostAddresses", SocketOperation.None, Blocking, "GetHostAddressesAsync"),
+            M(SocketApi.Dns, "GetHostAddressesAsync", SocketOperation.None, Async));
 
         private static readonly Dictionary<(SocketApi, string), ProtocolMember> ByName = IndexByName();
 
         /// <summary>The metadata name of an API type, e.g. <c>System.Net.Sockets.TcpClient</c>.</summary>
-        public static string MetadataName(SocketApi api) => SocketsNamespace + "." + api;
+        public static string MetadataName(SocketApi api) =>
+            api == SocketApi.Dns ? "System.Net.Dns" : SocketsNamespace + "." + api;
 
         /// <summary>The member of <paramref name="api"/> called <paramref name="name"/>, if the protocol knows it.</summary>
         public static ProtocolMember? Find(SocketApi api, string name) =>

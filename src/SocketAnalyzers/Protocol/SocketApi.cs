@@ -17,5 +17,11 @@ namespace SocketAnalyzers.Protocol
 
         /// <summary><c>System.Net.Sockets.NetworkStream</c>: a Stream over a connected socket.</summary>
         NetworkStream,
+
+        /// <summary>
+        /// <c>System.Net.Dns</c>: not a socket and never in a protocol state; listed for its blocking name lookups,
+        /// which precede a Connect.
+        /// </summary>
+        Dns,
     }
 }

@@ -22,10 +22,12 @@ namespace SocketAnalyzers.Symbols
                 TypeLookup.Find(compilation, ProtocolApiMap.MetadataName(SocketApi.TcpClient)),
                 TypeLookup.Find(compilation, ProtocolApiMap.MetadataName(SocketApi.UdpClient)),
                 TypeLookup.Find(compilation, ProtocolApiMap.MetadataName(SocketApi.NetworkStream)),
+                TypeLookup.Find(compilation, ProtocolApiMap.MetadataName(SocketApi.Dns)),
             };
             this.AddressFamily = TypeLookup.Find(compilation, "System.Net.Sockets.AddressFamily");
             this.SocketType = TypeLookup.Find(compilation, "System.Net.Sockets.SocketType");
             this.ProtocolType = TypeLookup.Find(compilation, "System.Net.Sockets.ProtocolType");
+            this.SocketTaskExtensions = TypeLookup.Find(compilation, "System.Net.Sockets.SocketTaskExtensions");
         }
 
         public INamedTypeSymbol Socket { get; }
@@ -35,6 +37,9 @@ namespace SocketAnalyzers.Symbols
         public INamedTypeSymbol? SocketType { get; }
 
         public INamedTypeSymbol? ProtocolType { get; }
+
+        /// <summary>The task-based Socket methods of netstandard2.0, which are extensions there.</summary>
+        public INamedTypeSymbol? SocketTaskExtensions { get; }
 
         public static KnownSocketSymbols? TryCreate(Compilation compilation) =>
             TypeLookup.Find(compilation, ProtocolApiMap.MetadataName(SocketApi.Socket)) is { } socket

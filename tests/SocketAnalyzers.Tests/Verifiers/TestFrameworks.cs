@@ -12,6 +12,9 @@ namespace SocketAnalyzers.Tests.Verifiers
     {
         Net80,
         Net100,
+
+        /// <summary>netstandard.dll 2.0 (from the NETStandard.Library package): where newer overloads are missing.</summary>
+        NetStandard20,
     }
 
     internal static class TestFrameworks
@@ -21,6 +24,8 @@ namespace SocketAnalyzers.Tests.Verifiers
 
         public static ImmutableArray<MetadataReference> References(TestFramework framework) => framework switch
         {
+            TestFramework.NetStandard20 => ImmutableArray.Create<MetadataReference>(MetadataReference.CreateFromFile(
+                System.IO.Path.Combine(System.AppContext.BaseDirectory, "References", "netstandard2.0", "netstandard.dll"))),
             TestFramework.Net80 => ImmutableArray<MetadataReference>.CastUp(Basic.Reference.Assemblies.Net80.References.All.ToImmutableArray()),
             _ => ImmutableArray<MetadataReference>.CastUp(Basic.Reference.Assemblies.Net100.References.All.ToImmutableArray()),
         };

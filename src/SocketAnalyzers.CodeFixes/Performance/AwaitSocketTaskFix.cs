@@ -1,0 +1,192 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+using SocketAnalyzers.Diagnostics;
+
+namespace SocketAnalyzers.CodeFixes.Performance
+{
+    /// <summary>
+    /// SOCK302: replaces <c>task.Result</c>, <c>task.Wait()</c> and <c>task.GetAwaiter().GetResult()</c> with
+    /// <c>await task</c>. Offered in async functions, and in a synchronous <c>Main</c> entry point, which becomes
+    /// <c>async Task</c> (or <c>async Task&lt;int&gt;</c>): its signature is no contract. Other synchronous methods
+    /// get no fix, since making them async changes what their callers see. FixAll rewrites a document at once, so
+    /// a Main with several waits becomes async once.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AwaitSocketTaskFix))]
+    [Shared]
+    public sealed class AwaitSocketTaskFix : CodeFixProvider
+    {
+        public const string EquivalenceKey = DiagnosticIds.SyncOverAsyncSocketWait + ".AwaitTask";
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+            ImmutableArray.Create(DiagnosticIds.SyncOverAsyncSocketWait);
+
+        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
+            async (context, document, diagnostics) => await FixDocumentAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null || model is null)
+            {
+                return;
+            }
+
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                if (Analyze(root, model, diagnostic, context.CancellationToken) is null)
+                {
+                    continue;
+                }
+
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        "Await the task",
+                        token => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), token),
+                        EquivalenceKey),
+                    diagnostic);
+            }
+        }
+
+        private static async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null || model is null)
+            {
+                return document;
+            }
+
+            var waits = new Dictionary<SyntaxNode, ExpressionSyntax>();
+            var mains = new HashSet<MethodDeclarationSyntax>();
+            foreach (var diagnostic in diagnostics)
+            {
+                if (Analyze(root, model, diagnostic, cancellationToken) is { } edit)
+                {
+                    waits[edit.Wait] = edit.Task;
+                    if (edit.MakeAsync is { } main)
+                    {
+                        mains.Add(main);
+                    }
+                }
+            }
+
+            var nodes = new List<SyntaxNode>(waits.Keys);
+            nodes.AddRange(mains);
+            var tracked = root.TrackNodes(nodes);
+            // Innermost last-starting waits first, and each task re-read from the current tree: a wait nested in the
+            // task of another keeps its own fix.
+            var ordered = new List<SyntaxNode>(waits.Keys);
+            ordered.Sort((a, b) => b.SpanStart.CompareTo(a.SpanStart));
+            foreach (var wait in ordered)
+            {
+                if (tracked.GetCurrentNode(wait) is not ExpressionSyntax current || TaskOf(current) is not { } task)
+                {
+                    continue;
+                }
+
+                var awaited = SyntaxFactory.ParenthesizedExpression(SyntaxFactory.AwaitExpression(task.WithoutTrivia()))
+                    .WithTriviaFrom(current)
+                    .WithAdditionalAnnotations(Simplifier.Annotation);
+                tracked = tracked.ReplaceNode(current, awaited);
+            }
+
+            foreach (var main in mains)
+            {
+                if (tracked.GetCurrentNode(main) is { } current)
+                {
+                    tracked = tracked.ReplaceNode(current, MakeAsync(current));
+                }
+            }
+
+            return document.WithSyntaxRoot(tracked);
+        }
+
+        private static MethodDeclarationSyntax MakeAsync(MethodDeclarationSyntax method)
+        {
+            var taskText = method.ReturnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword }
+                ? "System.Threading.Tasks.Task"
+                : "System.Threading.Tasks.Task<" + method.ReturnType.WithoutTrivia() + ">";
+            var returnType = SyntaxFactory.ParseTypeName(taskText)
+                .WithTriviaFrom(method.ReturnType)
+                .WithAdditionalAnnotations(Simplifier.Annotation);
+            var asyncKeyword = SyntaxFactory.Token(SyntaxKind.AsyncKeyword).WithTrailingTrivia(SyntaxFactory.Space);
+            return method.WithReturnType(returnType)
+                .WithModifiers(method.Modifiers.Add(asyncKeyword))
+                .WithAdditionalAnnotations(Formatter.Annotation);
+        }
+
+        /// <summary>The wait expression, the task it waits on, and the Main to make async; null when no fix applies.</summary>
+        private static (ExpressionSyntax Wait, ExpressionSyntax Task, MethodDeclarationSyntax? MakeAsync)? Analyze(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (node?.Parent is not MemberAccessExpressionSyntax access || !AsyncRewriting.CanAwaitHere(access))
+            {
+                return null;
+            }
+
+            ExpressionSyntax waitNode = access.Name.Identifier.ValueText == "Result" ? access : access.Parent as InvocationExpressionSyntax ?? (ExpressionSyntax)access;
+            if (TaskOf(waitNode) is not { } task)
+            {
+                return null;
+            }
+
+            var found = (Wait: waitNode, Task: task);
+
+            for (var current = found.Wait.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case AnonymousFunctionExpressionSyntax lambda:
+                        return lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword) ? (found.Wait, found.Task, null) : null;
+                    case LocalFunctionStatementSyntax local:
+                        return local.Modifiers.Any(SyntaxKind.AsyncKeyword) ? (found.Wait, found.Task, null) : null;
+                    case MethodDeclarationSyntax method:
+                        if (method.Modifiers.Any(SyntaxKind.AsyncKeyword))
+                        {
+                            return (found.Wait, found.Task, null);
+                        }
+
+                        return IsSynchronousEntryPoint(method, model, cancellationToken) ? (found.Wait, found.Task, method) : null;
+                    case MemberDeclarationSyntax:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The task a wait expression waits on: <c>t.Result</c>, <c>t.Wait()</c>, <c>t.GetAwaiter().GetResult()</c>.</summary>
+        private static ExpressionSyntax? TaskOf(ExpressionSyntax wait) => wait switch
+        {
+            MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Result" } result => result.Expression,
+            InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Wait" } call } => call.Expression,
+            InvocationExpressionSyntax
+            {
+                ArgumentList.Arguments.Count: 0,
+                Expression: MemberAccessExpressionSyntax
+                {
+                    Name.Identifier.ValueText: "GetResult",
+                    Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetAwaiter" } awaiter },
+                },
+            } => awaiter.Expression,
+            _ => null,
+        };
+
+        private static bool IsSynchronousEntryPoint(MethodDeclarationSyntax method, SemanticModel model, CancellationToken cancellationToken) =>
+            method.Identifier.ValueText == "Main"
+            && model.GetDeclaredSymbol(method, cancellationToken) is { IsStatic: true, ReturnsVoid: var returnsVoid, ReturnType.SpecialType: var returnType } symbol
+            && (returnsVoid || returnType == SpecialType.System_Int32)
+            && SymbolEqualityComparer.Default.Equals(model.Compilation.GetEntryPoint(cancellationToken), symbol);
+    }
+}

@@ -1,0 +1,117 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Protocol;
+using SocketAnalyzers.Symbols;
+
+namespace SocketAnalyzers.Rules.Performance
+{
+    /// <summary>
+    /// Readers, writers and streams wrapped around a network stream in the same function
+    /// (<c>new StreamReader(client.GetStream())</c>, <c>new SslStream(stream)</c>, <c>Stream s = client.GetStream()</c>):
+    /// their reads and writes block on the socket as much as NetworkStream's own.
+    /// </summary>
+    internal static class NetworkStreamWrappers
+    {
+        private const int MaxDepth = 4;
+
+        /// <summary>Cheap test on the method alone: an instance I/O method of a reader, writer or stream type.</summary>
+        /// <remarks>
+        /// Writers and buffered streams collect writes in a buffer and touch the socket when they flush: only their
+        /// Flush counts as blocking.
+        /// </remarks>
+        public static bool IsCandidate(IMethodSymbol method) =>
+            !method.IsStatic
+            && method.ReturnType is not INamedTypeSymbol { Name: "Task" or "ValueTask" }
+            && method.Name is not ("Dispose" or "Close" or "CopyTo")
+            && method.ContainingType is { } type
+            && IsWrapperType(type)
+            && (method.Name == "Flush" || type.Name is not ("TextWriter" or "StreamWriter" or "BufferedStream"));
+
+        /// <summary>The blocking I/O call on a wrapper of a network stream, with a task-based counterpart, or null.</summary>
+        public static BlockingCall? Find(IInvocationOperation invocation, IOperation function, KnownSocketSymbols symbols)
+        {
+            var method = invocation.TargetMethod;
+            if (!IsCandidate(method) || !HoldsNetworkStream(invocation.Instance, function, symbols, 0))
+            {
+                return null;
+            }
+
+            var counterpart = method.Name + "Async";
+            foreach (var candidate in invocation.Instance!.Type?.GetMembers(counterpart) ?? default)
+            {
+                if (candidate is IMethodSymbol { ReturnType: INamedTypeSymbol { Name: "Task" or "ValueTask" } })
+                {
+                    var operation = method.Name.StartsWith("Read", System.StringComparison.Ordinal) ? SocketOperation.Receive : SocketOperation.Send;
+                    return new BlockingCall(invocation.Instance.Type!.Name + "." + method.Name, counterpart, operation, isNameLookup: false);
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsWrapperType(INamedTypeSymbol type) =>
+            (type.Name is "TextReader" or "StreamReader" or "TextWriter" or "StreamWriter" && type.ContainingNamespace?.Name == "IO")
+            || (type.Name is "Stream" or "BufferedStream" && type.ContainingNamespace?.Name == "IO")
+            || (type.Name is "SslStream" or "AuthenticatedStream" && type.ContainingNamespace?.Name == "Security");
+
+        /// <summary>A local whose every definition in the function is a network stream or a wrapper constructed around one.</summary>
+        private static bool HoldsNetworkStream(IOperation? instance, IOperation function, KnownSocketSymbols symbols, int depth)
+        {
+            if (depth > MaxDepth || BlockingSocketCall.ReferencedSymbol(instance) is not ILocalSymbol local)
+            {
+                return false;
+            }
+
+            var any = false;
+            foreach (var operation in function.Descendants())
+            {
+                var value = operation switch
+                {
+                    IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => declarator.Initializer?.Value,
+                    ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
+                    _ => null,
+                };
+                if (value is null)
+                {
+                    continue;
+                }
+
+                if (!IsNetworkStreamOrWrapper(value, function, symbols, depth))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+
+            return any;
+        }
+
+        private static bool IsNetworkStreamOrWrapper(IOperation value, IOperation function, KnownSocketSymbols symbols, int depth)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (symbols.TryGetApi(value.Type, out var api) && api == SocketApi.NetworkStream)
+            {
+                return true;
+            }
+
+            if (value is IObjectCreationOperation { Type: INamedTypeSymbol created } creation && IsWrapperType(created) && creation.Arguments.Length > 0)
+            {
+                var inner = creation.Arguments[0].Value;
+                while (inner is IConversionOperation innerConversion)
+                {
+                    inner = innerConversion.Operand;
+                }
+
+                return (symbols.TryGetApi(inner.Type, out var innerApi) && innerApi == SocketApi.NetworkStream)
+                    || HoldsNetworkStream(inner, function, symbols, depth + 1);
+            }
+
+            return false;
+        }
+    }
+}

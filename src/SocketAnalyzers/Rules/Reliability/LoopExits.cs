@@ -1,0 +1,105 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Rules.Performance;
+using SocketAnalyzers.Symbols;
+
+namespace SocketAnalyzers.Rules.Reliability
+{
+    /// <summary>
+    /// Whether a loop may end for a reason other than its receive counts: a condition that reads something the loop
+    /// changes (other than a count), a call whose result is unknown, or an exit no condition guards. Conditions on
+    /// values the loop never changes (<c>Connected</c>, which stays true after the peer closes, D12; a cancellation
+    /// token; a field) do not end the loop when the peer closes.
+    /// </summary>
+    internal static class LoopExits
+    {
+        public static bool MayEndWithoutCount(ILoopOperation loop, ReceiveCounts counts, KnownSocketSymbols symbols, IOperation function)
+        {
+            var written = Written(counts.Scope);
+            var condition = loop switch
+            {
+                IWhileLoopOperation whileLoop => whileLoop.Condition,
+                IForLoopOperation forLoop => forLoop.Condition,
+                _ => null,
+            };
+            if (condition is not null && DependsOnOtherChanges(condition, counts, written, symbols, function))
+            {
+                return true;
+            }
+
+            foreach (var operation in counts.Scope)
+            {
+                var exits = operation is IReturnOperation { Kind: OperationKind.Return or OperationKind.YieldBreak } or IThrowOperation
+                    || (operation is IBranchOperation branch && (branch.BranchKind == BranchKind.GoTo || SymbolEqualityComparer.Default.Equals(branch.Target, loop.ExitLabel)));
+                if (exits && GuardOf(operation, loop) is var (guard, inCatch) && !inCatch
+                    && (guard is null || DependsOnOtherChanges(guard, counts, written, symbols, function)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The condition an exit depends on (null: none), or an exit inside a catch clause.</summary>
+        private static (IOperation? Guard, bool InCatch)? GuardOf(IOperation exit, ILoopOperation loop)
+        {
+            var child = exit;
+            for (var current = exit.Parent; current is not null && current != loop; child = current, current = current.Parent)
+            {
+                switch (current)
+                {
+                    case ICatchClauseOperation:
+                        return (null, true);
+                    case IConditionalOperation conditional when child != conditional.Condition:
+                        return (conditional.Condition, false);
+                    case ISwitchOperation switchOperation when child != switchOperation.Value:
+                        return (switchOperation.Value, false);
+                }
+            }
+
+            return (null, false);
+        }
+
+        private static bool DependsOnOtherChanges(IOperation condition, ReceiveCounts counts, HashSet<ISymbol> written, KnownSocketSymbols symbols, IOperation function)
+        {
+            foreach (var operation in condition.DescendantsAndSelf())
+            {
+                if (operation is IInvocationOperation call && ReceiveCalls.FindCountingReceive(call, symbols, function) is null)
+                {
+                    return true;
+                }
+
+                if (BlockingSocketCall.ReferencedSymbol(operation) is { } symbol && written.Contains(symbol) && !counts.IsCount(symbol))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static HashSet<ISymbol> Written(IReadOnlyList<IOperation> scope)
+        {
+            var written = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            foreach (var operation in scope)
+            {
+                var target = operation switch
+                {
+                    IAssignmentOperation assignment => BlockingSocketCall.ReferencedSymbol(assignment.Target),
+                    IIncrementOrDecrementOperation step => BlockingSocketCall.ReferencedSymbol(step.Target),
+                    IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument => BlockingSocketCall.ReferencedSymbol(argument.Value),
+                    IVariableDeclaratorOperation declarator => declarator.Symbol,
+                    _ => null,
+                };
+                if (target is not null)
+                {
+                    written.Add(target);
+                }
+            }
+
+            return written;
+        }
+    }
+}

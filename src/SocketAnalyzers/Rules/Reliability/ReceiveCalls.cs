@@ -1,0 +1,154 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Protocol;
+using SocketAnalyzers.Rules.Performance;
+using SocketAnalyzers.Symbols;
+
+namespace SocketAnalyzers.Rules.Reliability
+{
+    /// <summary>
+    /// Recognizes receives whose result is a byte count (<see cref="ApiTraits.ReturnsReceivedCount"/>):
+    /// Socket.Receive*, NetworkStream.Read*, and Stream.Read* on a local that holds a NetworkStream.
+    /// </summary>
+    internal static class ReceiveCalls
+    {
+        private const int SocketTypeDgram = 2;
+
+        /// <summary>The member of a receive that returns a byte count, or null.</summary>
+        /// <remarks>
+        /// Not UdpClient.Receive (it returns the datagram itself, sized to fit), nor ReadAtLeast (it throws at the end
+        /// of the stream unless told not to, and its count is at least the minimum asked for).
+        /// </remarks>
+        public static ProtocolMember? FindCountingReceive(IInvocationOperation invocation, KnownSocketSymbols symbols, IOperation function)
+        {
+            var member = symbols.FindMember(invocation.TargetMethod);
+            if (member is null && invocation.TargetMethod is { Name: "Read" or "ReadAsync", ContainingType: { Name: "Stream", ContainingNamespace.Name: "IO" } }
+                && ((symbols.TryGetApi(invocation.Instance?.Type, out var receiverApi) && receiverApi == SocketApi.NetworkStream)
+                    || HoldsNetworkStream(invocation.Instance, function, symbols)))
+            {
+                member = ProtocolApiMap.Find(SocketApi.NetworkStream, invocation.TargetMethod.Name);
+            }
+
+            return member is { Api: SocketApi.Socket or SocketApi.NetworkStream } && member.Has(ApiTraits.ReturnsReceivedCount) && member.Name != "ReadAtLeast"
+                ? member
+                : null;
+        }
+
+        /// <summary>A receive into an empty buffer waits for data without consuming it (D16): its count means nothing.</summary>
+        public static bool HasEmptyBuffer(IInvocationOperation invocation)
+        {
+            if (invocation.Arguments.Length == 0)
+            {
+                return false;
+            }
+
+            var value = invocation.Arguments[0].Value;
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            return value switch
+            {
+                IPropertyReferenceOperation { Property.Name: "Empty" } => true,
+                IInvocationOperation { TargetMethod.Name: "Empty", TargetMethod.ContainingType.Name: "Array" } => true,
+                IArrayCreationOperation { DimensionSizes.Length: 1 } creation => creation.DimensionSizes[0].ConstantValue is { HasValue: true, Value: 0 },
+                IDefaultValueOperation => true,
+                _ => false,
+            };
+        }
+
+        /// <summary>
+        /// True when the receiver is a local every definition of which in this function is a datagram Socket
+        /// (<c>new Socket(…, SocketType.Dgram, …)</c>) or <c>udpClient.Client</c>: a 0-byte result is then an empty
+        /// datagram, not the end of a stream (D18).
+        /// </summary>
+        public static bool IsKnownDatagram(IOperation? instance, IOperation function, KnownSocketSymbols symbols)
+        {
+            if (BlockingSocketCall.ReferencedSymbol(instance) is not ILocalSymbol local)
+            {
+                return false;
+            }
+
+            var any = false;
+            foreach (var operation in function.Descendants())
+            {
+                var value = operation switch
+                {
+                    IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => declarator.Initializer?.Value,
+                    ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
+                    _ => null,
+                };
+                if (value is null)
+                {
+                    continue;
+                }
+
+                if (!IsDatagramSocket(value, symbols))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+
+            return any;
+        }
+
+        private static bool IsDatagramSocket(IOperation value, KnownSocketSymbols symbols)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            switch (value)
+            {
+                case IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, symbols.Socket):
+                    var ordinal = creation.Arguments.Length == 3 ? 1 : 0;
+                    return SocketArguments.TryGetConstant(creation, ordinal, symbols.SocketType, out var type) && type == SocketTypeDgram;
+                case IPropertyReferenceOperation { Property.Name: "Client" } property:
+                    return symbols.TryGetApi(property.Instance?.Type, out var api) && api == SocketApi.UdpClient;
+                default:
+                    return false;
+            }
+        }
+
+        private static bool HoldsNetworkStream(IOperation? instance, IOperation function, KnownSocketSymbols symbols)
+        {
+            if (BlockingSocketCall.ReferencedSymbol(instance) is not ILocalSymbol local)
+            {
+                return false;
+            }
+
+            var any = false;
+            foreach (var operation in function.Descendants())
+            {
+                var value = operation switch
+                {
+                    IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => declarator.Initializer?.Value,
+                    ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
+                    _ => null,
+                };
+                if (value is null)
+                {
+                    continue;
+                }
+
+                while (value is IConversionOperation conversion)
+                {
+                    value = conversion.Operand;
+                }
+
+                if (!symbols.TryGetApi(value.Type, out var api) || api != SocketApi.NetworkStream)
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+
+            return any;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.Threading.Tasks;
+using SocketAnalyzers.Tests.Verifiers;
+using Verify = SocketAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SocketAnalyzers.Rules.Reliability.ReceiveLoopIgnoresEndOfStreamAnalyzer>;
+
+namespace SocketAnalyzers.Tests.Rules.Reliability
+{
+    public sealed class ReceiveLoopIgnoresEndOfStreamAnalyzerTests
+    {
+        public static TheoryData<string, string> SpinningLoops => new()
+        {
+            { "while (true) { var n = socket.{|#0:Receive|}(buffer); sink.Write(buffer, 0, n); }", "Socket.Receive" },
+            { "for (;;) { int n = stream.{|#0:Read|}(buffer, 0, buffer.Length); sink.Write(buffer, 0, n); }", "NetworkStream.Read" },
+            { "while (client.Connected) { var n = stream.{|#0:Read|}(buffer, 0, buffer.Length); sink.Write(buffer, 0, n); }", "NetworkStream.Read" },
+            { "var total = 0; while (total < buffer.Length) { total += socket.{|#0:Receive|}(buffer, total, buffer.Length - total, SocketFlags.None); }", "Socket.Receive" },
+            { "var total = 0; while (total < 10) { var n = socket.{|#0:Receive|}(buffer); total = total + n; }", "Socket.Receive" },
+            { "do { stream.{|#0:Read|}(buffer, 0, buffer.Length); } while (!token.IsCancellationRequested);", "NetworkStream.Read" },
+            { "while (true) { var n = await socket.{|#0:ReceiveAsync|}(buffer, SocketFlags.None); sink.Write(buffer, 0, n); }", "Socket.ReceiveAsync" },
+            { "while (true) { try { socket.{|#0:Receive|}(buffer); } catch (SocketException) { break; } }", "Socket.Receive" },
+            { "while (running) { await stream.{|#0:ReadAsync|}(buffer, token); }", "NetworkStream.ReadAsync" },
+            { "var total = 0; while (true) { var n = socket.{|#0:Receive|}(buffer); total += n * 2; if (total >= 100) break; }", "Socket.Receive" },
+        };
+
+        [Theory]
+        [MemberData(nameof(SpinningLoops))]
+        public async Task LoopThatNeverStopsOnZero_Reports(string loop, string member)
+        {
+            await Verify.VerifyAsync(Code(loop), Verify.Diagnostic("SOCK402").WithLocation(0).WithArguments(member));
+            await Verify.VerifyAsync(Code(loop), TestFramework.Net80, Verify.Diagnostic("SOCK402").WithLocation(0).WithArguments(member));
+        }
+
+        [Theory]
+        [InlineData("int n; while ((n = socket.Receive(buffer)) > 0) { sink.Write(buffer, 0, n); }")]
+        [InlineData("while (true) { var n = stream.Read(buffer, 0, buffer.Length); if (n == 0) break; }")]
+        [InlineData("while (true) { var n = socket.Receive(buffer); if (n <= 0) return; }")]
+        [InlineData("while (true) { if (socket.Receive(buffer) == 0) throw new EndOfStreamException(); }")]
+        [InlineData("while (true) { switch (socket.Receive(buffer)) { case 0: return; } }")]
+        [InlineData("while (true) { var n = socket.Receive(buffer); if (n is 0) break; }")]
+        [InlineData("int n; do { n = stream.Read(buffer, 0, buffer.Length); } while (n > 0);")]
+        [InlineData("for (var attempt = 0; attempt < 3; attempt++) { socket.Receive(buffer); }")]
+        [InlineData("var attempts = 0; while (true) { socket.Receive(buffer); if (++attempts > 3) break; }")]
+        [InlineData("while (true) { var header = socket.Receive(buffer); stream.ReadExactly(buffer, 0, 4); }")]
+        [InlineData("while (Keep()) { socket.Receive(buffer); }")]
+        [InlineData("while (true) { socket.Receive(buffer); return; }")]
+        [InlineData("foreach (var x in buffer) { socket.Receive(buffer); }")]
+        [InlineData("while (true) { sink.Write(buffer, 0, 4); }")]
+        [InlineData("while (true) { socket.Receive(System.Array.Empty<byte>()); socket.Send(buffer); }")]
+        [InlineData("EndPoint from = null; while (true) { socket.ReceiveFrom(buffer, ref from); }")]
+        [InlineData("var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp); while (true) { var n = udp.Receive(buffer); sink.Write(buffer, 0, n); }")]
+        [InlineData("var c = new UdpClient(0); var u = c.Client; while (true) { u.Receive(buffer); }")]
+        [InlineData("IPEndPoint r = null; var c = new UdpClient(0); while (true) { var d = c.Receive(ref r); }")]
+        [InlineData("while (true) { var n = socket.Receive(buffer); Func<bool> f = () => n == 0; if (f()) break; }")]
+        [InlineData("var done = false; while (!done) { var n = socket.Receive(buffer); done = Parse(buffer, n); }")]
+        public async Task LoopThatHandlesZeroOrIsBounded_DoesNotReport(string loop) =>
+            await Verify.VerifyAsync(Code(loop));
+
+        private static string Code(string loop) => $$"""
+            using System;
+            using System.IO;
+            using System.Net;
+            using System.Net.Sockets;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                private bool running = true;
+
+                bool Keep() => running;
+
+                static bool Parse(byte[] buffer, int count) => count == 0;
+
+                async Task M(Socket socket, NetworkStream stream, TcpClient client, Stream sink, byte[] buffer, CancellationToken token)
+                {
+                    {{loop}}
+                    await Task.Yield();
+                }
+            }
+            """;
+    }
+}

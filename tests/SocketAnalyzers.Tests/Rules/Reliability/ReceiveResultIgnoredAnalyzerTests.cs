@@ -1,0 +1,66 @@
+using System.Threading.Tasks;
+using SocketAnalyzers.Tests.Verifiers;
+using Verify = SocketAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SocketAnalyzers.Rules.Reliability.ReceiveResultIgnoredAnalyzer>;
+
+namespace SocketAnalyzers.Tests.Rules.Reliability
+{
+    public sealed class ReceiveResultIgnoredAnalyzerTests
+    {
+        public static TheoryData<string, string> IgnoredReceives => new()
+        {
+            { "socket.{|#0:Receive|}(buffer);", "Socket.Receive" },
+            { "socket.{|#0:Receive|}(buffer, 0, 4, SocketFlags.None);", "Socket.Receive" },
+            { "socket.{|#0:Receive|}(buffer, SocketFlags.None, out SocketError error);", "Socket.Receive" },
+            { "_ = socket.{|#0:Receive|}(buffer);", "Socket.Receive" },
+            { "await socket.{|#0:ReceiveAsync|}(buffer, SocketFlags.None);", "Socket.ReceiveAsync" },
+            { "await socket.{|#0:ReceiveAsync|}(buffer.AsMemory(), SocketFlags.None).ConfigureAwait(false);", "Socket.ReceiveAsync" },
+            { "socket.{|#0:ReceiveFrom|}(buffer, ref from);", "Socket.ReceiveFrom" },
+            { "stream.{|#0:Read|}(buffer, 0, buffer.Length);", "NetworkStream.Read" },
+            { "stream.{|#0:Read|}(buffer.AsSpan());", "NetworkStream.Read" },
+            { "await stream.{|#0:ReadAsync|}(buffer, 0, buffer.Length);", "NetworkStream.ReadAsync" },
+            { "Stream s = client.GetStream(); s.{|#0:Read|}(buffer, 0, 4);", "NetworkStream.Read" },
+        };
+
+        [Theory]
+        [MemberData(nameof(IgnoredReceives))]
+        public async Task IgnoredCount_Reports(string statement, string member)
+        {
+            await Verify.VerifyAsync(Code(statement), Verify.Diagnostic("SOCK401").WithLocation(0).WithArguments(member));
+            await Verify.VerifyAsync(Code(statement), TestFramework.Net80, Verify.Diagnostic("SOCK401").WithLocation(0).WithArguments(member));
+        }
+
+        [Theory]
+        [InlineData("var n = socket.Receive(buffer);")]
+        [InlineData("if (socket.Receive(buffer) == 0) return;")]
+        [InlineData("var n = await stream.ReadAsync(buffer);")]
+        [InlineData("stream.ReadExactly(buffer, 0, buffer.Length);")]
+        [InlineData("stream.ReadAtLeast(buffer, 4);")]
+        [InlineData("await socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None);")]
+        [InlineData("socket.Receive(Array.Empty<byte>());")]
+        [InlineData("socket.Receive(new byte[0]);")]
+        [InlineData("udp.Receive(ref remote);")]
+        [InlineData("memory.Read(buffer, 0, buffer.Length);")]
+        [InlineData("Stream s = memory; s.Read(buffer, 0, 4);")]
+        [InlineData("socket.Send(buffer);")]
+        public async Task UsedCountOrNotANetworkReceive_DoesNotReport(string statement) =>
+            await Verify.VerifyAsync(Code(statement));
+
+        private static string Code(string statement) => $$"""
+            using System;
+            using System.IO;
+            using System.Net;
+            using System.Net.Sockets;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(Socket socket, NetworkStream stream, TcpClient client, UdpClient udp, MemoryStream memory, byte[] buffer)
+                {
+                    EndPoint from = new IPEndPoint(IPAddress.Any, 0);
+                    IPEndPoint remote = null;
+                    {{statement}}
+                }
+            }
+            """;
+    }
+}
