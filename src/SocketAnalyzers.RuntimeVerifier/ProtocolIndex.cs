@@ -9,10 +9,12 @@ namespace SocketAnalyzers.RuntimeVerifier
     /// </summary>
     internal static class ProtocolIndex
     {
-        private const int Apis = (int)SocketApi.NetworkStream + 1;
-        private const int Operations = (int)SocketOperation.WrapInStream + 1;
-        private const int Transports = (int)SocketTransport.SeqPacket + 1;
-        private const int States = (int)SocketState.Closed + 1;
+        // Sized from the enums themselves, so that a member added to the shared protocol files can never index past
+        // an array here (static readonly: the JIT folds them like constants).
+        private static readonly int Apis = Size<SocketApi>();
+        private static readonly int Operations = Size<SocketOperation>();
+        private static readonly int Transports = Size<SocketTransport>();
+        private static readonly int States = Size<SocketState>();
 
         private static readonly SocketStates[] Forbidden = BuildForbidden();
         private static readonly SocketStates[] Successors = BuildSuccessors();
@@ -64,6 +66,18 @@ namespace SocketAnalyzers.RuntimeVerifier
 
         /// <summary>The states an object of this API can be in: Created and every state its edges touch.</summary>
         public static SocketStates StatesOf(SocketApi api) => StatesOfApi[(int)api];
+
+        private static int Size<TEnum>()
+            where TEnum : struct, System.Enum
+        {
+            var max = 0;
+            foreach (var value in System.Enum.GetValues<TEnum>())
+            {
+                max = System.Math.Max(max, System.Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return max + 1;
+        }
 
         private static int Key(SocketApi api, SocketOperation operation, SocketTransport transport) =>
             (((int)api * Operations) + (int)operation) * Transports + (int)transport;
