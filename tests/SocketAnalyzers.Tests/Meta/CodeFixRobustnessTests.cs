@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace SocketAnalyzers.Tests.Meta
+{
+    /// <summary>
+    /// Every code fix, offered every diagnostic the analyzers report on the robustness corpus, registers its actions and
+    /// computes their edits without throwing: a fix that throws in the IDE shows an error bar instead of a light bulb.
+    /// </summary>
+    public sealed class CodeFixRobustnessTests
+    {
+        public static TheoryData<string> Cases
+        {
+            get
+            {
+                var data = new TheoryData<string>();
+                foreach (var name in RobustnessCorpus.Cases.Keys)
+                {
+                    data.Add(name);
+                }
+
+                return data;
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(Cases))]
+        public async Task Fixes_SurviveCorpusCase_WithoutException(string name)
+        {
+            using var workspace = new AdhocWorkspace();
+            var kind = name == "TopLevelStatements" ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
+            var project = workspace.AddProject(ProjectInfo.Create(
+                ProjectId.CreateNewId(),
+                VersionStamp.Default,
+                "Corpus",
+                "Corpus",
+                LanguageNames.CSharp,
+                compilationOptions: new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true),
+                parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
+                metadataReferences: Basic.Reference.Assemblies.Net100.References.All));
+            var document = workspace.AddDocument(project.Id, name + ".cs", SourceText.From(RobustnessCorpus.Cases[name]));
+            var compilation = (await document.Project.GetCompilationAsync())!;
+            var run = await AnalyzerRunner.RunAsync(compilation);
+
+            var failures = new List<string>();
+            var offered = 0;
+            foreach (var fix in AnalyzerCatalog.CreateCodeFixes())
+            {
+                foreach (var diagnostic in run.Diagnostics.Where(diagnostic => fix.FixableDiagnosticIds.Contains(diagnostic.Id)))
+                {
+                    offered++;
+                    await TryFixAsync(fix, document, diagnostic, failures);
+                }
+            }
+
+            if (name == "LargeMethod3000Statements")
+            {
+                // Holds stream sockets created with ProtocolType.Udp (SOCK109, which has a fix): the fixes are really exercised.
+                Assert.True(offered > 0, "The corpus offered no diagnostic to any fix.");
+            }
+
+            Assert.True(failures.Count == 0, $"{failures.Count} code-fix failure(s) on {name} ({offered} diagnostics offered):\n" + string.Join("\n\n", failures.Distinct()));
+        }
+
+        private static async Task TryFixAsync(CodeFixProvider fix, Document document, Diagnostic diagnostic, List<string> failures)
+        {
+            var actions = new List<CodeAction>();
+            try
+            {
+                var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);
+                await fix.RegisterCodeFixesAsync(context);
+                foreach (var action in actions)
+                {
+                    var operations = await action.GetOperationsAsync(CancellationToken.None);
+                    var changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
+                    Assert.NotSame(document.Project.Solution, changed);
+                }
+            }
+            catch (Exception e) when (e is not Xunit.Sdk.XunitException)
+            {
+                failures.Add($"{fix.GetType().Name} on {diagnostic}: {e}");
+            }
+        }
+    }
+}
