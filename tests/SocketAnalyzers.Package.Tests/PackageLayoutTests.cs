@@ -16,17 +16,34 @@ namespace SocketAnalyzers.Package.Tests
         public PackageLayoutTests(PackageFixture fixture) => this.fixture = fixture;
 
         [Fact]
-        public void Package_HoldsBothAssemblies_UnderAnalyzersDotnetCs_AndNothingInLib()
+        public void Package_HoldsTheAnalyzersUnversioned_TheGeneratorUnderRoslyn414_TheMonitorOutsideLib()
         {
             using var package = ZipFile.OpenRead(fixture.PackagePath);
             var files = package.Entries.Select(e => e.FullName).ToList();
 
+            // Analyzers and fixes load on every compiler; the runtime verifier's generator only on Roslyn 4.14 or later;
+            // its monitor is referenced by build/ only when the consumer turns the verifier on (docs/runtime-verifier.md).
             var assemblies = files.Where(f => f.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)).OrderBy(f => f, StringComparer.Ordinal);
             Assert.Equal(
-                new[] { "analyzers/dotnet/cs/SocketAnalyzers.CodeFixes.dll", "analyzers/dotnet/cs/SocketAnalyzers.dll" },
+                new[]
+                {
+                    "analyzers/dotnet/cs/SocketAnalyzers.CodeFixes.dll",
+                    "analyzers/dotnet/cs/SocketAnalyzers.dll",
+                    "analyzers/dotnet/roslyn4.14/cs/SocketAnalyzers.RuntimeVerifier.Generator.dll",
+                    "runtime/net8.0/SocketAnalyzers.RuntimeVerifier.dll",
+                },
                 assemblies);
             Assert.DoesNotContain(files, f => f.StartsWith("lib/", StringComparison.Ordinal) || f.StartsWith("ref/", StringComparison.Ordinal));
-            Assert.DoesNotContain(files, f => f.StartsWith("build", StringComparison.Ordinal) || f.StartsWith("content", StringComparison.Ordinal));
+            Assert.DoesNotContain(files, f => f.StartsWith("buildTransitive", StringComparison.Ordinal) || f.StartsWith("content", StringComparison.Ordinal));
+            Assert.Equal(
+                new[]
+                {
+                    "build/SocketAnalyzers.RuntimeVerifier.props",
+                    "build/SocketAnalyzers.RuntimeVerifier.targets",
+                    "build/SocketAnalyzers.props",
+                    "build/SocketAnalyzers.targets",
+                },
+                files.Where(f => f.StartsWith("build/", StringComparison.Ordinal)).OrderBy(f => f, StringComparer.Ordinal));
         }
 
         [Fact]

@@ -1,0 +1,108 @@
+using System;
+using System.IO;
+using System.Linq;
+using SocketAnalyzers.Package.Tests.Infrastructure;
+
+namespace SocketAnalyzers.Package.Tests
+{
+    /// <summary>
+    /// The runtime verifier as a consumer gets it from the package: one MSBuild property turns it on (interceptors
+    /// generated, monitor referenced and copied), and without it nothing is generated or copied.
+    /// </summary>
+    [Collection(PackageCollection.Name)]
+    public sealed class RuntimeVerifierTests
+    {
+        private const string Switch = "SocketAnalyzersRuntimeVerification";
+        private const string GeneratorFolder = "SocketAnalyzers.RuntimeVerifier.Generator";
+        private const string MonitorAssembly = "SocketAnalyzers.RuntimeVerifier.dll";
+
+        private readonly PackageFixture fixture;
+
+        public RuntimeVerifierTests(PackageFixture fixture) => this.fixture = fixture;
+
+        [Fact]
+        public void SwitchOn_ReportsTheViolationWithFileAndLine_AndTheRealExceptionStillHappens()
+        {
+            var options = new ConsumerOptions();
+            options.Properties[Switch] = "true";
+            var consumer = fixture.CreateConsumer("verifier-on", RuntimeVerifierProgram.Source, options);
+
+            var build = consumer.Build();
+            Assert.True(build.Succeeded, build.ToString());
+            Assert.True(consumer.FileExists(Path.Combine("bin", "Debug", "net10.0", MonitorAssembly)), build.ToString());
+            // The interceptors are generated code: no analyzer of the package reports on them, and they compile clean.
+            Assert.DoesNotContain(build.Diagnostics, d => d.FileName.EndsWith(".g.cs", StringComparison.Ordinal));
+
+            var run = consumer.Run();
+            Assert.True(run.Succeeded, run.ToString());
+            var position = RuntimeVerifierProgram.SecondBind;
+            Assert.Contains($"SocketAnalyzers: Program.cs({position.Line},{position.Column}): SOCK107: Socket.Bind", run.Output, StringComparison.Ordinal);
+            Assert.Contains("the real exception: InvalidArgument", run.Output, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void ModeProperty_LandsInRuntimeConfig_AndThrowModeStopsTheProgramAtTheMistake()
+        {
+            var options = new ConsumerOptions();
+            options.Properties[Switch] = "true";
+            options.Properties["SocketAnalyzersRuntimeVerificationMode"] = "throw";
+            var consumer = fixture.CreateConsumer("verifier-throw", RuntimeVerifierProgram.Source, options);
+
+            var build = consumer.Build();
+            Assert.True(build.Succeeded, build.ToString());
+            var runtimeConfig = consumer.ReadFile(Path.Combine("bin", "Debug", "net10.0", "Consumer.runtimeconfig.json"));
+            Assert.Contains("\"SocketAnalyzers.RuntimeVerifier.Mode\": \"throw\"", runtimeConfig, StringComparison.Ordinal);
+
+            var run = consumer.Run();
+            Assert.False(run.Succeeded, run.ToString());
+            Assert.Contains("SocketAnalyzers.RuntimeVerifier.SocketProtocolViolationException: SOCK107 at Program.cs(", run.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("the real exception", run.Output, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void SwitchOff_GeneratesNothing_AndCopiesNothing()
+        {
+            var options = new ConsumerOptions();
+            options.Properties["EmitCompilerGeneratedFiles"] = "true";
+            var consumer = fixture.CreateConsumer("verifier-off", RuntimeVerifierProgram.Source, options);
+
+            var build = consumer.Build();
+            Assert.True(build.Succeeded, build.ToString());
+
+            var generated = Path.Combine(consumer.Directory, "obj", "Debug", "net10.0", "generated");
+            Assert.False(
+                Directory.Exists(generated) && Directory.EnumerateDirectories(generated, GeneratorFolder, SearchOption.AllDirectories).Any(),
+                "the generator ran without the switch");
+            Assert.Empty(Directory.GetFiles(Path.Combine(consumer.Directory, "bin"), "SocketAnalyzers*", SearchOption.AllDirectories));
+            var run = consumer.Run();
+            Assert.True(run.Succeeded, run.ToString());
+            Assert.DoesNotContain("SocketAnalyzers:", run.Output, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void PinnedCompiler414_LoadsTheAnalyzersBesideTheVersionedGeneratorFolder_AndTheVerifierWorks()
+        {
+            // SocketMistakesProgram's two static mistakes, plus the run-time one: the unversioned analyzers/dotnet/cs
+            // folder (the analyzers) must load together with analyzers/dotnet/roslyn4.14/cs (the generator).
+            var options = new ConsumerOptions().PinCompilerToolset("4.14.0");
+            options.Properties[Switch] = "true";
+            options.Properties["ErrorLog"] = "$(MSBuildProjectDirectory)/out.sarif,version=2.1";
+            options.Files["Mistakes.cs"] = SocketMistakesProgram.Source.Replace("private static void Main()", "private static void Unused()", StringComparison.Ordinal)
+                .Replace("internal static class Program", "internal static class Mistakes", StringComparison.Ordinal);
+            var consumer = fixture.CreateConsumer("verifier-compiler-4.14", RuntimeVerifierProgram.Source, options);
+
+            var build = consumer.Build();
+
+            Assert.True(build.Succeeded, build.ToString());
+            Assert.Equal("4.14.0", consumer.ReadSarif("out.sarif").ToolVersion);
+            var ids = build.Diagnostics.Select(d => d.Id).ToArray();
+            Assert.Contains("SOCK101", ids);
+            Assert.Contains("SOCK109", ids);
+            // CS8032: an analyzer assembly could not be loaded; AD0001: an analyzer threw; CS9137: interceptors not enabled.
+            Assert.DoesNotContain(ids, id => id is "CS8032" or "AD0001" or "CS9137");
+            var run = consumer.Run();
+            Assert.True(run.Succeeded, run.ToString());
+            Assert.Contains("): SOCK107: Socket.Bind", run.Output, StringComparison.Ordinal);
+        }
+    }
+}
