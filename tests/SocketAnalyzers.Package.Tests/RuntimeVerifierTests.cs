@@ -60,6 +60,21 @@ namespace SocketAnalyzers.Package.Tests
         }
 
         [Fact]
+        public void BadPropertyValue_GivesOneWarningNamingTheProperty_AndTheBuildSucceeds()
+        {
+            var options = new ConsumerOptions();
+            options.Properties[Switch] = "true";
+            options.Properties["SocketAnalyzersLeakDetection"] = "sometimes";
+            var consumer = fixture.CreateConsumer("verifier-bad-property", RuntimeVerifierProgram.Source, options);
+
+            var build = consumer.Build();
+            Assert.True(build.Succeeded, build.ToString());
+            var warning = Assert.Single(build.DiagnosticsWithId("SOCK001"));
+            Assert.Equal("warning", warning.Severity);
+            Assert.Contains("'SocketAnalyzersLeakDetection' has an invalid value 'sometimes'", warning.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void SwitchOff_GeneratesNothing_AndCopiesNothing()
         {
             var options = new ConsumerOptions();
