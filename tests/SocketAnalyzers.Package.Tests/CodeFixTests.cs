@@ -32,5 +32,43 @@ namespace SocketAnalyzers.Package.Tests
             Assert.Empty(build.DiagnosticsWithId("SOCK109"));
             Assert.Single(build.DiagnosticsWithId("SOCK101"));
         }
+
+        [Fact]
+        public void FormatAnalyzers_AppliesTheSOCK301Fix_AndTheRebuildNoLongerReportsIt()
+        {
+            const string source = """
+                using System.Net;
+                using System.Net.Sockets;
+
+                internal static class Program
+                {
+                    private static async Task<int> Main()
+                    {
+                        using var client = new TcpClient();
+                        await client.ConnectAsync(IPAddress.Loopback, 9);
+                        var stream = client.GetStream();
+                        var buffer = new byte[16];
+                        var n = stream.Read(buffer, 0, buffer.Length);
+                        stream.Write(buffer, 0, n);
+                        return n;
+                    }
+                }
+
+                """;
+            var consumer = fixture.CreateConsumer("format-sock301", source);
+
+            var format = consumer.Format("analyzers", "--diagnostics", "SOCK301");
+
+            Assert.True(format.Succeeded, format.ToString());
+            Assert.Equal(
+                source
+                    .Replace("var n = stream.Read(buffer, 0, buffer.Length);", "var n = await stream.ReadAsync(buffer.AsMemory(0, buffer.Length));", StringComparison.Ordinal)
+                    .Replace("stream.Write(buffer, 0, n);", "await stream.WriteAsync(buffer.AsMemory(0, n));", StringComparison.Ordinal),
+                consumer.ReadFile("Program.cs").ReplaceLineEndings("\n"));
+
+            var build = consumer.Build();
+            Assert.True(build.Succeeded, build.ToString());
+            Assert.Empty(build.DiagnosticsWithId("SOCK301"));
+        }
     }
 }
