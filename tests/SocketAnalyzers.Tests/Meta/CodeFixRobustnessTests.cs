@@ -4,10 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Text;
 
 namespace SocketAnalyzers.Tests.Meta
 {
@@ -37,16 +34,7 @@ namespace SocketAnalyzers.Tests.Meta
         {
             using var workspace = new AdhocWorkspace();
             var kind = name == "TopLevelStatements" ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
-            var project = workspace.AddProject(ProjectInfo.Create(
-                ProjectId.CreateNewId(),
-                VersionStamp.Default,
-                "Corpus",
-                "Corpus",
-                LanguageNames.CSharp,
-                compilationOptions: new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true),
-                parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
-                metadataReferences: Basic.Reference.Assemblies.Net100.References.All));
-            var document = workspace.AddDocument(project.Id, name + ".cs", SourceText.From(RobustnessCorpus.Cases[name]));
+            var document = CodeFixRunner.CreateDocument(workspace, name + ".cs", RobustnessCorpus.Cases[name], kind);
             var compilation = (await document.Project.GetCompilationAsync())!;
             var run = await AnalyzerRunner.RunAsync(compilation);
 
@@ -72,16 +60,11 @@ namespace SocketAnalyzers.Tests.Meta
 
         private static async Task TryFixAsync(CodeFixProvider fix, Document document, Diagnostic diagnostic, List<string> failures)
         {
-            var actions = new List<CodeAction>();
             try
             {
-                var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);
-                await fix.RegisterCodeFixesAsync(context);
-                foreach (var action in actions)
+                foreach (var action in await CodeFixRunner.RegisterAsync(fix, document, diagnostic, CancellationToken.None))
                 {
-                    var operations = await action.GetOperationsAsync(CancellationToken.None);
-                    var changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
-                    Assert.NotSame(document.Project.Solution, changed);
+                    Assert.NotSame(document.Project.Solution, await CodeFixRunner.ApplyAsync(action, CancellationToken.None));
                 }
             }
             catch (Exception e) when (e is not Xunit.Sdk.XunitException)
