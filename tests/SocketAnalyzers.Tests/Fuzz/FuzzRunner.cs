@@ -46,13 +46,12 @@ namespace SocketAnalyzers.Tests.Fuzz
                     foreach (var id in fix.FixableDiagnosticIds)
                     {
                         var fixable = diagnostics.Where(diagnostic => diagnostic.Id == id).ToImmutableArray();
-                        var offered = fixable.Take(MaxDiagnosticsPerId).ToImmutableArray();
                         if (fixable.IsEmpty)
                         {
                             continue;
                         }
 
-                        var (applied, equivalenceKey) = await ApplyEachAsync(fix, document, offered, failures);
+                        var (applied, equivalenceKey) = await ApplyEachAsync(fix, document, fixable.Take(MaxDiagnosticsPerId), failures);
                         actionsApplied += applied;
                         fixAllsApplied += await FixAllAsync(fix, document, id, equivalenceKey, fixable, failures);
                     }
@@ -67,7 +66,7 @@ namespace SocketAnalyzers.Tests.Fuzz
         }
 
         /// <summary>Registers the fix on each diagnostic and computes every action; returns how many and the first action's key.</summary>
-        private static async Task<(int Applied, string? EquivalenceKey)> ApplyEachAsync(CodeFixProvider fix, Document document, ImmutableArray<Diagnostic> fixable, List<string> failures)
+        private static async Task<(int Applied, string? EquivalenceKey)> ApplyEachAsync(CodeFixProvider fix, Document document, IEnumerable<Diagnostic> fixable, List<string> failures)
         {
             var applied = 0;
             string? equivalenceKey = null;

@@ -14,7 +14,7 @@ namespace SocketAnalyzers.Tests.Fuzz
         private static readonly IMutation[] Kinds =
         {
             new DeleteToken(), new DuplicateToken(), new DeleteLine(), new DuplicateLine(), new SwapLines(),
-            new Truncate(), new InsertHalfTypedCode(), new InsertHalfTypedCode(), new DropBrace(), new InsertBrace(),
+            new Truncate(), new InsertHalfTypedCode(), new InsertHalfTypedCode(), new DropBrace(), new InsertBrace(), new ReplaceIdentifier(),
         };
 
         /// <summary>Half-typed code is listed twice: it is what analyzers meet most while someone types.</summary>

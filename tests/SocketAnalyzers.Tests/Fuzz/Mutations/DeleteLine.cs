@@ -1,22 +1,17 @@
 using System;
+using System.Collections.Generic;
 
 namespace SocketAnalyzers.Tests.Fuzz.Mutations
 {
     /// <summary>Deletes one line: a lost declaration, statement, brace or half of a multi-line expression.</summary>
-    internal sealed class DeleteLine : IMutation
+    internal sealed class DeleteLine : LineMutation
     {
-        public AppliedMutation? Apply(string text, Random random)
+        protected override string Edit(List<string> lines, Random random)
         {
-            var lines = SourceLines.Of(text);
-            if (lines.Count == 0)
-            {
-                return null;
-            }
-
             var index = random.Next(lines.Count);
             var removed = lines[index];
             lines.RemoveAt(index);
-            return new AppliedMutation($"delete line {index + 1} '{SourceLines.Show(removed)}'", string.Concat(lines));
+            return $"delete line {index + 1} '{SourceLines.Show(removed)}'";
         }
     }
 }
