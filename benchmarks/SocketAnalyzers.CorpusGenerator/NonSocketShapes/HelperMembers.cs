@@ -15,6 +15,7 @@ internal static partial class HelperMembers
     [
         ParseKeyValuePairs, FormatTable, Percentile, Slugify, ChunkList, TryParseDuration, Checksum, Truncate,
         GroupCounts, MovingAverage, SplitCsvLine, IsValidEmail, Clamp, Pluralize, MergeSorted, ParseVersion,
+        DescribeValue, TryReadJson, ReadLinesAsync, RetryOnce,
     ];
 
     /// <summary>Writes helper methods until the writer reaches <paramref name="budget"/> lines (at least one).</summary>

@@ -4,7 +4,7 @@ namespace SocketAnalyzers.CorpusGenerator.Shapes;
 
 /// <summary>
 /// Static helpers that create and configure sockets and hand them to the caller: the try/catch-dispose factory
-/// pattern, listener and UDP factories, option helpers applied before Bind.
+/// pattern, listener, UDP, Unix-domain and dual-mode factories, option helpers applied before Bind.
 /// </summary>
 internal static class SocketFactoryShape
 {
@@ -72,6 +72,44 @@ internal static class SocketFactoryShape
         w.Close();
         w.Close();
         w.Blank();
+
+        if (c.Chance(0.5))
+        {
+            SocketMethod.Begin(c);
+            w.Line("/// <summary>Connects to a local service over a Unix domain socket (a file path, no TCP stack).</summary>");
+            w.Open("public static Socket ConnectUnix(string path)");
+            w.Line("var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);");
+            w.Open("try");
+            w.Line("socket.Connect(new UnixDomainSocketEndPoint(path));");
+            w.Line("return socket;");
+            w.Close();
+            w.Open("catch");
+            w.Line("socket.Dispose();");
+            w.Line("throw;");
+            w.Close();
+            w.Close();
+            w.Blank();
+        }
+
+        if (c.Chance(0.5))
+        {
+            SocketMethod.Begin(c);
+            w.Line("/// <summary>One listener for IPv4 and IPv6: DualMode must be set before Bind.</summary>");
+            w.Open("public static Socket CreateDualModeListener(int port)");
+            w.Line("var socket = new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp);");
+            w.Open("try");
+            w.Line("socket.DualMode = true;");
+            w.Line("socket.Bind(new IPEndPoint(IPAddress.IPv6Any, port));");
+            w.Line($"socket.Listen({c.Names.Backlog()});");
+            w.Line("return socket;");
+            w.Close();
+            w.Open("catch");
+            w.Line("socket.Dispose();");
+            w.Line("throw;");
+            w.Close();
+            w.Close();
+            w.Blank();
+        }
 
         w.Open("private static void Configure(Socket socket)");
         w.Line("socket.NoDelay = " + c.Pick("true", "false") + ";");

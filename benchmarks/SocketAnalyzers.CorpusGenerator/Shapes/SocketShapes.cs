@@ -11,6 +11,7 @@ internal static class SocketShapes
         new("AsyncSocketServer", "Networking/Servers", ShapeDefinition.SocketUsings, AsyncSocketServerShape.Write),
         new("ThreadedSocketServer", "Networking/Servers", ShapeDefinition.SocketUsings, ThreadedSocketServerShape.Write),
         new("TcpListenerHost", "Networking/Hosting", ShapeDefinition.SocketUsings, TcpListenerHostShape.Write),
+        new("BlockingTcpListenerHost", "Networking/Hosting", ShapeDefinition.SocketUsings, BlockingTcpListenerHostShape.Write),
         new("SocketClient", "Networking/Clients", ShapeDefinition.SocketUsings, SocketClientShape.Write),
         new("TcpClient", "Networking/Clients", ShapeDefinition.SocketUsings, TcpClientShape.Write),
         new("SocketFactory", "Networking/Infrastructure", ShapeDefinition.SocketUsings, SocketFactoryShape.Write),

@@ -1,10 +1,13 @@
+using System;
+using System.Collections.Generic;
 using SocketAnalyzers.CorpusGenerator.Writing;
 
 namespace SocketAnalyzers.CorpusGenerator.Shapes;
 
 /// <summary>
-/// Async handlers that work on a NetworkStream or Socket handed in by a server: copy with counted reads, read a
-/// header with ReadExactly, relay between two sockets, drain with a 0-byte check.
+/// Handlers that work on a NetworkStream or Socket handed in by a server, a few per file in a random order: copy
+/// with counted reads, read a header with ReadExactly, relay between two sockets, read a line, ReadAtLeast, a TLS
+/// handshake over the stream, drain what is available, send a file.
 /// </summary>
 internal static class StreamHandlersShape
 {
@@ -19,7 +22,27 @@ internal static class StreamHandlersShape
         w.Open($"public static class {name}");
         c.WriteLogMember();
 
-        SocketMethod.Begin(c);
+        var handlers = new List<Action<ShapeContext, string, int>> { CopyTo, ReadHeader, Relay, ReadLine, ReadAtLeast, Authenticate, DrainAvailable, SendFile };
+        var count = c.Next(3, 6);
+        for (var i = 0; i < count; i++)
+        {
+            var pick = c.Next(0, handlers.Count);
+            SocketMethod.Begin(c);
+            handlers[pick](c, ct, size);
+            handlers.RemoveAt(pick);
+            if (i < count - 1)
+            {
+                w.Blank();
+            }
+        }
+
+        w.Close();
+        return name;
+    }
+
+    private static void CopyTo(ShapeContext c, string ct, int size)
+    {
+        var w = c.Writer;
         w.Open($"public static async Task<long> CopyToAsync(NetworkStream source, Stream destination, CancellationToken {ct})");
         w.Line($"var buffer = ArrayPool<byte>.Shared.Rent({size});");
         w.Open("try");
@@ -36,17 +59,21 @@ internal static class StreamHandlersShape
         w.Line("ArrayPool<byte>.Shared.Return(buffer);");
         w.Close();
         w.Close();
-        w.Blank();
+    }
 
-        SocketMethod.Begin(c);
+    private static void ReadHeader(ShapeContext c, string ct, int size)
+    {
+        var w = c.Writer;
         w.Open($"public static async Task<(int Type, int Length)> ReadHeaderAsync(NetworkStream stream, CancellationToken {ct})");
         w.Line("var header = new byte[8];");
         w.Line($"await stream.ReadExactlyAsync(header, {ct}).ConfigureAwait(false);");
         w.Line("return (BitConverter.ToInt32(header, 0), BitConverter.ToInt32(header, 4));");
         w.Close();
-        w.Blank();
+    }
 
-        SocketMethod.Begin(c);
+    private static void Relay(ShapeContext c, string ct, int size)
+    {
+        var w = c.Writer;
         w.Open($"public static async Task RelayAsync(Socket from, Socket to, CancellationToken {ct})");
         w.Line($"var buffer = new byte[{size}];");
         w.Open("while (true)");
@@ -62,9 +89,11 @@ internal static class StreamHandlersShape
         w.Close();
         w.Close();
         w.Close();
-        w.Blank();
+    }
 
-        SocketMethod.Begin(c);
+    private static void ReadLine(ShapeContext c, string ct, int size)
+    {
+        var w = c.Writer;
         w.Open($"public static async Task<string?> ReadLineAsync(Socket socket, int maxLength, CancellationToken {ct})");
         w.Line("var builder = new StringBuilder();");
         w.Line("var one = new byte[1];");
@@ -83,7 +112,66 @@ internal static class StreamHandlersShape
         w.Blank();
         w.Line("throw new InvalidDataException($\"Line longer than {maxLength} characters.\");");
         w.Close();
+    }
+
+    private static void ReadAtLeast(ShapeContext c, string ct, int size)
+    {
+        var w = c.Writer;
+        w.Open($"public static async Task<int> ReadBatchAsync(NetworkStream stream, Memory<byte> buffer, int minimum, CancellationToken {ct})");
+        w.Line($"var read = await stream.ReadAtLeastAsync(buffer, minimum, throwOnEndOfStream: false, {ct}).ConfigureAwait(false);");
+        w.Open("if (read < minimum)");
+        w.Line(c.Log.Call("$\"short batch: {read} of at least {minimum} bytes\""));
         w.Close();
-        return name;
+        w.Blank();
+        w.Line("return read;");
+        w.Close();
+    }
+
+    private static void Authenticate(ShapeContext c, string ct, int size)
+    {
+        var w = c.Writer;
+        w.Open($"public static async Task<SslStream> AuthenticateAsync(NetworkStream stream, string host, CancellationToken {ct})");
+        w.Line("var ssl = new SslStream(stream, leaveInnerStreamOpen: true);");
+        w.Open("try");
+        w.Line($"await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions {{ TargetHost = host }}, {ct}).ConfigureAwait(false);");
+        w.Line("return ssl;");
+        w.Close();
+        w.Open("catch");
+        w.Line("await ssl.DisposeAsync().ConfigureAwait(false);");
+        w.Line("throw;");
+        w.Close();
+        w.Close();
+    }
+
+    private static void DrainAvailable(ShapeContext c, string ct, int size)
+    {
+        var w = c.Writer;
+        w.Open("public static int DrainAvailable(Socket socket, byte[] buffer)");
+        w.Line("var total = 0;");
+        w.Open("while (socket.Available > 0)");
+        w.Line("var count = socket.Receive(buffer, 0, Math.Min(buffer.Length, socket.Available), SocketFlags.None);");
+        w.Open("if (count == 0)");
+        w.Line("break;");
+        w.Close();
+        w.Blank();
+        w.Line("total += count;");
+        w.Close();
+        w.Blank();
+        w.Line("return total;");
+        w.Close();
+    }
+
+    private static void SendFile(ShapeContext c, string ct, int size)
+    {
+        var w = c.Writer;
+        w.Open($"public static async Task SendFileAsync(Socket socket, string path, CancellationToken {ct})");
+        w.Open("if (!File.Exists(path))");
+        w.Line("throw new FileNotFoundException(\"Nothing to send.\", path);");
+        w.Close();
+        w.Blank();
+        w.Line("var header = Encoding.UTF8.GetBytes(Path.GetFileName(path) + \"\\n\");");
+        w.Line($"await socket.SendAsync(header, SocketFlags.None, {ct}).ConfigureAwait(false);");
+        w.Line($"await socket.SendFileAsync(path, {ct}).ConfigureAwait(false);");
+        w.Close();
     }
 }

@@ -12,6 +12,6 @@ internal sealed record ShapeDefinition(string Kind, string Folder, IReadOnlyList
     public static readonly IReadOnlyList<string> SocketUsings =
     [
         "System", "System.Buffers", "System.Collections.Concurrent", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net",
-        "System.Net.Sockets", "System.Text", "System.Threading", "System.Threading.Tasks",
+        "System.Net.Security", "System.Net.Sockets", "System.Text", "System.Threading", "System.Threading.Tasks",
     ];
 }
