@@ -23,6 +23,7 @@ internal static class AsyncSocketServerShape
         w.Line($"private const int MaxConnections = {limit};");
         var bufferSize = c.Names.Field("bufferSize");
         w.Line($"private readonly int {bufferSize} = {c.Names.BufferSize()};");
+        w.Line("private readonly ConcurrentDictionary<Socket, Task> _sessions = new();");
         w.Line("private int _activeConnections;");
         w.Blank();
         w.Line("public int ActiveConnections => Volatile.Read(ref _activeConnections);");
@@ -70,7 +71,11 @@ internal static class AsyncSocketServerShape
             w.Line("connection.NoDelay = true;");
         }
 
-        w.Line($"_ = ServeAsync(connection, {ct});");
+        // Three hand-off styles real servers use: fire and forget, a thread-pool start, a tracked task.
+        w.Line(c.Pick(
+            $"_ = ServeAsync(connection, {ct});",
+            $"_ = Task.Run(() => ServeAsync(connection, {ct}));",
+            $"_sessions[connection] = ServeAsync(connection, {ct});"));
         w.Close();
         w.Close();
         w.Blank();
@@ -113,6 +118,7 @@ internal static class AsyncSocketServerShape
         w.Line("// Shutting down.");
         w.Close();
         w.Open("finally");
+        w.Line("_sessions.TryRemove(connection, out _);");
         w.Line("connection.Dispose();");
         w.Line("Interlocked.Decrement(ref _activeConnections);");
         w.Close();

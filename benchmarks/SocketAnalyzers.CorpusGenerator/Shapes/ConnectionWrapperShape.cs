@@ -4,7 +4,7 @@ namespace SocketAnalyzers.CorpusGenerator.Shapes;
 
 /// <summary>
 /// A class that owns a Socket or a TcpClient in a field, exposes send/receive operations guarded by a semaphore, and
-/// disposes what it owns (IDisposable, sometimes IAsyncDisposable too).
+/// disposes what it owns (IDisposable, or IAsyncDisposable with a graceful disconnect first).
 /// </summary>
 internal static class ConnectionWrapperShape
 {
@@ -17,7 +17,8 @@ internal static class ConnectionWrapperShape
         var ct = c.Names.TokenParameter();
 
         w.Line("/// <summary>One long-lived connection shared by callers; sends are serialized.</summary>");
-        w.Open($"public sealed class {name} : IDisposable");
+        var asyncDisposable = c.Chance(0.4);
+        w.Open($"public sealed class {name} : {(asyncDisposable ? "IAsyncDisposable" : "IDisposable")}");
         c.WriteLogMember();
         w.Line(useTcpClient ? $"private readonly TcpClient {field} = new();" : $"private readonly Socket {field} = new(SocketType.Stream, ProtocolType.Tcp);");
         w.Line("private readonly SemaphoreSlim _sendLock = new(1, 1);");
@@ -70,15 +71,43 @@ internal static class ConnectionWrapperShape
         w.Close();
         w.Blank();
 
-        w.Open("public void Dispose()");
-        w.Open("if (_disposed)");
-        w.Line("return;");
-        w.Close();
-        w.Blank();
-        w.Line("_disposed = true;");
-        w.Line(c.Pick($"{field}.Dispose();", $"{field}.Close();"));
-        w.Line("_sendLock.Dispose();");
-        w.Close();
+        if (asyncDisposable)
+        {
+            w.Open("public async ValueTask DisposeAsync()");
+            w.Open("if (_disposed)");
+            w.Line("return;");
+            w.Close();
+            w.Blank();
+            w.Line("_disposed = true;");
+            w.Line("await _sendLock.WaitAsync().ConfigureAwait(false);");
+            w.Open("try");
+            w.Line(useTcpClient ? $"{field}.Dispose();" : $"await {field}.DisconnectAsync(reuseSocket: false).ConfigureAwait(false);");
+            w.Close();
+            w.Open(useTcpClient ? "finally" : "catch (SocketException)");
+            w.Line(useTcpClient ? "_sendLock.Release();" : "// Already reset by the peer: nothing to disconnect.");
+            w.Close();
+            w.Blank();
+            if (!useTcpClient)
+            {
+                w.Line($"{field}.Dispose();");
+                w.Line("_sendLock.Release();");
+            }
+
+            w.Line("_sendLock.Dispose();");
+            w.Close();
+        }
+        else
+        {
+            w.Open("public void Dispose()");
+            w.Open("if (_disposed)");
+            w.Line("return;");
+            w.Close();
+            w.Blank();
+            w.Line("_disposed = true;");
+            w.Line(c.Pick($"{field}.Dispose();", $"{field}.Close();"));
+            w.Line("_sendLock.Dispose();");
+            w.Close();
+        }
         w.Close();
         return name;
     }
