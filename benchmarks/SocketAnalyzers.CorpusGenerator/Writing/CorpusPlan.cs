@@ -56,7 +56,7 @@ internal sealed class CorpusPlan
             }
             else
             {
-                var budget = Math.Min(this.random.Next(50, 600), Math.Max(remaining, 40));
+                var budget = Math.Min(this.random.Next(50, 600), Math.Max(remaining, 50));
                 this.Add(OrdinaryShapes.All[this.random.Next(OrdinaryShapes.All.Count)], isSocket: false, budget);
             }
         }
