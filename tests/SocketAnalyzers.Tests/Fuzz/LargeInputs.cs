@@ -1,8 +1,7 @@
-using System.Collections.Generic;
-using System.IO;
+using System;
 using System.Linq;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SocketAnalyzers.CorpusGenerator;
 using SocketAnalyzers.Tests.Meta;
 
 namespace SocketAnalyzers.Tests.Fuzz
@@ -10,17 +9,26 @@ namespace SocketAnalyzers.Tests.Fuzz
     /// <summary>Whole compilations for the concurrency and cancellation tests, against the .NET 10 references.</summary>
     internal static class LargeInputs
     {
-        /// <summary>The benchmark corpus (realistic socket code over many files) as one library.</summary>
+        /// <summary>Lines of generated code in <see cref="Corpus"/>.</summary>
+        public const int CorpusLines = 20_000;
+
+        /// <summary>
+        /// A generated code base of 20,000 lines (seed 1) and the benchmark corpus, as one library with no compiler error
+        /// (the generator's and the precision runner's tests hold each part to that): ordinary application code, socket
+        /// servers, clients and factories, seeded mistakes, and the benchmark's realistic findings — some ninety
+        /// diagnostics over a hundred files.
+        /// </summary>
         public static CSharpCompilation Corpus() => AnalyzerRunner.Compile(
-            SampleHarvester.Samples.Where(sample => sample.Origin.StartsWith("benchmarks/corpus/", System.StringComparison.Ordinal)).Select(sample => (sample.Origin, sample.Text)),
+            SocketCorpus.Generate(CorpusLines).Select(file => (file.Path, file.Text))
+                .Concat(SampleHarvester.Samples.Where(sample => sample.Origin.StartsWith("benchmarks/corpus/", StringComparison.Ordinal)).Select(sample => (sample.Origin, sample.Text))),
             Basic.Reference.Assemblies.Net100.References.All);
 
         /// <summary>
-        /// The 3000-statement method of the robustness corpus: the input that keeps the analyzers busiest for longest
-        /// (seconds), so a cancellation lands in the middle of their work.
+        /// The generator's 50,000-line file: the flow engine alone spends seconds on it, so a cancellation after a few
+        /// hundred milliseconds lands in the middle of the analyzers' work, however fast the machine.
         /// </summary>
-        public static CSharpCompilation LargeMethod() => AnalyzerRunner.Compile(
-            new[] { ("LargeMethod.cs", RobustnessCorpus.Cases["LargeMethod3000Statements"]) },
+        public static CSharpCompilation LargeFile() => AnalyzerRunner.Compile(
+            PathologicalInputs.Create().Single(input => input.Name == "File50000Lines").Files.Select(file => (file.Path, file.Text)),
             Basic.Reference.Assemblies.Net100.References.All);
     }
 }

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SocketAnalyzers.CorpusGenerator;
 using SocketAnalyzers.Tests.Meta;
 
 namespace SocketAnalyzers.Tests.Fuzz
@@ -13,8 +14,9 @@ namespace SocketAnalyzers.Tests.Fuzz
     /// <summary>
     /// Collects every C# sample the repository holds, at test time, so a new test or rule page feeds the fuzzer
     /// without registering it: the source strings of the tests (markup stripped), the <c>csharp</c> blocks of the rule
-    /// pages, the benchmark corpus, the samples, the quiet code and the hand-made robustness corpus. The order is
-    /// stable (ordinal by path, then position), so a seed picks the same sample on every machine.
+    /// pages, the benchmark corpus, the samples, the quiet code, the hand-made robustness corpus, a generated corpus
+    /// and the pathological inputs. The order is stable (ordinal by path, then position; the generator is
+    /// deterministic), so a seed picks the same sample on every machine.
     /// </summary>
     internal static class SampleHarvester
     {
@@ -31,6 +33,9 @@ namespace SocketAnalyzers.Tests.Fuzz
         /// </summary>
         public const int MaxFuzzedLength = 20_000;
 
+        /// <summary>The size of the generated corpus the fuzzer draws files from (seed 1): some hundred files.</summary>
+        public const int GeneratedLines = 10_000;
+
         public static ImmutableArray<Sample> Samples => LazySamples.Value;
 
         /// <summary>The samples the fuzzer mutates: all but the performance inputs.</summary>
@@ -43,7 +48,9 @@ namespace SocketAnalyzers.Tests.Fuzz
                 .Concat(WholeFiles(Path.Combine("tests", "SocketAnalyzers.Tests", "Meta", "QuietCode")))
                 .Concat(WholeFiles(Path.Combine("benchmarks", "corpus")))
                 .Concat(WholeFiles("samples"))
-                .Concat(RobustnessCorpus.Cases.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new Sample("RobustnessCorpus." + c.Key, c.Value)));
+                .Concat(RobustnessCorpus.Cases.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new Sample("RobustnessCorpus." + c.Key, c.Value)))
+                .Concat(SocketCorpus.Generate(GeneratedLines).Select(file => new Sample("generated/" + file.Path, file.Text)))
+                .Concat(PathologicalInputs.Create().SelectMany(input => input.Files.Select(file => new Sample($"pathological/{input.Name}/{file.Path}", file.Text))));
             var seen = new HashSet<string>(StringComparer.Ordinal);
             return all.Where(sample => seen.Add(sample.Text)).ToImmutableArray();
         }

@@ -14,6 +14,8 @@ namespace SocketAnalyzers.Tests.Fuzz
         [InlineData("benchmarks/corpus/")]
         [InlineData("samples/")]
         [InlineData("RobustnessCorpus.")]
+        [InlineData("generated/")]
+        [InlineData("pathological/")]
         public void Harvest_HasSamplesFrom(string origin) =>
             Assert.Contains(SampleHarvester.Samples, sample => sample.Origin.StartsWith(origin, StringComparison.Ordinal));
 
