@@ -21,8 +21,8 @@ namespace SocketAnalyzers.Tests.Fuzz
     internal static class FuzzRunner
     {
         /// <summary>
-        /// Each fix is offered the first few diagnostics of each ID (and FixAll gets them all): a sample with fifty
-        /// SOCK201 would otherwise spend the budget recomputing one fix fifty times on the same kind of input.
+        /// Each fix is offered the first few diagnostics of each ID and the last (FixAll gets them all): a sample with
+        /// fifty SOCK201 would otherwise spend the budget recomputing one fix fifty times on the same kind of input.
         /// </summary>
         private const int MaxDiagnosticsPerId = 4;
 
@@ -51,7 +51,7 @@ namespace SocketAnalyzers.Tests.Fuzz
                             continue;
                         }
 
-                        var (applied, equivalenceKey) = await ApplyEachAsync(fix, document, fixable.Take(MaxDiagnosticsPerId), failures);
+                        var (applied, equivalenceKey) = await ApplyEachAsync(fix, document, CodeFixRunner.Sample(fixable, MaxDiagnosticsPerId), failures);
                         actionsApplied += applied;
                         fixAllsApplied += await FixAllAsync(fix, document, id, equivalenceKey, fixable, failures);
                     }

@@ -18,7 +18,7 @@ namespace SocketAnalyzers.Tests.Fuzz
         /// </summary>
         public const int CiCases = 1500;
 
-        public const int CiMinimumCases = 150;
+        public const int CiMinimumCases = 50;
 
         public static readonly TimeSpan CiBudget = TimeSpan.FromSeconds(45);
 

@@ -27,11 +27,21 @@ namespace SocketAnalyzers.Tests.Fuzz
         private static readonly Lazy<ImmutableArray<Sample>> LazySamples = new(Harvest);
 
         /// <summary>
-        /// Past this size a sample is a performance input (the 3000-statement method, the 400-method class): one
-        /// mutated copy would take seconds of the fuzz budget, so the fuzzer leaves them to the robustness tests, which
-        /// run them unmutated.
+        /// Past this size a sample is a performance input: one mutated copy would take seconds of the fuzz budget, so
+        /// the fuzzer leaves it to the robustness and scale tests, which run it unmutated.
         /// </summary>
         public const int MaxFuzzedLength = 20_000;
+
+        /// <summary>
+        /// The robustness corpus's generated performance cases, small in text but seconds to analyse (the flow engine
+        /// on thirty nested loops): left out of the fuzz pool for the same reason as large samples.
+        /// </summary>
+        public static readonly ImmutableArray<string> PerformanceCases = ImmutableArray.Create(
+            "RobustnessCorpus.LargeMethod3000Statements",
+            "RobustnessCorpus.ThirtyNestedLoops",
+            "RobustnessCorpus.ClassWith400Methods",
+            "RobustnessCorpus.TwoHundredNestedBlocks",
+            "RobustnessCorpus.LongExpressionChains");
 
         /// <summary>The size of the generated corpus the fuzzer draws files from (seed 1): some hundred files.</summary>
         public const int GeneratedLines = 10_000;
@@ -39,7 +49,9 @@ namespace SocketAnalyzers.Tests.Fuzz
         public static ImmutableArray<Sample> Samples => LazySamples.Value;
 
         /// <summary>The samples the fuzzer mutates: all but the performance inputs.</summary>
-        public static ImmutableArray<Sample> Fuzzable => Samples.Where(sample => sample.Text.Length <= MaxFuzzedLength).ToImmutableArray();
+        public static ImmutableArray<Sample> Fuzzable => Samples
+            .Where(sample => sample.Text.Length <= MaxFuzzedLength && !PerformanceCases.Contains(sample.Origin))
+            .ToImmutableArray();
 
         private static ImmutableArray<Sample> Harvest()
         {

@@ -31,5 +31,9 @@ namespace SocketAnalyzers.Tests.Fuzz
             Assert.Equal(
                 "var s = new Socket(); s.Listen(1); x[0] = y || z;",
                 TestMarkup.Strip("var s = {|#1:new Socket()|}; s.{|SOCK103:Listen|}(1); [|x[0]|] = y || z;"));
+
+        [Fact]
+        public void PerformanceCasesLeftOutOfTheFuzzPool_Exist() =>
+            Assert.All(SampleHarvester.PerformanceCases, origin => Assert.Contains(SampleHarvester.Samples, sample => sample.Origin == origin));
     }
 }
