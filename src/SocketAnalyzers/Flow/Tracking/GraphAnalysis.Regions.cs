@@ -199,6 +199,13 @@ namespace SocketAnalyzers.Flow.Tracking
 
         private void FlowInto(int ordinal, FlowState state, bool owned = false)
         {
+            if (!this.graph.Blocks[ordinal].IsReachable)
+            {
+                // The compiler's own reachability, constant conditions included: the exit of `while (true)` without
+                // a break is never reached, so a server loop that only ends by an exception has no normal exit.
+                return;
+            }
+
             if (this.entry[ordinal] is not { } existing)
             {
                 this.entry[ordinal] = owned ? state : state.Clone();

@@ -35,13 +35,14 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             // Close and Dispose do not throw (G1, G2): an exception never leaves with the object still open there.
-            if (method.Name is not ("Dispose" or "DisposeAsync" or "Close"))
-            {
-                this.MayThrowHere();
-            }
-
+            var mayThrow = method.Name is not ("Dispose" or "DisposeAsync" or "Close");
             if (member is not null)
             {
+                if (mayThrow)
+                {
+                    this.MayThrowHere();
+                }
+
                 var operation = Refine(member, invocation);
                 this.Step(invocation, member, MemberName(invocation.Syntax), member.Name, operation, receiverOperation, receiver);
                 this.ApplyOperation(receiver, operation, invocation);
@@ -60,11 +61,23 @@ namespace SocketAnalyzers.Flow.Tracking
                 && method.ContainingNamespace?.ToDisplayString() == ProtocolApiMap.SocketsNamespace)
             {
                 // A member of the socket type itself that does not change the protocol state (Poll, GetSocketOption, …).
+                if (mayThrow)
+                {
+                    this.MayThrowHere();
+                }
+
                 this.EscapeArguments(arguments, argumentObjects, firstArgumentIsReceiver);
                 return this.UntrackedIfSocket(invocation);
             }
 
-            return this.CallUnknownOrSummarized(invocation, receiver, argumentObjects);
+            var beforeCall = mayThrow ? this.BeforeHandOff(argumentObjects) : null;
+            var result = this.CallUnknownOrSummarized(invocation, receiver, argumentObjects);
+            if (beforeCall is not null)
+            {
+                this.MayThrowAfterHandOff(beforeCall, argumentObjects);
+            }
+
+            return result;
         }
 
         private PointsTo CallUnknownOrSummarized(IInvocationOperation invocation, PointsTo receiver, PointsTo[] argumentObjects)
@@ -131,10 +144,10 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             this.Visit(creation.Initializer);
-            this.MayThrowHere();
             if (!symbols.TryGetApi(creation.Type, out var api) || creation.Constructor is not { } constructor)
             {
                 // A wrapper of this compilation or of a library (SslStream, StreamReader, …) may keep the socket.
+                var beforeCall = this.BeforeHandOff(argumentObjects);
                 if (creation.Constructor is { } wrapper)
                 {
                     this.PassToUnknownCode(wrapper, arguments, argumentObjects);
@@ -144,8 +157,15 @@ namespace SocketAnalyzers.Flow.Tracking
                     this.EscapeArguments(arguments, argumentObjects, false);
                 }
 
+                if (beforeCall is not null)
+                {
+                    this.MayThrowAfterHandOff(beforeCall, argumentObjects);
+                }
+
                 return PointsTo.Nothing;
             }
+
+            this.MayThrowHere();
 
             if (api == SocketApi.NetworkStream)
             {
