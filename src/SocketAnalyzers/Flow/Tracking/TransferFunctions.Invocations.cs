@@ -35,7 +35,9 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             // Close and Dispose do not throw (G1, G2): an exception never leaves with the object still open there.
-            var mayThrow = method.Name is not ("Dispose" or "DisposeAsync" or "Close");
+            // Nor does ConfigureAwait: `await s.AcceptAsync().ConfigureAwait(false)` yields a socket or throws at the
+            // await, never between the two.
+            var mayThrow = method.Name is not ("Dispose" or "DisposeAsync" or "Close" or "ConfigureAwait");
             if (member is not null)
             {
                 if (mayThrow)
