@@ -27,6 +27,13 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             var receiver = this.Visit(receiverOperation);
+            if (IsConfigureAwait(method))
+            {
+                // `await s.AcceptAsync().ConfigureAwait(false)` is the accepted socket itself: the call neither throws
+                // nor keeps the task, so the object flows through untouched.
+                return receiver;
+            }
+
             var arguments = invocation.Arguments;
             var argumentObjects = arguments.Length == 0 ? System.Array.Empty<PointsTo>() : new PointsTo[arguments.Length];
             for (var i = 0; i < arguments.Length; i++)
@@ -35,9 +42,7 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             // Close and Dispose do not throw (G1, G2): an exception never leaves with the object still open there.
-            // Nor does ConfigureAwait: `await s.AcceptAsync().ConfigureAwait(false)` yields a socket or throws at the
-            // await, never between the two.
-            var mayThrow = method.Name is not ("Dispose" or "DisposeAsync" or "Close" or "ConfigureAwait");
+            var mayThrow = method.Name is not ("Dispose" or "DisposeAsync" or "Close");
             if (member is not null)
             {
                 if (mayThrow)
@@ -81,6 +86,10 @@ namespace SocketAnalyzers.Flow.Tracking
 
             return result;
         }
+
+        private static bool IsConfigureAwait(IMethodSymbol method) =>
+            method.Name == "ConfigureAwait" && !method.IsStatic
+            && method.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks";
 
         private PointsTo CallUnknownOrSummarized(IInvocationOperation invocation, PointsTo receiver, PointsTo[] argumentObjects)
         {
