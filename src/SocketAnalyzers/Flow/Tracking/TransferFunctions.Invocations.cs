@@ -77,11 +77,12 @@ namespace SocketAnalyzers.Flow.Tracking
                 return this.UntrackedIfSocket(invocation);
             }
 
-            var beforeCall = mayThrow ? this.BeforeHandOff(argumentObjects) : null;
+            var socketFailure = ExceptionSources.MayRaiseSocketException(method);
+            var beforeCall = mayThrow ? this.BeforeHandOff(argumentObjects, socketFailure) : null;
             var result = this.CallUnknownOrSummarized(invocation, receiver, argumentObjects);
             if (beforeCall is not null)
             {
-                this.MayThrowAfterHandOff(beforeCall, argumentObjects);
+                this.MayThrowAfterHandOff(beforeCall, argumentObjects, socketFailure);
             }
 
             return result;
@@ -158,7 +159,8 @@ namespace SocketAnalyzers.Flow.Tracking
             if (!symbols.TryGetApi(creation.Type, out var api) || creation.Constructor is not { } constructor)
             {
                 // A wrapper of this compilation or of a library (SslStream, StreamReader, …) may keep the socket.
-                var beforeCall = this.BeforeHandOff(argumentObjects);
+                var socketFailure = ExceptionSources.MayRaiseSocketException(creation.Constructor);
+                var beforeCall = this.BeforeHandOff(argumentObjects, socketFailure);
                 if (creation.Constructor is { } wrapper)
                 {
                     this.PassToUnknownCode(wrapper, arguments, argumentObjects);
@@ -170,7 +172,7 @@ namespace SocketAnalyzers.Flow.Tracking
 
                 if (beforeCall is not null)
                 {
-                    this.MayThrowAfterHandOff(beforeCall, argumentObjects);
+                    this.MayThrowAfterHandOff(beforeCall, argumentObjects, socketFailure);
                 }
 
                 return PointsTo.Nothing;

@@ -212,7 +212,7 @@ namespace SocketAnalyzers.Flow.Tracking
         /// Before a call that may take its arguments: the state an exception leaves with, to be completed by
         /// <see cref="MayThrowAfterHandOff"/> once the call has decided who owns them; null while recording.
         /// </summary>
-        private FlowState? BeforeHandOff(PointsTo[] argumentObjects)
+        private FlowState? BeforeHandOff(PointsTo[] argumentObjects, bool socketFailure)
         {
             if (this.recording)
             {
@@ -228,7 +228,7 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             // Nothing is handed over: the state before the call is the one an exception leaves with.
-            this.MayThrowHere();
+            this.MayThrowHere(socketFailure);
             return null;
         }
 
@@ -237,7 +237,7 @@ namespace SocketAnalyzers.Flow.Tracking
         /// failure is the callee's job, the caller cannot tell whether it was done. So the exception leaves with the
         /// state before the call (protocol states untouched) but with the ownership the call gave each argument.
         /// </summary>
-        private void MayThrowAfterHandOff(FlowState beforeCall, PointsTo[] argumentObjects)
+        private void MayThrowAfterHandOff(FlowState beforeCall, PointsTo[] argumentObjects, bool socketFailure)
         {
             foreach (var objects in argumentObjects)
             {
@@ -251,15 +251,15 @@ namespace SocketAnalyzers.Flow.Tracking
                 }
             }
 
-            this.analysis.DeliverException(this.region, beforeCall);
+            this.analysis.DeliverException(this.region, beforeCall, socketFailure);
         }
 
         /// <summary>The current state is one an exception may leave with (before a call that may throw): the handlers get it.</summary>
-        private void MayThrowHere()
+        private void MayThrowHere(bool socketFailure = true)
         {
             if (!this.recording)
             {
-                this.analysis.DeliverException(this.region, this.state);
+                this.analysis.DeliverException(this.region, this.state, socketFailure);
             }
         }
     }

@@ -223,5 +223,66 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
 
             await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("AcceptTcpClientAsync", "the next iteration replaces it while it is still open"));
         }
+
+        [Fact]
+        public async Task SocketExceptionHandlerAfterNonNetworkCalls_DoesNotReport()
+        {
+            // Console and List<T> never raise a SocketException: `catch (SocketException)` only sees the Accept fail,
+            // and then there is no socket.
+            const string source = /* lang=c#-test */ """
+                using System;
+                using System.Collections.Generic;
+                using System.Net.Sockets;
+
+                static class Server
+                {
+                    public static void AcceptOne(Socket listener, List<Socket> clients)
+                    {
+                        try
+                        {
+                            var client = listener.Accept();
+                            Console.WriteLine("connected: " + client.RemoteEndPoint);
+                            clients.Add(client);
+                        }
+                        catch (SocketException exception)
+                        {
+                            Console.WriteLine(exception.Message);
+                        }
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source);
+        }
+
+        [Fact]
+        public async Task HandlerOfEveryExceptionAfterNonNetworkCalls_Reports()
+        {
+            // The same code catching everything: an exception of Console.WriteLine leaves the client open.
+            const string source = /* lang=c#-test */ """
+                using System;
+                using System.Collections.Generic;
+                using System.Net.Sockets;
+
+                static class Server
+                {
+                    public static void AcceptOne(Socket listener, List<Socket> clients)
+                    {
+                        try
+                        {
+                            var client = {|#0:listener.Accept()|};
+                            Console.WriteLine("connected: " + client.RemoteEndPoint);
+                            clients.Add(client);
+                        }
+                        catch (Exception exception)
+                        {
+                            Console.WriteLine(exception.Message);
+                        }
+                    {|#1:}|}
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("Accept", "some path reaches the end of the method with it still open"));
+        }
     }
 }
