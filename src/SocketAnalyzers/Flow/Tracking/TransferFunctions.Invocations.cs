@@ -27,11 +27,12 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             var receiver = this.Visit(receiverOperation);
-            if (IsConfigureAwait(method))
+            if (IsTaskPassThrough(method))
             {
-                // `await s.AcceptAsync().ConfigureAwait(false)` is the accepted socket itself: the call neither throws
-                // nor keeps the task, so the object flows through untouched.
-                return receiver;
+                // `await s.AcceptAsync().ConfigureAwait(false)`, `t.GetAwaiter().GetResult()`, `t.Wait()`: the task of
+                // an accepted socket is the socket itself. These calls keep nothing, and when they throw the accept
+                // failed: there is no socket to leak, so no exception leaves with it.
+                return method.ReturnsVoid || method.ReturnType.SpecialType == SpecialType.System_Boolean ? PointsTo.Nothing : receiver;
             }
 
             var arguments = invocation.Arguments;
@@ -88,9 +89,9 @@ namespace SocketAnalyzers.Flow.Tracking
             return result;
         }
 
-        private static bool IsConfigureAwait(IMethodSymbol method) =>
-            method.Name == "ConfigureAwait" && !method.IsStatic
-            && method.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks";
+        private static bool IsTaskPassThrough(IMethodSymbol method) =>
+            method.Name is "ConfigureAwait" or "GetAwaiter" or "GetResult" or "Wait" && !method.IsStatic
+            && method.ContainingNamespace?.ToDisplayString() is "System.Threading.Tasks" or "System.Runtime.CompilerServices";
 
         private PointsTo CallUnknownOrSummarized(IInvocationOperation invocation, PointsTo receiver, PointsTo[] argumentObjects)
         {

@@ -284,5 +284,63 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
 
             await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("Accept", "some path reaches the end of the method with it still open"));
         }
+
+        [Fact]
+        public async Task RetryUntilAcceptedThroughWait_DoesNotReport()
+        {
+            // When Wait throws, the accept failed: there is no socket, and the loop tries again.
+            const string source = /* lang=c#-test */ """
+                using System.Net.Sockets;
+                using System.Threading.Tasks;
+
+                static class Server
+                {
+                    public static Socket AcceptOne(Socket listener)
+                    {
+                        Socket? socket = null;
+                        do
+                        {
+                            try
+                            {
+                                Task<Socket> task = listener.AcceptAsync();
+                                task.Wait();
+                                socket = task.Result;
+                            }
+                            catch
+                            {
+                            }
+                        }
+                        while (socket == null);
+
+                        return socket;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source);
+        }
+
+        [Fact]
+        public async Task AcceptedThroughGetResultAndForgotten_Reports()
+        {
+            // The socket flows through GetAwaiter().GetResult(): still this method's to close.
+            const string source = /* lang=c#-test */ """
+                using System.Net.Sockets;
+
+                static class Server
+                {
+                    public static void Serve(Socket listener, byte[] greeting)
+                    {
+                        while (true)
+                        {
+                            var client = {|#0:listener.AcceptAsync()|}.GetAwaiter().GetResult();
+                            client.Send(greeting);
+                        }
+                    {|#1:}|}
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("AcceptAsync", "the next iteration replaces it while it is still open"));
+        }
     }
 }
