@@ -341,5 +341,30 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
 
             await Verify.VerifyAsync(source, Verify.Diagnostic("SOCK204").WithLocation(0).WithLocation(1).WithArguments("Server", "TcpListener", "listener", "its Dispose does not dispose it"));
         }
+
+        [Theory]
+        [InlineData("this.listener.Server.Close();")]
+        [InlineData("this.listener.Server.Dispose();")]
+        public async Task DisposeClosesTheInnerSocket_DoesNotReport(string close)
+        {
+            // The listener's socket is its only operating-system resource: closing it is closing the listener.
+            var source = """
+                using System;
+                using System.Net;
+                using System.Net.Sockets;
+
+                sealed class Server : IDisposable
+                {
+                    private readonly TcpListener listener = new TcpListener(IPAddress.Loopback, 0);
+
+                    public void Dispose()
+                    {
+                        CLOSE
+                    }
+                }
+                """.Replace("CLOSE", close);
+
+            await Verify.VerifyAsync(source);
+        }
     }
 }
