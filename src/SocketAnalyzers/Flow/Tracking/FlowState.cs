@@ -78,6 +78,25 @@ namespace SocketAnalyzers.Flow.Tracking
 
         internal FlowState Clone() => new FlowState(this);
 
+        /// <summary>
+        /// A copy in which no object is this body's to close any more (owned becomes unknown), or null when no object
+        /// is owned: what an exception of code unrelated to any socket leaves with (see TransferFunctions).
+        /// </summary>
+        internal FlowState? WithoutOwnership()
+        {
+            FlowState? copy = null;
+            for (var id = 0; id < this.objects.Length; id++)
+            {
+                if (this.objects[id] is { } value && (value.Ownership & Ownership.Owned) != 0)
+                {
+                    copy ??= this.Clone();
+                    copy.objects[id] = value.WithOwnership((value.Ownership & ~Ownership.Owned) | Ownership.Unknown);
+                }
+            }
+
+            return copy;
+        }
+
         /// <summary>Joins <paramref name="other"/> into this state; true when this state changed.</summary>
         internal bool JoinWith(FlowState other)
         {

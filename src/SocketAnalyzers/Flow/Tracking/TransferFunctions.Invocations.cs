@@ -79,7 +79,7 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             var socketFailure = ExceptionSources.MayRaiseSocketException(method);
-            var beforeCall = mayThrow ? this.BeforeHandOff(argumentObjects, socketFailure) : null;
+            var beforeCall = mayThrow ? this.BeforeHandOff(argumentObjects, socketFailure, receiver) : null;
             var result = this.CallUnknownOrSummarized(invocation, receiver, argumentObjects);
             if (beforeCall is not null)
             {

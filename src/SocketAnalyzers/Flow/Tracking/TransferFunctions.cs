@@ -212,7 +212,7 @@ namespace SocketAnalyzers.Flow.Tracking
         /// Before a call that may take its arguments: the state an exception leaves with, to be completed by
         /// <see cref="MayThrowAfterHandOff"/> once the call has decided who owns them; null while recording.
         /// </summary>
-        private FlowState? BeforeHandOff(PointsTo[] argumentObjects, bool socketFailure)
+        private FlowState? BeforeHandOff(PointsTo[] argumentObjects, bool socketFailure, PointsTo receiver = default)
         {
             if (this.recording)
             {
@@ -227,8 +227,17 @@ namespace SocketAnalyzers.Flow.Tracking
                 }
             }
 
-            // Nothing is handed over: the state before the call is the one an exception leaves with.
-            this.MayThrowHere(socketFailure);
+            if (!receiver.HasNoObject)
+            {
+                this.MayThrowHere(socketFailure);
+                return null;
+            }
+
+            // A call that touches no tracked socket (logging, formatting, a collection): it fails only by a programming
+            // error, never for reasons outside the program, so — as SOCK202 — its exception is not where a socket is
+            // said to leak. The handlers get the state with every object disowned: protocol states are kept (a catch
+            // must still see that Connect may have succeeded), leak reports are not made from it.
+            this.analysis.DeliverException(this.region, this.state.WithoutOwnership() ?? this.state, socketFailure);
             return null;
         }
 

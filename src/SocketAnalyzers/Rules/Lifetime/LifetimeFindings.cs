@@ -43,7 +43,8 @@ namespace SocketAnalyzers.Rules.Lifetime
                 return "the next iteration replaces it while it is still open";
             }
 
-            if (LeaksAt(result.NormalExit, origin.Id))
+            // When the program's entry point returns, the process ends and the system closes what is still open.
+            if (LeaksAt(result.NormalExit, origin.Id) && !IsEntryPoint(result.Owner))
             {
                 return ValueAt(result.NormalExit, origin.Id)?.Ownership == Ownership.Owned
                     ? "no path closes it before the method ends"
@@ -52,6 +53,10 @@ namespace SocketAnalyzers.Rules.Lifetime
 
             return null;
         }
+
+        /// <summary><c>static Main</c> (any of its signatures) or the top-level statements.</summary>
+        public static bool IsEntryPoint(ISymbol? owner) =>
+            owner is IMethodSymbol { IsStatic: true, Name: "Main" or "<Main>$", MethodKind: MethodKind.Ordinary };
 
         private static SocketValue? ValueAt(FlowExit exit, int id)
         {

@@ -20,7 +20,7 @@ namespace SocketAnalyzers.Rules.Lifetime
         public static void Check(SocketFlowResult result, List<Diagnostic> diagnostics)
         {
             // An exception that leaves the program's entry point ends the process, and the process's descriptors with it.
-            if (IsEntryPoint(result.Owner))
+            if (LifetimeFindings.IsEntryPoint(result.Owner))
             {
                 return;
             }
@@ -46,10 +46,6 @@ namespace SocketAnalyzers.Rules.Lifetime
                     step.MemberDisplay));
             }
         }
-
-        /// <summary><c>static Main</c> (any of its signatures) or the top-level statements.</summary>
-        private static bool IsEntryPoint(ISymbol? owner) =>
-            owner is IMethodSymbol { IsStatic: true, Name: "Main" or "<Main>$", MethodKind: MethodKind.Ordinary };
 
         /// <summary>
         /// The first operation on the object, while it is owned, that can throw and is not inside a try statement

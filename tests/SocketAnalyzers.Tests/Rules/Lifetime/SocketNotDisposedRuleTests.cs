@@ -254,5 +254,46 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
 
             await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("listener", "no path closes it before the method ends"));
         }
+
+        [Fact]
+        public async Task EntryPointEndsWithSocketOpen_DoesNotReport()
+        {
+            // When Main returns the process ends, and the system closes what is still open.
+            const string source = /* lang=c#-test */ """
+                using System.Net.Sockets;
+
+                static class Program
+                {
+                    static void Main()
+                    {
+                        var client = new TcpClient();
+                        client.Connect("127.0.0.1", 5000);
+                        client.GetStream().WriteByte(1);
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source);
+        }
+
+        [Fact]
+        public async Task SameCodeOutsideTheEntryPoint_Reports()
+        {
+            const string source = /* lang=c#-test */ """
+                using System.Net.Sockets;
+
+                static class Program
+                {
+                    static void Run()
+                    {
+                        var client = {|#0:new TcpClient()|};
+                        client.Connect("127.0.0.1", 5000);
+                        client.GetStream().WriteByte(1);
+                    {|#1:}|}
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("client", "no path closes it before the method ends"));
+        }
     }
 }
