@@ -109,6 +109,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 }
 
                 state.SetVariable(known, PointsTo.Null);
+                state.ForgetAbsentOnNull(known, objects);
                 return true;
             }
 

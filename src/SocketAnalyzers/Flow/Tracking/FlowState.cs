@@ -12,6 +12,9 @@ namespace SocketAnalyzers.Flow.Tracking
     {
         private readonly VariableTable table;
         private readonly SocketValue?[] objects;
+
+        /// <summary>Per object: some path joined here never created it (see <see cref="ForgetAbsentOnNull"/>).</summary>
+        private readonly bool[] mayBeAbsent;
         private PointsTo[] variables;
 
         internal FlowState(VariableTable table)
@@ -19,6 +22,7 @@ namespace SocketAnalyzers.Flow.Tracking
             this.table = table;
             this.variables = new PointsTo[table.Count < 8 ? 8 : table.Count];
             this.objects = new SocketValue?[FlowBudget.MaxTrackedObjects];
+            this.mayBeAbsent = new bool[FlowBudget.MaxTrackedObjects];
         }
 
         private FlowState(FlowState other)
@@ -26,6 +30,7 @@ namespace SocketAnalyzers.Flow.Tracking
             this.table = other.table;
             this.variables = (PointsTo[])other.variables.Clone();
             this.objects = (SocketValue?[])other.objects.Clone();
+            this.mayBeAbsent = (bool[])other.mayBeAbsent.Clone();
         }
 
         /// <summary>The variables with a value (built on demand: for consumers that scan, such as rules at exits).</summary>
@@ -76,6 +81,40 @@ namespace SocketAnalyzers.Flow.Tracking
 
         internal void SetObject(int id, SocketValue value) => this.objects[id] = value;
 
+        /// <summary>The object is (re)created here: it exists on this path.</summary>
+        internal void MarkPresent(int id) => this.mayBeAbsent[id] = false;
+
+        /// <summary>
+        /// On the branch where <paramref name="variable"/> is null: an object it may have held that some path never
+        /// created, and that no other variable holds, is taken as never created on this branch. The classic shape is
+        /// <c>Socket s = null; try { s = new Socket(…); … } catch { … } finally { s?.Dispose(); }</c>: the null branch
+        /// of the finally is the path where the constructor never ran, not a socket dropped unclosed.
+        /// </summary>
+        internal void ForgetAbsentOnNull(FlowVariable variable, PointsTo held)
+        {
+            var own = this.table.TryGetIndex(variable, out var index) ? index : -1;
+            foreach (var id in held)
+            {
+                if (!this.mayBeAbsent[id] || this.objects[id] is null)
+                {
+                    continue;
+                }
+
+                // Held for sure by another variable: it exists. A holder that may be null too is most often the same
+                // value (the local a `?.` captured), and the worst this reading costs is a report not made.
+                var elsewhere = false;
+                for (var i = 0; i < this.variables.Length && !elsewhere; i++)
+                {
+                    elsewhere = i != own && this.variables[i].Contains(id) && !this.variables[i].MayBeNull;
+                }
+
+                if (!elsewhere)
+                {
+                    this.objects[id] = null;
+                }
+            }
+        }
+
         internal FlowState Clone() => new FlowState(this);
 
         /// <summary>
@@ -120,6 +159,12 @@ namespace SocketAnalyzers.Flow.Tracking
             for (var id = 0; id < this.objects.Length; id++)
             {
                 var theirs = other.objects[id];
+                if (!this.mayBeAbsent[id] && (other.mayBeAbsent[id] || (theirs is null) != (this.objects[id] is null)))
+                {
+                    this.mayBeAbsent[id] = true;
+                    changed = true;
+                }
+
                 if (theirs is null || ReferenceEquals(theirs, this.objects[id]))
                 {
                     continue;

@@ -124,6 +124,7 @@ namespace SocketAnalyzers.Flow.Tracking
         /// </summary>
         internal void Renew(int id)
         {
+            this.state.MarkPresent(id);
             if (this.state.GetObject(id) is null)
             {
                 return;

@@ -295,5 +295,71 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
 
             await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("client", "no path closes it before the method ends"));
         }
+
+        [Theory]
+        [InlineData("listener?.Stop();")]
+        [InlineData("listener?.Dispose();")]
+        [InlineData("if (listener != null) listener.Stop();")]
+        public async Task CreatedInTryClosedInFinallyAfterNullTest_DoesNotReport(string close)
+        {
+            // The null branch of the finally is the path where the constructor never ran, not a listener left open.
+            var source = """
+                using System;
+                using System.Net;
+                using System.Net.Sockets;
+
+                static class Server
+                {
+                    public static void Run()
+                    {
+                        TcpListener? listener = null;
+                        try
+                        {
+                            listener = new TcpListener(IPAddress.Loopback, 0);
+                            listener.Start();
+                        }
+                        catch (SocketException exception)
+                        {
+                            Console.WriteLine(exception.SocketErrorCode);
+                        }
+                        finally
+                        {
+                            CLOSE
+                        }
+                    }
+                }
+                """.Replace("CLOSE", close);
+
+            await Verify.VerifyAsync(Id, source);
+        }
+
+        [Fact]
+        public async Task CreatedInTryNeverClosed_Reports()
+        {
+            const string source = /* lang=c#-test */ """
+                using System;
+                using System.Net;
+                using System.Net.Sockets;
+
+                static class Server
+                {
+                    public static void Run()
+                    {
+                        TcpListener? listener = null;
+                        try
+                        {
+                            listener = {|#0:new TcpListener(IPAddress.Loopback, 0)|};
+                            listener.Start();
+                        }
+                        catch (SocketException exception)
+                        {
+                            Console.WriteLine(exception.SocketErrorCode);
+                        }
+                    {|#1:}|}
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("listener", "no path closes it before the method ends"));
+        }
     }
 }
