@@ -29,7 +29,7 @@ namespace SocketAnalyzers.Flow.Tracking
             var receiver = this.Visit(receiverOperation);
             if (IsTaskPassThrough(method))
             {
-                // `await s.AcceptAsync().ConfigureAwait(false)`, `t.GetAwaiter().GetResult()`, `t.Wait()`: the task of
+                // `await s.AcceptAsync().ConfigureAwait(false)`, `t.GetAwaiter().GetResult()`, `t.Wait()`, `WaitAsync`: the task of
                 // an accepted socket is the socket itself. These calls keep nothing, and when they throw the accept
                 // failed: there is no socket to leak, so no exception leaves with it.
                 return method.ReturnsVoid || method.ReturnType.SpecialType == SpecialType.System_Boolean ? PointsTo.Nothing : receiver;
@@ -90,7 +90,7 @@ namespace SocketAnalyzers.Flow.Tracking
         }
 
         private static bool IsTaskPassThrough(IMethodSymbol method) =>
-            method.Name is "ConfigureAwait" or "GetAwaiter" or "GetResult" or "Wait" && !method.IsStatic
+            method.Name is "ConfigureAwait" or "GetAwaiter" or "GetResult" or "Wait" or "WaitAsync" && !method.IsStatic
             && method.ContainingNamespace?.ToDisplayString() is "System.Threading.Tasks" or "System.Runtime.CompilerServices";
 
         private PointsTo CallUnknownOrSummarized(IInvocationOperation invocation, PointsTo receiver, PointsTo[] argumentObjects)

@@ -104,6 +104,7 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
             [Theory]
         [InlineData("await listener.AcceptAsync().ConfigureAwait(false)")]
         [InlineData("await listener.AcceptAsync()")]
+        [InlineData("await listener.AcceptAsync().WaitAsync(TimeSpan.FromSeconds(5))")]
         public async Task HandedToHandlerInLoopThatCatchesEverything_DoesNotReport(string accept)
         {
             // The handler's own failure is its business: the socket was handed over when the call began.
