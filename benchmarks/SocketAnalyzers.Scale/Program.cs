@@ -42,6 +42,20 @@ namespace SocketAnalyzers.Scale
                         }
 
                         return await FolderMode.RunAsync(folder.Positional[0], folder.Has("--list"), !folder.Has("--no-implicit-usings"), CancellationToken.None).ConfigureAwait(false);
+                    case "scale":
+                        var scale = new CommandLine(rest, "--sizes", "--seed", "--repeat");
+                        return await ScaleMode.RunAsync(
+                            scale.Ints("--sizes", ScaleMode.DefaultSizes),
+                            scale.Int("--seed", 1),
+                            scale.Value("--repeat") is null ? null : scale.Int("--repeat", 1)).ConfigureAwait(false);
+                    case "pathological":
+                        return await PathologicalMode.RunAsync(CancellationToken.None).ConfigureAwait(false);
+                    case "measure":
+                        var measure = new CommandLine(rest, "--input", "--tool");
+                        return await MeasureCommand.RunAsync(
+                            measure.Value("--input") ?? throw new ArgumentException("measure needs --input"),
+                            measure.Value("--tool") ?? throw new ArgumentException("measure needs --tool"),
+                            CancellationToken.None).ConfigureAwait(false);
                     default:
                         Console.Error.WriteLine(Usage);
                         return 2;
