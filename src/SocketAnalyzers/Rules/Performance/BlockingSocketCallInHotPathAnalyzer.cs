@@ -49,14 +49,15 @@ namespace SocketAnalyzers.Rules.Performance
 
             var function = AsyncCode.EnclosingFunction(invocation, context.ContainingSymbol, out var method);
             if (method is { IsAsync: true }
-                || BlockingSocketCall.Find(invocation, symbols, function) is not { } call
-                || BlockingSocketCall.IsKnownReady(invocation, function))
+                || BlockingSocketCall.Find(invocation, symbols, function) is not { } call)
             {
                 return;
             }
 
+            // The reason first: it looks at the call's ancestors and the options only, while IsKnownReady walks the whole
+            // function. Most blocking calls have no reason, and a walk per call is quadratic in a long method.
             var reason = Reason(invocation, call, function, method, context, options);
-            if (reason is null)
+            if (reason is null || BlockingSocketCall.IsKnownReady(invocation, function))
             {
                 return;
             }
