@@ -54,6 +54,7 @@ namespace SocketAnalyzers.Scale
                 tool.MeasuredIds.Select(id => new[] { id, titles[id], Markdown.Count(findings.Count(f => f.Id == id)) }),
                 textColumns: 2);
 
+            output.AppendLine("Flow engine run directly on every socket body: " + EngineProbe.Run(sources.Compile(), cancellationToken).Describe() + ".").AppendLine();
             output.AppendLine("Analyzer time per analyzer: "
                 + string.Join(", ", pass.PerAnalyzer.OrderByDescending(p => p.Value).Select(p => p.Key + " " + Markdown.Ms(p.Value))) + ".").AppendLine();
 
