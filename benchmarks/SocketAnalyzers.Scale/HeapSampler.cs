@@ -21,6 +21,12 @@ namespace SocketAnalyzers.Scale
         {
             this.allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             this.peakHeap = GC.GetTotalMemory(forceFullCollection: false);
+            this.StartGcHeapMb = this.peakHeap / (1024.0 * 1024);
+            using (var process = Process.GetCurrentProcess())
+            {
+                this.StartWorkingSetMb = process.WorkingSet64 / (1024.0 * 1024);
+            }
+
             this.thread = new Thread(this.Sample) { IsBackground = true, Name = "heap sampler" };
             this.thread.Start();
         }
@@ -30,6 +36,12 @@ namespace SocketAnalyzers.Scale
         public double AllocatedMb { get; private set; }
 
         public double PeakWorkingSetMb { get; private set; }
+
+        /// <summary>The managed heap when the pass starts, right after a full collection: the input and what the warm-up left.</summary>
+        public double StartGcHeapMb { get; }
+
+        /// <summary>The working set when the pass starts: the runtime, the loaded compiler and analyzers, the input, and what the GC kept after the warm-up.</summary>
+        public double StartWorkingSetMb { get; }
 
         public static HeapSampler Start()
         {

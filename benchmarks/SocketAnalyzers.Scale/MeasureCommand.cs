@@ -42,6 +42,8 @@ namespace SocketAnalyzers.Scale
                 WallMs = pass.Wall.TotalMilliseconds,
                 AnalyzerMs = pass.AnalyzerTime.TotalMilliseconds,
                 PeakWorkingSetMb = sampler.PeakWorkingSetMb,
+                StartWorkingSetMb = sampler.StartWorkingSetMb,
+                StartGcHeapMb = sampler.StartGcHeapMb,
                 PeakGcHeapMb = sampler.PeakGcHeapMb,
                 AllocatedMb = sampler.AllocatedMb,
                 CompilerErrors = tool is null ? pass.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) : 0,

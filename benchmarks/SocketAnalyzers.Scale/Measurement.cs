@@ -27,6 +27,12 @@ namespace SocketAnalyzers.Scale
         /// <summary>Peak resident set of the process during the pass (VmHWM, reset before it where Linux allows).</summary>
         public double PeakWorkingSetMb { get; set; }
 
+        /// <summary>The working set when the pass started (after the warm-up, a full GC and the input's parsing).</summary>
+        public double StartWorkingSetMb { get; set; }
+
+        /// <summary>The managed heap when the pass started, after a full collection.</summary>
+        public double StartGcHeapMb { get; set; }
+
         /// <summary>Largest managed heap size seen by a sampler every 5 ms during the pass.</summary>
         public double PeakGcHeapMb { get; set; }
 

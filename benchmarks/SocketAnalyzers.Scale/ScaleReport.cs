@@ -15,7 +15,7 @@ namespace SocketAnalyzers.Scale
         /// <summary>A fitted exponent up to this counts as linear growth (measurement noise on a shared machine).</summary>
         public const double LinearExponent = 1.15;
 
-        public static string Render(IReadOnlyList<ScaleRow> rows, int seed, string machine, IReadOnlyDictionary<string, string> versions, TimeSpan elapsed)
+        public static string Render(IReadOnlyList<ScaleRow> rows, int seed, string machine, IReadOnlyDictionary<string, string> versions, TimeSpan elapsed, (int Size, EngineOutcome Outcome) steps)
         {
             const string ours = AnalyzerTool.Ours;
             var output = new StringBuilder();
@@ -46,12 +46,13 @@ namespace SocketAnalyzers.Scale
                 new[] { "Size", "Compiler alone", "SocketAnalyzers pass", "CA2000 pass", "IDisposableAnalyzers pass" },
                 rows.Select(r => new[] { Markdown.Count(r.Size) }.Concat(Tools().Select(t => Markdown.Ms(r.Median(t, m => m.WallMs)))).ToArray()));
 
-            output.AppendLine("### Memory of each pass (peak working set of its process, peak managed heap, bytes allocated)").AppendLine();
+            output.AppendLine("### Memory of each pass: peak managed heap (its growth during the pass) / bytes allocated / peak working set of the process").AppendLine();
             Markdown.Table(
                 output,
                 new[] { "Size", "Compiler alone", "SocketAnalyzers", "CA2000", "IDisposableAnalyzers" },
                 rows.Select(r => new[] { Markdown.Count(r.Size) }.Concat(Tools().Select(t =>
-                    Markdown.Mb(r.Median(t, m => m.PeakWorkingSetMb)) + " / " + Markdown.Mb(r.Median(t, m => m.PeakGcHeapMb)) + " / " + Markdown.Mb(r.Median(t, m => m.AllocatedMb)))).ToArray()));
+                    Markdown.Mb(r.Median(t, m => m.PeakGcHeapMb)) + " (+" + Markdown.Mb(r.Median(t, m => m.PeakGcHeapMb - m.StartGcHeapMb)) + ") / "
+                    + Markdown.Mb(r.Median(t, m => m.AllocatedMb)) + " / " + Markdown.Mb(r.Median(t, m => m.PeakWorkingSetMb)))).ToArray()));
 
             RenderGrowth(output, rows);
 
@@ -76,6 +77,9 @@ namespace SocketAnalyzers.Scale
                     .OrderByDescending(a => rows[^1].Median(ours, m => m.PerAnalyzerMs.TryGetValue(a, out var v) ? v : 0))
                     .Select(a => new[] { a }.Concat(rows.Select(r => Markdown.Ms(r.Median(ours, m => m.PerAnalyzerMs.TryGetValue(a, out var v) ? v : 0)))).ToArray()));
 
+            output.AppendLine("SocketFlowAnalyzer's steps at " + Markdown.Count(steps.Size) + " lines, run one by one on the same corpus in the parent process: "
+                + steps.Outcome.DescribeSteps() + ". (" + steps.Outcome.Describe() + ".)").AppendLine();
+
             RenderTargets(output, rows);
             foreach (var crash in rows.SelectMany(r => AnalyzerTool.All.SelectMany(t => r.Of(t))).SelectMany(m => m.Crashes).Distinct())
             {
@@ -96,7 +100,8 @@ namespace SocketAnalyzers.Scale
                 ("SocketAnalyzers", r => r.AnalyzerMs(AnalyzerTool.Ours)),
                 ("CA2000", r => r.AnalyzerMs(AnalyzerTool.Ca2000)),
                 ("IDisposableAnalyzers", r => r.AnalyzerMs(AnalyzerTool.IDisposable)),
-                ("SocketAnalyzers peak managed heap", r => r.Median(AnalyzerTool.Ours, m => m.PeakGcHeapMb)),
+                ("SocketAnalyzers pass: managed heap growth", r => r.Median(AnalyzerTool.Ours, m => m.PeakGcHeapMb - m.StartGcHeapMb)),
+                ("SocketAnalyzers pass: bytes allocated", r => r.Median(AnalyzerTool.Ours, m => m.AllocatedMb)),
             };
             var header = new List<string> { "Figure" };
             for (var i = 1; i < rows.Count; i++)
