@@ -28,7 +28,7 @@ namespace SocketAnalyzers.Scale
 
             if (parts.Length == 2 && parts[0] == "pathological")
             {
-                var input = PathologicalInputs.Create().FirstOrDefault(i => i.Name == parts[1])
+                var input = PathologicalInputs.Create().Concat(StressInputs.Create()).FirstOrDefault(i => i.Name == parts[1])
                     ?? throw new ArgumentException("No pathological input " + parts[1]);
                 return SourceSet.FromGenerated(spec, input.Files);
             }

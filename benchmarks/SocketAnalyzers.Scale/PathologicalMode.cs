@@ -11,7 +11,8 @@ namespace SocketAnalyzers.Scale
 {
     /// <summary>
     /// <c>pathological</c>: each pathological input (one method of 5,000 statements, 200 nested ifs, 50 nested loops,
-    /// a 50,000-line file, a switch of 2,000 cases, a method with 500 sockets) measured once for the compiler alone
+    /// a 50,000-line file, a switch of 2,000 cases, a method with 500 sockets, and this benchmark's
+    /// <see cref="StressInputs"/>) measured once for the compiler alone
     /// and once for SocketAnalyzers, each in a process of its own, then the flow engine run directly on its bodies to
     /// tell whether it gave up. An input passes when our analyzers finish within its budget and nothing throws.
     /// </summary>
@@ -42,7 +43,7 @@ namespace SocketAnalyzers.Scale
             var rows = new List<string[]>();
             var crashes = new List<string>();
             var failed = false;
-            foreach (var input in PathologicalInputs.Create())
+            foreach (var input in PathologicalInputs.Create().Concat(StressInputs.Create()))
             {
                 var spec = InputSpec.Pathological(input.Name);
                 var compile = await ChildProcess.MeasureAsync(spec, Measurement.CompileOnly, ChildTimeout).ConfigureAwait(false);
@@ -64,7 +65,8 @@ namespace SocketAnalyzers.Scale
                     compile is null ? "timed out" : Markdown.Ms(compile.WallMs),
                     ours is null ? "timed out (" + ChildTimeout.TotalMinutes + " min)" : Markdown.Ms(ours.AnalyzerMs),
                     ours is null ? "–" : Markdown.Ms(ours.WallMs),
-                    ours is null ? "–" : Markdown.Mb(ours.PeakWorkingSetMb),
+                    ours is null ? "–" : "+" + Markdown.Mb(ours.PeakGcHeapMb - ours.StartGcHeapMb),
+                    ours is null || ours.PerAnalyzerMs.Count == 0 ? "–" : Slowest(ours),
                     Markdown.Ms(budget), engine.Describe(),
                     (ours?.Crashes.Count ?? 0).ToString(CultureInfo.InvariantCulture),
                     pass ? "PASS" : "**FAIL**",
@@ -78,7 +80,7 @@ namespace SocketAnalyzers.Scale
                 + "Budget of our analyzer time (telemetry): 2 s + 0.5 × the compiler's time on the input.").AppendLine();
             Markdown.Table(
                 output,
-                new[] { "Input", "What", "Lines", "Compile", "SocketAnalyzers", "Pass wall", "Peak memory", "Budget", "Flow engine", "Exceptions", "Result" },
+                new[] { "Input", "What", "Lines", "Compile", "SocketAnalyzers", "Pass wall", "Heap growth", "Slowest analyzer", "Budget", "Flow engine", "Exceptions", "Result" },
                 rows,
                 textColumns: 2);
             foreach (var crash in crashes.Distinct())
@@ -90,6 +92,12 @@ namespace SocketAnalyzers.Scale
             Console.WriteLine();
             Console.WriteLine("Written to " + ResultsFolder.Write("pathological", output.ToString()));
             return failed ? 1 : 0;
+        }
+
+        private static string Slowest(Measurement measurement)
+        {
+            var slowest = measurement.PerAnalyzerMs.OrderByDescending(p => p.Value).First();
+            return slowest.Key + " " + Markdown.Ms(slowest.Value);
         }
     }
 }
