@@ -60,7 +60,10 @@ namespace SocketAnalyzers.CodeFixes.Lifetime
             return document;
         }
 
-        /// <summary>The using declaration and the hand-off statement in the same block, or null.</summary>
+        /// <summary>
+        /// The using declaration and the hand-off statement after it in the same block, or null. (Mid-edit code can
+        /// hand the socket off before its declaration, <c>return socket; using var socket = …;</c>: nothing to wrap.)
+        /// </summary>
         private static (LocalDeclarationStatementSyntax Declaration, StatementSyntax HandOff, BlockSyntax Block)? Find(SyntaxNode root, Diagnostic diagnostic)
         {
             if (diagnostic.AdditionalLocations.Count == 0
@@ -68,6 +71,7 @@ namespace SocketAnalyzers.CodeFixes.Lifetime
                 || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } escape
                 || escape.FirstAncestorOrSelf<StatementSyntax>() is not { } handOff
                 || handOff.Parent != block
+                || block.Statements.IndexOf(handOff) <= block.Statements.IndexOf(declaration)
                 || !(escape is ReturnStatementSyntax || escape is AssignmentExpressionSyntax { Left: not IdentifierNameSyntax { Identifier.ValueText: "_" } }))
             {
                 return null;

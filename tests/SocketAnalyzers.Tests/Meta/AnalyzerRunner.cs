@@ -56,13 +56,14 @@ namespace SocketAnalyzers.Tests.Meta
             return new AnalyzerRun(diagnostics, failures.Distinct(StringComparer.Ordinal).ToImmutableArray());
         }
 
-        private static CompilationWithAnalyzers With(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, ConcurrentQueue<string> failures) =>
+        /// <summary>The analyzers on the compilation, each exception they let out queued in <paramref name="failures"/>.</summary>
+        public static CompilationWithAnalyzers With(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, ConcurrentQueue<string> failures, bool concurrent = true) =>
             compilation.WithAnalyzers(
                 analyzers,
                 new CompilationWithAnalyzersOptions(
                     new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
                     (exception, analyzer, _) => failures.Enqueue(analyzer.GetType().Name + ": " + exception),
-                    concurrentAnalysis: true,
+                    concurrentAnalysis: concurrent,
                     logAnalyzerExecutionTime: false));
 
         /// <summary>AD0001 (analyzer threw) and AD0002 (analyzer reported an unsupported or misplaced diagnostic).</summary>

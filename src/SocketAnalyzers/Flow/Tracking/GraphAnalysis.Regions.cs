@@ -119,8 +119,11 @@ namespace SocketAnalyzers.Flow.Tracking
             }
         }
 
-        /// <summary>Sends a state an exception may leave with to the handlers that would receive it.</summary>
-        internal void DeliverException(ControlFlowRegion? region, FlowState state)
+        /// <summary>
+        /// Sends a state an exception may leave with to the handlers that would receive it; a handler of
+        /// SocketException only when <paramref name="socketFailure"/> says the exception may be one.
+        /// </summary>
+        internal void DeliverException(ControlFlowRegion? region, FlowState state, bool socketFailure = true)
         {
             // A lambda's graph is rooted inside its parent's regions: the walk stops at this graph's root, or an
             // exception in a lambda would be delivered to the parent's finally (with the parent's block ordinals).
@@ -146,7 +149,8 @@ namespace SocketAnalyzers.Flow.Tracking
                     var catchesAll = false;
                     foreach (var nested in handler.NestedRegions)
                     {
-                        if (nested.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.FilterAndHandler)
+                        if (nested.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.FilterAndHandler
+                            && (socketFailure || !ExceptionSources.CatchesOnlySocketErrors(nested.ExceptionType)))
                         {
                             this.FlowInto(nested.FirstBlockOrdinal, state);
                             catchesAll |= nested.Kind == ControlFlowRegionKind.Catch && nested.ExceptionType is { } type
@@ -199,6 +203,13 @@ namespace SocketAnalyzers.Flow.Tracking
 
         private void FlowInto(int ordinal, FlowState state, bool owned = false)
         {
+            if (!this.graph.Blocks[ordinal].IsReachable)
+            {
+                // The compiler's own reachability, constant conditions included: the exit of `while (true)` without
+                // a break is never reached, so a server loop that only ends by an exception has no normal exit.
+                return;
+            }
+
             if (this.entry[ordinal] is not { } existing)
             {
                 this.entry[ordinal] = owned ? state : state.Clone();

@@ -27,6 +27,14 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             var receiver = this.Visit(receiverOperation);
+            if (IsTaskPassThrough(method))
+            {
+                // `await s.AcceptAsync().ConfigureAwait(false)`, `t.GetAwaiter().GetResult()`, `t.Wait()`: the task of
+                // an accepted socket is the socket itself. These calls keep nothing, and when they throw the accept
+                // failed: there is no socket to leak, so no exception leaves with it.
+                return method.ReturnsVoid || method.ReturnType.SpecialType == SpecialType.System_Boolean ? PointsTo.Nothing : receiver;
+            }
+
             var arguments = invocation.Arguments;
             var argumentObjects = arguments.Length == 0 ? System.Array.Empty<PointsTo>() : new PointsTo[arguments.Length];
             for (var i = 0; i < arguments.Length; i++)
@@ -35,13 +43,14 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             // Close and Dispose do not throw (G1, G2): an exception never leaves with the object still open there.
-            if (method.Name is not ("Dispose" or "DisposeAsync" or "Close"))
-            {
-                this.MayThrowHere();
-            }
-
+            var mayThrow = method.Name is not ("Dispose" or "DisposeAsync" or "Close");
             if (member is not null)
             {
+                if (mayThrow)
+                {
+                    this.MayThrowHere();
+                }
+
                 var operation = Refine(member, invocation);
                 this.Step(invocation, member, MemberName(invocation.Syntax), member.Name, operation, receiverOperation, receiver);
                 this.ApplyOperation(receiver, operation, invocation);
@@ -60,12 +69,29 @@ namespace SocketAnalyzers.Flow.Tracking
                 && method.ContainingNamespace?.ToDisplayString() == ProtocolApiMap.SocketsNamespace)
             {
                 // A member of the socket type itself that does not change the protocol state (Poll, GetSocketOption, …).
+                if (mayThrow)
+                {
+                    this.MayThrowHere();
+                }
+
                 this.EscapeArguments(arguments, argumentObjects, firstArgumentIsReceiver);
                 return this.UntrackedIfSocket(invocation);
             }
 
-            return this.CallUnknownOrSummarized(invocation, receiver, argumentObjects);
+            var socketFailure = ExceptionSources.MayRaiseSocketException(method);
+            var beforeCall = mayThrow ? this.BeforeHandOff(argumentObjects, socketFailure) : null;
+            var result = this.CallUnknownOrSummarized(invocation, receiver, argumentObjects);
+            if (beforeCall is not null)
+            {
+                this.MayThrowAfterHandOff(beforeCall, argumentObjects, socketFailure);
+            }
+
+            return result;
         }
+
+        private static bool IsTaskPassThrough(IMethodSymbol method) =>
+            method.Name is "ConfigureAwait" or "GetAwaiter" or "GetResult" or "Wait" && !method.IsStatic
+            && method.ContainingNamespace?.ToDisplayString() is "System.Threading.Tasks" or "System.Runtime.CompilerServices";
 
         private PointsTo CallUnknownOrSummarized(IInvocationOperation invocation, PointsTo receiver, PointsTo[] argumentObjects)
         {
@@ -131,10 +157,11 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             this.Visit(creation.Initializer);
-            this.MayThrowHere();
             if (!symbols.TryGetApi(creation.Type, out var api) || creation.Constructor is not { } constructor)
             {
                 // A wrapper of this compilation or of a library (SslStream, StreamReader, …) may keep the socket.
+                var socketFailure = ExceptionSources.MayRaiseSocketException(creation.Constructor);
+                var beforeCall = this.BeforeHandOff(argumentObjects, socketFailure);
                 if (creation.Constructor is { } wrapper)
                 {
                     this.PassToUnknownCode(wrapper, arguments, argumentObjects);
@@ -144,8 +171,15 @@ namespace SocketAnalyzers.Flow.Tracking
                     this.EscapeArguments(arguments, argumentObjects, false);
                 }
 
+                if (beforeCall is not null)
+                {
+                    this.MayThrowAfterHandOff(beforeCall, argumentObjects, socketFailure);
+                }
+
                 return PointsTo.Nothing;
             }
+
+            this.MayThrowHere();
 
             if (api == SocketApi.NetworkStream)
             {

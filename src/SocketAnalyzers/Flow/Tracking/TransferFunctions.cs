@@ -208,12 +208,58 @@ namespace SocketAnalyzers.Flow.Tracking
         private PointsTo UntrackedIfSocket(IOperation operation) =>
             this.analysis.Context.Symbols.TryGetApi(operation.Type, out _) ? PointsTo.Untracked : PointsTo.Nothing;
 
+        /// <summary>
+        /// Before a call that may take its arguments: the state an exception leaves with, to be completed by
+        /// <see cref="MayThrowAfterHandOff"/> once the call has decided who owns them; null while recording.
+        /// </summary>
+        private FlowState? BeforeHandOff(PointsTo[] argumentObjects, bool socketFailure)
+        {
+            if (this.recording)
+            {
+                return null;
+            }
+
+            foreach (var objects in argumentObjects)
+            {
+                if (!objects.HasNoObject)
+                {
+                    return this.state.Clone();
+                }
+            }
+
+            // Nothing is handed over: the state before the call is the one an exception leaves with.
+            this.MayThrowHere(socketFailure);
+            return null;
+        }
+
+        /// <summary>
+        /// A call that takes an argument's ownership and then throws has still taken it: cleaning up after its own
+        /// failure is the callee's job, the caller cannot tell whether it was done. So the exception leaves with the
+        /// state before the call (protocol states untouched) but with the ownership the call gave each argument.
+        /// </summary>
+        private void MayThrowAfterHandOff(FlowState beforeCall, PointsTo[] argumentObjects, bool socketFailure)
+        {
+            foreach (var objects in argumentObjects)
+            {
+                foreach (var id in objects)
+                {
+                    if (this.state.GetObject(id) is { } after && (after.Ownership & Ownership.Owned) == 0
+                        && beforeCall.GetObject(id) is { } before)
+                    {
+                        beforeCall.SetObject(id, before.WithOwnership(after.Ownership));
+                    }
+                }
+            }
+
+            this.analysis.DeliverException(this.region, beforeCall, socketFailure);
+        }
+
         /// <summary>The current state is one an exception may leave with (before a call that may throw): the handlers get it.</summary>
-        private void MayThrowHere()
+        private void MayThrowHere(bool socketFailure = true)
         {
             if (!this.recording)
             {
-                this.analysis.DeliverException(this.region, this.state);
+                this.analysis.DeliverException(this.region, this.state, socketFailure);
             }
         }
     }

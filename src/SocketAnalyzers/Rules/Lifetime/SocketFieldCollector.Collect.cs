@@ -104,7 +104,8 @@ namespace SocketAnalyzers.Rules.Lifetime
 
                     break;
                 case IInvocationOperation invocation:
-                    if (OwnershipFacts.IsDisposal(invocation, this.symbols) && this.TrackedField(invocation.Instance, aliases) is { } disposed)
+                    if (OwnershipFacts.IsDisposal(invocation, this.symbols)
+                        && (this.TrackedField(invocation.Instance, aliases) ?? this.OwnerOfInnerSocket(invocation.Instance, aliases)) is { } disposed)
                     {
                         facts.Disposed.Add(disposed);
                     }
@@ -169,6 +170,22 @@ namespace SocketAnalyzers.Rules.Lifetime
 
             return !(api == SocketApi.NetworkStream && callee.MethodKind == MethodKind.Constructor && argument.Parent is IObjectCreationOperation creation
                 && OwnershipFacts.IsOwnedCreation(creation, this.symbols, out _));
+        }
+
+        /// <summary>
+        /// <c>listener.Server</c>, <c>client.Client</c>: the socket inside a wrapper field. Closing it releases the
+        /// wrapper's only operating-system resource, so it counts as closing the field.
+        /// </summary>
+        private IFieldSymbol? OwnerOfInnerSocket(IOperation? instance, Dictionary<ILocalSymbol, IFieldSymbol> aliases)
+        {
+            if (instance is IPropertyReferenceOperation { Property.Name: "Server" or "Client" } inner
+                && this.symbols.TryGetApi(inner.Property.ContainingType, out var api)
+                && api is SocketApi.TcpListener or SocketApi.TcpClient or SocketApi.UdpClient)
+            {
+                return this.TrackedField(inner.Instance, aliases);
+            }
+
+            return null;
         }
 
         private void NoteUsingResource(IOperation resources, MethodFacts facts, Dictionary<ILocalSymbol, IFieldSymbol> aliases)

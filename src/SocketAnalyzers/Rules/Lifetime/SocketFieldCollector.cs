@@ -77,14 +77,21 @@ namespace SocketAnalyzers.Rules.Lifetime
         }
 
         /// <summary>The fields closed by the type's Dispose methods, directly or through helpers of the same type.</summary>
-        public HashSet<IFieldSymbol> DisposedFromDispose(CancellationToken cancellationToken)
+        public HashSet<IFieldSymbol> DisposedFromDispose(CancellationToken cancellationToken) =>
+            this.ClosedFrom(disposeOnly: true, cancellationToken);
+
+        /// <summary>The fields closed by any member of the type (a Stop or Close of its own lifecycle included).</summary>
+        public HashSet<IFieldSymbol> ClosedByAnyMember(CancellationToken cancellationToken) =>
+            this.ClosedFrom(disposeOnly: false, cancellationToken);
+
+        private HashSet<IFieldSymbol> ClosedFrom(bool disposeOnly, CancellationToken cancellationToken)
         {
             var disposed = new HashSet<IFieldSymbol>(SymbolEqualityComparer.Default);
             var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             var pending = new Stack<(IMethodSymbol Method, int Depth)>();
             foreach (var pair in this.methods)
             {
-                if (IsDisposeEntry(pair.Key))
+                if (!disposeOnly || IsDisposeEntry(pair.Key))
                 {
                     pending.Push((pair.Key, 0));
                 }
@@ -100,7 +107,13 @@ namespace SocketAnalyzers.Rules.Lifetime
                 }
 
                 disposed.UnionWith(facts.Disposed);
-                disposed.UnionWith(facts.Passed);
+                if (disposeOnly)
+                {
+                    // Handed to a helper from Dispose: disposing is what it is there for. From any other member, a
+                    // field passed along (to a non-owning stream, a logger) is only lent.
+                    disposed.UnionWith(facts.Passed);
+                }
+
                 if (depth < MaxHelperDepth)
                 {
                     foreach (var callee in facts.Calls)

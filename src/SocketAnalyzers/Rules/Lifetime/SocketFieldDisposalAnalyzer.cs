@@ -52,6 +52,7 @@ namespace SocketAnalyzers.Rules.Lifetime
         {
             var isDisposable = Implements(type, disposable) || Implements(type, asyncDisposable);
             HashSet<IFieldSymbol>? disposedOnDispose = null;
+            HashSet<IFieldSymbol>? closedByAnyMember = null;
             foreach (var pair in collector.Fields)
             {
                 var field = pair.Key;
@@ -69,11 +70,19 @@ namespace SocketAnalyzers.Rules.Lifetime
                 string reason;
                 if (!isDisposable)
                 {
+                    // 4. A type with a lifecycle of its own (Start/Stop, Connect/Close) that closes the field: callers
+                    // end its life by that method. Not being IDisposable is a design choice (CA1001, IDISP006), not a leak.
+                    closedByAnyMember ??= collector.ClosedByAnyMember(context.CancellationToken);
+                    if (closedByAnyMember.Contains(field))
+                    {
+                        continue;
+                    }
+
                     reason = "does not implement IDisposable";
                 }
                 else
                 {
-                    // 4. No Dispose of its own: the inherited one may call an override we cannot tell from others.
+                    // 5. No Dispose of its own: the inherited one may call an override we cannot tell from others.
                     if (!collector.HasDisposeMethod)
                     {
                         continue;

@@ -19,6 +19,12 @@ namespace SocketAnalyzers.Rules.Lifetime
     {
         public static void Check(SocketFlowResult result, List<Diagnostic> diagnostics)
         {
+            // An exception that leaves the program's entry point ends the process, and the process's descriptors with it.
+            if (IsEntryPoint(result.Owner))
+            {
+                return;
+            }
+
             foreach (var origin in result.Objects)
             {
                 // Bail-outs: (1) not this body's to close; (2) already a normal-path leak (SOCK201/SOCK203 say more);
@@ -40,6 +46,10 @@ namespace SocketAnalyzers.Rules.Lifetime
                     step.MemberDisplay));
             }
         }
+
+        /// <summary><c>static Main</c> (any of its signatures) or the top-level statements.</summary>
+        private static bool IsEntryPoint(ISymbol? owner) =>
+            owner is IMethodSymbol { IsStatic: true, Name: "Main" or "<Main>$", MethodKind: MethodKind.Ordinary };
 
         /// <summary>
         /// The first operation on the object, while it is owned, that can throw and is not inside a try statement

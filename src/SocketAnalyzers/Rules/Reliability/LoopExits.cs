@@ -10,7 +10,7 @@ namespace SocketAnalyzers.Rules.Reliability
     /// Whether a loop may end for a reason other than its receive counts: a condition that reads something the loop
     /// changes (other than a count), a call whose result is unknown, or an exit no condition guards. Conditions on
     /// values the loop never changes (<c>Connected</c>, which stays true after the peer closes, D12; a cancellation
-    /// token; a field) do not end the loop when the peer closes.
+    /// token; a field) do not end the loop when the peer closes; <c>Available</c> and <c>DataAvailable</c> do.
     /// </summary>
     internal static class LoopExits
     {
@@ -72,6 +72,14 @@ namespace SocketAnalyzers.Rules.Reliability
                 }
 
                 if (BlockingSocketCall.ReferencedSymbol(operation) is { } symbol && written.Contains(symbol) && !counts.IsCount(symbol))
+                {
+                    return true;
+                }
+
+                // Available/DataAvailable fall to 0/false once the peer has closed and the data is read (D12), unlike
+                // Connected: `do { n = s.Read(…); } while (s.DataAvailable);` ends.
+                if (operation is IPropertyReferenceOperation { Property.Name: "Available" or "DataAvailable" } property
+                    && symbols.TryGetApi(property.Property.ContainingType, out _))
                 {
                     return true;
                 }

@@ -34,6 +34,63 @@ namespace SocketAnalyzers.Rules.Reliability
                 : null;
         }
 
+        /// <summary>
+        /// A receive of one byte (a size argument of 1, or a buffer of length 1 made here or in a readonly field's
+        /// initializer) returns 1 or 0: there is no partial read to miss, only the end of the stream (SOCK402's concern).
+        /// </summary>
+        public static bool RequestsOneByte(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { Name: "size" or "count" } && argument.Value.ConstantValue is { HasValue: true, Value: 1 })
+                {
+                    return true;
+                }
+            }
+
+            if (invocation.Arguments.Length == 0)
+            {
+                return false;
+            }
+
+            var value = invocation.Arguments[0].Value;
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            return value switch
+            {
+                IArrayCreationOperation creation => IsOneElementArray(creation),
+                IFieldReferenceOperation { Field.IsReadOnly: true } field => IsOneElementInitializer(field.Field),
+                _ => false,
+            };
+        }
+
+        private static bool IsOneElementArray(IArrayCreationOperation creation) =>
+            creation.DimensionSizes.Length == 1 && creation.DimensionSizes[0].ConstantValue is { HasValue: true, Value: 1 };
+
+        private static bool IsOneElementInitializer(IFieldSymbol field)
+        {
+            foreach (var reference in field.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: var value })
+                {
+                    var elements = value switch
+                    {
+                        Microsoft.CodeAnalysis.CSharp.Syntax.ArrayCreationExpressionSyntax { Initializer: { } list } => list.Expressions.Count,
+                        Microsoft.CodeAnalysis.CSharp.Syntax.ArrayCreationExpressionSyntax { Type.RankSpecifiers: { Count: 1 } ranks }
+                            when ranks[0].Sizes.Count == 1 && ranks[0].Sizes[0] is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax { Token.Value: 1 } => 1,
+                        Microsoft.CodeAnalysis.CSharp.Syntax.ImplicitArrayCreationExpressionSyntax { Initializer: var list } => list.Expressions.Count,
+                        _ => -1,
+                    };
+                    return elements == 1;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>A receive into an empty buffer waits for data without consuming it (D16): its count means nothing.</summary>
         public static bool HasEmptyBuffer(IInvocationOperation invocation)
         {

@@ -67,7 +67,7 @@ namespace SocketAnalyzers.Rules.Reliability
         private static void AnalyzeInvocation(OperationAnalysisContext context, KnownSocketSymbols symbols, FunctionFactsCache functions)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (!IsDiscarded(invocation) || ReceiveCalls.HasEmptyBuffer(invocation))
+            if (!IsDiscarded(invocation) || ReceiveCalls.HasEmptyBuffer(invocation) || ReceiveCalls.RequestsOneByte(invocation))
             {
                 return;
             }

@@ -101,5 +101,29 @@ namespace SocketAnalyzers.Tests.CodeFixes.Lifetime
                 new[] { Verify.Diagnostic("SOCK205").WithLocation(0).WithLocation(1).WithArguments("socket", "is used by a task that is not awaited before the scope ends") },
                 source);
         }
+
+        [Fact]
+        public async Task HandOffBeforeTheDeclaration_HasNoFix()
+        {
+            // Found by the fuzz test (Fuzz/FuzzTests.cs, two lines swapped): the fix threw ArgumentOutOfRangeException.
+            const string source = /* lang=c#-test */ """
+                using System.Net;
+                using System.Net.Sockets;
+
+                static class Factory
+                {
+                    public static Socket Open(EndPoint endPoint)
+                    {
+                        {|#0:return {|CS0841:socket|};|}
+                        {|#1:using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);|}
+                    }
+                }
+                """;
+
+            await Verify.VerifyFixAsync(
+                source,
+                new[] { Verify.Diagnostic("SOCK205").WithLocation(0).WithLocation(1).WithArguments("socket", "is returned") },
+                source);
+        }
     }
 }

@@ -101,5 +101,246 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
 
             await Verify.VerifyAsync(Id, source);
         }
+            [Theory]
+        [InlineData("await listener.AcceptAsync().ConfigureAwait(false)")]
+        [InlineData("await listener.AcceptAsync()")]
+        public async Task HandedToHandlerInLoopThatCatchesEverything_DoesNotReport(string accept)
+        {
+            // The handler's own failure is its business: the socket was handed over when the call began.
+            var source = """
+                using System;
+                using System.Net.Sockets;
+                using System.Threading.Tasks;
+
+                class Server
+                {
+                    async Task KeepAccepting(Socket listener)
+                    {
+                        while (true)
+                        {
+                            try
+                            {
+                                var client = ACCEPT;
+                                OnAccepted(client);
+                            }
+                            catch (Exception)
+                            {
+                                continue;
+                            }
+                        }
+                    }
+
+                    async void OnAccepted(Socket socket)
+                    {
+                        if (socket.Available > 4096)
+                        {
+                            return;
+                        }
+
+                        await Task.Yield();
+                        socket.Dispose();
+                    }
+                }
+                """.Replace("ACCEPT", accept);
+
+            await Verify.VerifyAsync(Id, source);
+        }
+
+        [Fact]
+        public async Task WrappedInTryThatReturnsNullOnFailure_DoesNotReport()
+        {
+            // `await … .ConfigureAwait(false)` yields a socket or throws at the await; the wrapper takes the socket.
+            const string source = /* lang=c#-test */ """
+                using System;
+                using System.Net.Sockets;
+                using System.Threading.Tasks;
+
+                sealed class Connection : IDisposable
+                {
+                    private readonly Socket socket;
+                    private readonly NetworkStream stream;
+
+                    public Connection(Socket socket)
+                    {
+                        this.socket = socket ?? throw new ArgumentNullException(nameof(socket));
+                        this.stream = new NetworkStream(socket, true);
+                    }
+
+                    public void Dispose() => this.stream.Dispose();
+                }
+
+                static class Acceptor
+                {
+                    public static async Task<Connection?> AcceptAsync(Socket listener)
+                    {
+                        try
+                        {
+                            var client = await listener.AcceptAsync().ConfigureAwait(false);
+                            return new Connection(client);
+                        }
+                        catch (ObjectDisposedException)
+                        {
+                            return null;
+                        }
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source);
+        }
+
+        [Fact]
+        public async Task OutsideFailureBeforeHandOff_StillReports()
+        {
+            // A name lookup that fails is caught, and the loop goes on with the accepted client still open.
+            const string source = /* lang=c#-test */ """
+                using System;
+                using System.Net;
+                using System.Net.Sockets;
+                using System.Threading.Tasks;
+
+                class Proxy
+                {
+                    async Task Run(TcpListener listener, string upstream)
+                    {
+                        while (true)
+                        {
+                            try
+                            {
+                                var client = await {|#0:listener.AcceptTcpClientAsync()|}.ConfigureAwait(false);
+                                var addresses = await Dns.GetHostAddressesAsync(upstream);
+                                Forward(client, addresses[0]);
+                            }
+                            catch (Exception)
+                            {
+                            }
+                        }
+                    {|#1:}|}
+
+                    void Forward(TcpClient client, IPAddress address) => _ = Task.Run(() => client.Dispose());
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("AcceptTcpClientAsync", "the next iteration replaces it while it is still open"));
+        }
+
+        [Fact]
+        public async Task SocketExceptionHandlerAfterNonNetworkCalls_DoesNotReport()
+        {
+            // Console and List<T> never raise a SocketException: `catch (SocketException)` only sees the Accept fail,
+            // and then there is no socket.
+            const string source = /* lang=c#-test */ """
+                using System;
+                using System.Collections.Generic;
+                using System.Net.Sockets;
+
+                static class Server
+                {
+                    public static void AcceptOne(Socket listener, List<Socket> clients)
+                    {
+                        try
+                        {
+                            var client = listener.Accept();
+                            Console.WriteLine("connected: " + client.RemoteEndPoint);
+                            clients.Add(client);
+                        }
+                        catch (SocketException exception)
+                        {
+                            Console.WriteLine(exception.Message);
+                        }
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source);
+        }
+
+        [Fact]
+        public async Task HandlerOfEveryExceptionAfterNonNetworkCalls_Reports()
+        {
+            // The same code catching everything: an exception of Console.WriteLine leaves the client open.
+            const string source = /* lang=c#-test */ """
+                using System;
+                using System.Collections.Generic;
+                using System.Net.Sockets;
+
+                static class Server
+                {
+                    public static void AcceptOne(Socket listener, List<Socket> clients)
+                    {
+                        try
+                        {
+                            var client = {|#0:listener.Accept()|};
+                            Console.WriteLine("connected: " + client.RemoteEndPoint);
+                            clients.Add(client);
+                        }
+                        catch (Exception exception)
+                        {
+                            Console.WriteLine(exception.Message);
+                        }
+                    {|#1:}|}
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("Accept", "some path reaches the end of the method with it still open"));
+        }
+
+        [Fact]
+        public async Task RetryUntilAcceptedThroughWait_DoesNotReport()
+        {
+            // When Wait throws, the accept failed: there is no socket, and the loop tries again.
+            const string source = /* lang=c#-test */ """
+                using System.Net.Sockets;
+                using System.Threading.Tasks;
+
+                static class Server
+                {
+                    public static Socket AcceptOne(Socket listener)
+                    {
+                        Socket? socket = null;
+                        do
+                        {
+                            try
+                            {
+                                Task<Socket> task = listener.AcceptAsync();
+                                task.Wait();
+                                socket = task.Result;
+                            }
+                            catch
+                            {
+                            }
+                        }
+                        while (socket == null);
+
+                        return socket;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source);
+        }
+
+        [Fact]
+        public async Task AcceptedThroughGetResultAndForgotten_Reports()
+        {
+            // The socket flows through GetAwaiter().GetResult(): still this method's to close.
+            const string source = /* lang=c#-test */ """
+                using System.Net.Sockets;
+
+                static class Server
+                {
+                    public static void Serve(Socket listener, byte[] greeting)
+                    {
+                        while (true)
+                        {
+                            var client = {|#0:listener.AcceptAsync()|}.GetAwaiter().GetResult();
+                            client.Send(greeting);
+                        }
+                    {|#1:}|}
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("AcceptAsync", "the next iteration replaces it while it is still open"));
+        }
     }
 }

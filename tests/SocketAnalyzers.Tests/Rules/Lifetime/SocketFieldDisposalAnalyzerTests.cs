@@ -286,5 +286,85 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
 
             await Verify.VerifyAsync(source);
         }
+
+        [Theory]
+        [InlineData("this.listener.Stop();")]
+        [InlineData("this.listener?.Dispose();")]
+        public async Task NotDisposableButStopClosesIt_DoesNotReport(string close)
+        {
+            // A Start/Stop lifecycle of its own: callers end the listener's life through Stop. Not being IDisposable is a
+            // design choice (CA1001, IDISP006 report it), not a leak.
+            var source = """
+                using System.Net;
+                using System.Net.Sockets;
+
+                class Server
+                {
+                    private TcpListener? listener;
+
+                    public void Start(int port)
+                    {
+                        this.listener = new TcpListener(IPAddress.Loopback, port);
+                        this.listener.Start();
+                    }
+
+                    public void Stop()
+                    {
+                        CLOSE
+                    }
+                }
+                """.Replace("CLOSE", close);
+
+            await Verify.VerifyAsync(source);
+        }
+
+        [Fact]
+        public async Task DisposableWhoseStopClosesButDisposeDoesNot_Reports()
+        {
+            // Dispose is the declared end of life: a Stop that closes does not help `using`.
+            const string source = /* lang=c#-test */ """
+                using System;
+                using System.Net;
+                using System.Net.Sockets;
+
+                sealed class Server : IDisposable
+                {
+                    private readonly TcpListener {|#0:listener|} = {|#1:new TcpListener(IPAddress.Loopback, 0)|};
+
+                    public void Stop() => this.listener.Stop();
+
+                    public void Dispose()
+                    {
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Verify.Diagnostic("SOCK204").WithLocation(0).WithLocation(1).WithArguments("Server", "TcpListener", "listener", "its Dispose does not dispose it"));
+        }
+
+        [Theory]
+        [InlineData("this.listener.Server.Close();")]
+        [InlineData("this.listener.Server.Dispose();")]
+        public async Task DisposeClosesTheInnerSocket_DoesNotReport(string close)
+        {
+            // The listener's socket is its only operating-system resource: closing it is closing the listener.
+            var source = """
+                using System;
+                using System.Net;
+                using System.Net.Sockets;
+
+                sealed class Server : IDisposable
+                {
+                    private readonly TcpListener listener = new TcpListener(IPAddress.Loopback, 0);
+
+                    public void Dispose()
+                    {
+                        CLOSE
+                    }
+                }
+                """.Replace("CLOSE", close);
+
+            await Verify.VerifyAsync(source);
+        }
     }
 }

@@ -78,6 +78,60 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
             await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("listener", "Start"));
         }
 
+        [Theory]
+        [InlineData("static void Main(string[] args)")]
+        [InlineData("static async System.Threading.Tasks.Task<int> Main()")]
+        public async Task EntryPoint_DoesNotReport(string signature)
+        {
+            // An exception that leaves Main ends the process, and its descriptors with it.
+            var source = """
+                using System.Net;
+                using System.Net.Sockets;
+
+                static class Program
+                {
+                    SIGNATURE
+                    {
+                        var listener = new TcpListener(IPAddress.Loopback, 0);
+                        listener.Start();
+                        try
+                        {
+                            using var client = listener.AcceptTcpClient();
+                        }
+                        finally
+                        {
+                            listener.Stop();
+                        }
+
+                        RETURN
+                    }
+                }
+                """.Replace("SIGNATURE", signature).Replace("RETURN", signature.Contains("int") ? "return 0;" : "");
+
+            await Verify.VerifyAsync(Id, source);
+        }
+
+        [Fact]
+        public async Task InstanceMethodNamedMain_Reports()
+        {
+            const string source = /* lang=c#-test */ """
+                using System.Net;
+                using System.Net.Sockets;
+
+                class Service
+                {
+                    public void Main()
+                    {
+                        var listener = {|#0:new TcpListener(IPAddress.Loopback, 0)|};
+                        listener.{|#1:Start|}();
+                        listener.Stop();
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("listener", "Start"));
+        }
+
         [Fact]
         public async Task WriteOnAcceptedClientsStream_ReportsTheClient()
         {

@@ -198,5 +198,61 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
             await Verify.VerifyAsync(Id, source, "socket_analyzers.unknown_call_ownership = keep", Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("s", "no path closes it before the method ends"));
             await Verify.VerifyAsync(Id, source.Replace("{|#0:", "").Replace(")|};", ");").Replace("{|#1:}|}", "}"), "socket_analyzers.unknown_call_ownership = transfer");
         }
+
+        [Fact]
+        public async Task ServerLoopWithoutNormalExit_DoesNotReport()
+        {
+            // `while (true)` without a break has no normal end: the listener lives as long as the server runs, and
+            // only an exception ends it (SOCK202's business, not this rule's).
+            const string source = /* lang=c#-test */ """
+                using System.Net;
+                using System.Net.Sockets;
+
+                class Server
+                {
+                    void Run()
+                    {
+                        var listener = new TcpListener(IPAddress.Loopback, 0);
+                        listener.Start();
+                        while (true)
+                        {
+                            using var client = listener.AcceptTcpClient();
+                            client.NoDelay = true;
+                        }
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source);
+        }
+
+        [Fact]
+        public async Task ServerLoopWithBreak_Reports()
+        {
+            const string source = /* lang=c#-test */ """
+                using System.Net;
+                using System.Net.Sockets;
+
+                class Server
+                {
+                    void Run(int limit)
+                    {
+                        var listener = {|#0:new TcpListener(IPAddress.Loopback, 0)|};
+                        listener.Start();
+                        var served = 0;
+                        while (true)
+                        {
+                            using var client = listener.AcceptTcpClient();
+                            if (++served == limit)
+                            {
+                                break;
+                            }
+                        }
+                    {|#1:}|}
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("listener", "no path closes it before the method ends"));
+        }
     }
 }

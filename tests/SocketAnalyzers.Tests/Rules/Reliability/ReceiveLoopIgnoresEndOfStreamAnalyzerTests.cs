@@ -50,6 +50,9 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
         [InlineData("IPEndPoint r = null; var c = new UdpClient(0); while (true) { var d = c.Receive(ref r); }")]
         [InlineData("while (true) { var n = socket.Receive(buffer); Func<bool> f = () => n == 0; if (f()) break; }")]
         [InlineData("var done = false; while (!done) { var n = socket.Receive(buffer); done = Parse(buffer, n); }")]
+        [InlineData("do { var n = stream.Read(buffer, 0, buffer.Length); sink.Write(buffer, 0, n); } while (stream.DataAvailable);")]
+        [InlineData("while (socket.Available > 0) { var n = socket.Receive(buffer); sink.Write(buffer, 0, n); }")]
+        [InlineData("while (true) { var n = stream.Read(buffer, 0, buffer.Length); if (client.Available == 0) break; }")]
         public async Task LoopThatHandlesZeroOrIsBounded_DoesNotReport(string loop) =>
             await Verify.VerifyAsync(Code(loop));
 

@@ -19,6 +19,8 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
             { "stream.{|#0:Read|}(buffer.AsSpan());", "NetworkStream.Read" },
             { "await stream.{|#0:ReadAsync|}(buffer, 0, buffer.Length);", "NetworkStream.ReadAsync" },
             { "Stream s = client.GetStream(); s.{|#0:Read|}(buffer, 0, 4);", "NetworkStream.Read" },
+            { "socket.{|#0:Receive|}(Wide);", "Socket.Receive" },
+            { "socket.{|#0:Receive|}(buffer, 2, SocketFlags.None);", "Socket.Receive" },
         };
 
         [Theory]
@@ -42,6 +44,10 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
         [InlineData("memory.Read(buffer, 0, buffer.Length);")]
         [InlineData("Stream s = memory; s.Read(buffer, 0, 4);")]
         [InlineData("socket.Send(buffer);")]
+        [InlineData("socket.Receive(buffer, 1, SocketFlags.None);")]
+        [InlineData("socket.Receive(new byte[1]);")]
+        [InlineData("stream.Read(buffer, 0, 1);")]
+        [InlineData("socket.Receive(Ack);")]
         public async Task UsedCountOrNotANetworkReceive_DoesNotReport(string statement) =>
             await Verify.VerifyAsync(Code(statement));
 
@@ -54,6 +60,9 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
 
             class C
             {
+                private static readonly byte[] Ack = new byte[] { 0 };
+                private static readonly byte[] Wide = new byte[2];
+
                 async Task M(Socket socket, NetworkStream stream, TcpClient client, UdpClient udp, MemoryStream memory, byte[] buffer)
                 {
                     EndPoint from = new IPEndPoint(IPAddress.Any, 0);
