@@ -98,7 +98,7 @@ namespace SocketAnalyzers.Precision
             if (!this.assembliesByPackage.TryGetValue(package, out var paths))
             {
                 throw new InvalidOperationException(
-                    "Package " + package + " is not referenced by the runner project: add a PackageReference to SocketAnalyzers.Precision.csproj.");
+                    "Package " + package + " is not referenced by the runner project: add a PackageReference to its .csproj.");
             }
 
             var loader = new PackageAnalyzerLoader(package, Path.GetDirectoryName(paths[0])!);

@@ -17,7 +17,7 @@ namespace SocketAnalyzers.Rules.Performance
         /// A blocking socket call with a task-based counterpart: a member of the protocol map, or I/O on a reader,
         /// writer or stream wrapped around a network stream in <paramref name="function"/>; null otherwise.
         /// </summary>
-        public static BlockingCall? Find(IInvocationOperation invocation, KnownSocketSymbols symbols, IOperation function) =>
+        public static BlockingCall? Find(IInvocationOperation invocation, KnownSocketSymbols symbols, FunctionFacts function) =>
             FindMember(invocation, symbols) is { } member
                 ? BlockingCall.Of(member)
                 : NetworkStreamWrappers.Find(invocation, function, symbols);
@@ -54,7 +54,7 @@ namespace SocketAnalyzers.Rules.Performance
         /// function, or the call sits in the true branch of a check of <c>Available</c>, <c>DataAvailable</c>,
         /// <c>Poll</c> or <c>Pending</c> on the same receiver.
         /// </summary>
-        public static bool IsKnownReady(IInvocationOperation invocation, IOperation function)
+        public static bool IsKnownReady(IInvocationOperation invocation, FunctionFacts function)
         {
             if (ReferencedSymbol(invocation.Instance) is not { } receiver)
             {
@@ -62,7 +62,7 @@ namespace SocketAnalyzers.Rules.Performance
             }
 
             IOperation child = invocation;
-            for (var parent = invocation.Parent; parent is not null && child != function; child = parent, parent = parent.Parent)
+            for (var parent = invocation.Parent; parent is not null && child != function.Operation; child = parent, parent = parent.Parent)
             {
                 if (parent is IConditionalOperation conditional && conditional.WhenTrue == child && ChecksReadiness(conditional.Condition, receiver))
                 {
@@ -75,16 +75,7 @@ namespace SocketAnalyzers.Rules.Performance
                 }
             }
 
-            foreach (var operation in function.Descendants())
-            {
-                if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Blocking" } target, Value.ConstantValue: { HasValue: true, Value: false } }
-                    && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(target.Instance), receiver))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return function.IsMadeNonBlocking(receiver);
         }
 
         /// <summary>The local, parameter, field or property an operation reads, through conversions.</summary>

@@ -39,19 +39,26 @@ namespace SocketAnalyzers.Rules.Performance
             {
                 if (KnownSocketSymbols.TryCreate(start.Compilation) is { } symbols)
                 {
-                    start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
+                    var functions = new FunctionFactsCache(symbols);
+                    start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, functions), OperationKind.Invocation);
                 }
             });
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, KnownSocketSymbols symbols)
+        private static void AnalyzeInvocation(OperationAnalysisContext context, KnownSocketSymbols symbols, FunctionFactsCache functions)
         {
             var invocation = (IInvocationOperation)context.Operation;
             if (!BlockingSocketCall.MayBlock(invocation, symbols)
-                || !AsyncCode.IsInAsyncFunction(invocation, context.ContainingSymbol, out var function)
-                || BlockingSocketCall.Find(invocation, symbols, function) is not { } call
+                || !AsyncCode.IsInAsyncFunction(invocation, context.ContainingSymbol, out var enclosing))
+            {
+                return;
+            }
+
+            // A name lookup counts only where the function connects a socket: it is then on the connection path.
+            var function = functions.Get(enclosing);
+            if (BlockingSocketCall.Find(invocation, symbols, function) is not { } call
                 || BlockingSocketCall.IsKnownReady(invocation, function)
-                || (call.IsNameLookup && !Connects(function, symbols)))
+                || (call.IsNameLookup && !function.Connects))
             {
                 return;
             }
@@ -63,20 +70,6 @@ namespace SocketAnalyzers.Rules.Performance
                 properties,
                 call.Display,
                 call.Counterpart));
-        }
-
-        /// <summary>Whether the function connects a socket: a name lookup there is on the connection path.</summary>
-        private static bool Connects(IOperation function, KnownSocketSymbols symbols)
-        {
-            foreach (var operation in function.Descendants())
-            {
-                if (operation is IInvocationOperation call && symbols.FindMember(call.TargetMethod) is { Operation: SocketOperation.Connect })
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }

@@ -34,12 +34,13 @@ namespace SocketAnalyzers.Rules.Performance
                 if (KnownSocketSymbols.TryCreate(start.Compilation) is { } symbols)
                 {
                     var options = new OptionsReader(start.Options);
-                    start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, options), OperationKind.Invocation);
+                    var functions = new FunctionFactsCache(symbols);
+                    start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, options, functions), OperationKind.Invocation);
                 }
             });
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, KnownSocketSymbols symbols, OptionsReader options)
+        private static void AnalyzeInvocation(OperationAnalysisContext context, KnownSocketSymbols symbols, OptionsReader options, FunctionFactsCache functions)
         {
             var invocation = (IInvocationOperation)context.Operation;
             if (!BlockingSocketCall.MayBlock(invocation, symbols))
@@ -47,16 +48,22 @@ namespace SocketAnalyzers.Rules.Performance
                 return;
             }
 
-            var function = AsyncCode.EnclosingFunction(invocation, context.ContainingSymbol, out var method);
-            if (method is { IsAsync: true }
-                || BlockingSocketCall.Find(invocation, symbols, function) is not { } call
-                || BlockingSocketCall.IsKnownReady(invocation, function))
+            var enclosing = AsyncCode.EnclosingFunction(invocation, context.ContainingSymbol, out var method);
+            if (method is { IsAsync: true })
             {
                 return;
             }
 
-            var reason = Reason(invocation, call, function, method, context, options);
-            if (reason is null)
+            var function = functions.Get(enclosing);
+            if (BlockingSocketCall.Find(invocation, symbols, function) is not { } call)
+            {
+                return;
+            }
+
+            // The reason first: it looks at the call's ancestors and the options only, while IsKnownReady needs the
+            // facts of the whole function. Most blocking calls have no reason.
+            var reason = Reason(invocation, call, enclosing, method, context, options);
+            if (reason is null || BlockingSocketCall.IsKnownReady(invocation, function))
             {
                 return;
             }

@@ -28,7 +28,7 @@ namespace SocketAnalyzers.Rules.Performance
             && (method.Name == "Flush" || type.Name is not ("TextWriter" or "StreamWriter" or "BufferedStream"));
 
         /// <summary>The blocking I/O call on a wrapper of a network stream, with a task-based counterpart, or null.</summary>
-        public static BlockingCall? Find(IInvocationOperation invocation, IOperation function, KnownSocketSymbols symbols)
+        public static BlockingCall? Find(IInvocationOperation invocation, FunctionFacts function, KnownSocketSymbols symbols)
         {
             var method = invocation.TargetMethod;
             if (!IsCandidate(method) || !HoldsNetworkStream(invocation.Instance, function, symbols, 0))
@@ -55,39 +55,27 @@ namespace SocketAnalyzers.Rules.Performance
             || (type.Name is "SslStream" or "AuthenticatedStream" && type.ContainingNamespace?.Name == "Security");
 
         /// <summary>A local whose every definition in the function is a network stream or a wrapper constructed around one.</summary>
-        private static bool HoldsNetworkStream(IOperation? instance, IOperation function, KnownSocketSymbols symbols, int depth)
+        private static bool HoldsNetworkStream(IOperation? instance, FunctionFacts function, KnownSocketSymbols symbols, int depth)
         {
             if (depth > MaxDepth || BlockingSocketCall.ReferencedSymbol(instance) is not ILocalSymbol local)
             {
                 return false;
             }
 
-            var any = false;
-            foreach (var operation in function.Descendants())
+            var definitions = function.Definitions(local);
+            for (var i = 0; i < definitions.Count; i++)
             {
-                var value = operation switch
-                {
-                    IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => declarator.Initializer?.Value,
-                    ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
-                    _ => null,
-                };
-                if (value is null)
-                {
-                    continue;
-                }
-
+                var value = definitions[i];
                 if (!IsNetworkStreamOrWrapper(value, function, symbols, depth))
                 {
                     return false;
                 }
-
-                any = true;
             }
 
-            return any;
+            return definitions.Count > 0;
         }
 
-        private static bool IsNetworkStreamOrWrapper(IOperation value, IOperation function, KnownSocketSymbols symbols, int depth)
+        private static bool IsNetworkStreamOrWrapper(IOperation value, FunctionFacts function, KnownSocketSymbols symbols, int depth)
         {
             while (value is IConversionOperation conversion)
             {

@@ -31,7 +31,8 @@ namespace SocketAnalyzers.Rules.Performance
             {
                 if (KnownSocketSymbols.TryCreate(start.Compilation) is { } symbols)
                 {
-                    start.RegisterOperationAction(c => AnalyzeWait(c, symbols), OperationKind.PropertyReference, OperationKind.Invocation);
+                    var functions = new FunctionFactsCache(symbols);
+                    start.RegisterOperationAction(c => AnalyzeWait(c, symbols, functions), OperationKind.PropertyReference, OperationKind.Invocation);
                 }
             });
         }
@@ -56,14 +57,14 @@ namespace SocketAnalyzers.Rules.Performance
             }
         }
 
-        private static void AnalyzeWait(OperationAnalysisContext context, KnownSocketSymbols symbols)
+        private static void AnalyzeWait(OperationAnalysisContext context, KnownSocketSymbols symbols, FunctionFactsCache functions)
         {
             if (WaitedTask(context.Operation, out var how) is not { } task)
             {
                 return;
             }
 
-            var function = AsyncCode.EnclosingFunction(context.Operation, context.ContainingSymbol, out _);
+            var function = functions.Get(AsyncCode.EnclosingFunction(context.Operation, context.ContainingSymbol, out _));
             if (SocketTaskOrigin(task, function, symbols) is not { } member)
             {
                 return;
@@ -77,7 +78,7 @@ namespace SocketAnalyzers.Rules.Performance
         }
 
         /// <summary>The socket async member a task comes from, through AsTask/ConfigureAwait and a single-assignment local.</summary>
-        private static ProtocolMember? SocketTaskOrigin(IOperation task, IOperation function, KnownSocketSymbols symbols)
+        private static ProtocolMember? SocketTaskOrigin(IOperation task, FunctionFacts function, KnownSocketSymbols symbols)
         {
             var value = Unwrap(task);
             if (value is ILocalReferenceOperation reference)
@@ -119,32 +120,27 @@ namespace SocketAnalyzers.Rules.Performance
         }
 
         /// <summary>The only value ever stored in a task local, when the function does nothing with it but wait.</summary>
-        private static IOperation? LocalTaskOrigin(ILocalSymbol local, IOperation function)
+        private static IOperation? LocalTaskOrigin(ILocalSymbol local, FunctionFacts function)
         {
-            IOperation? origin = null;
-            foreach (var operation in function.Descendants())
+            if (!function.TryGetDeclaredValue(local, out var origin) || function.IsAssigned(local))
             {
-                switch (operation)
-                {
-                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                        origin = declarator.Initializer?.Value;
-                        break;
-                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } when SymbolEqualityComparer.Default.Equals(target.Local, local):
-                        return null;
-                    case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local):
-                        // Only waits on it: anything else (await, Task.WaitAll(t), IsCompleted, …) may complete it first.
-                        var isWait = reference.Parent switch
-                        {
-                            IPropertyReferenceOperation { Property.Name: "Result" } => true,
-                            IInvocationOperation { TargetMethod.Name: "Wait" or "GetAwaiter" or "ConfigureAwait" or "AsTask" } call => call.Instance == reference,
-                            _ => false,
-                        };
-                        if (!isWait)
-                        {
-                            return null;
-                        }
+                return null;
+            }
 
-                        break;
+            var references = function.References(local);
+            for (var i = 0; i < references.Count; i++)
+            {
+                // Only waits on it: anything else (await, Task.WaitAll(t), IsCompleted, …) may complete it first.
+                var reference = references[i];
+                var isWait = reference.Parent switch
+                {
+                    IPropertyReferenceOperation { Property.Name: "Result" } => true,
+                    IInvocationOperation { TargetMethod.Name: "Wait" or "GetAwaiter" or "ConfigureAwait" or "AsTask" } call => call.Instance == reference,
+                    _ => false,
+                };
+                if (!isWait)
+                {
+                    return null;
                 }
             }
 

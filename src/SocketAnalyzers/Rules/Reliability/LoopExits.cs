@@ -14,7 +14,7 @@ namespace SocketAnalyzers.Rules.Reliability
     /// </summary>
     internal static class LoopExits
     {
-        public static bool MayEndWithoutCount(ILoopOperation loop, ReceiveCounts counts, KnownSocketSymbols symbols, IOperation function)
+        public static bool MayEndWithoutCount(ILoopOperation loop, ReceiveCounts counts, KnownSocketSymbols symbols, FunctionFacts function)
         {
             var written = Written(counts.Scope);
             var condition = loop switch
@@ -62,7 +62,7 @@ namespace SocketAnalyzers.Rules.Reliability
             return (null, false);
         }
 
-        private static bool DependsOnOtherChanges(IOperation condition, ReceiveCounts counts, HashSet<ISymbol> written, KnownSocketSymbols symbols, IOperation function)
+        private static bool DependsOnOtherChanges(IOperation condition, ReceiveCounts counts, HashSet<ISymbol> written, KnownSocketSymbols symbols, FunctionFacts function)
         {
             foreach (var operation in condition.DescendantsAndSelf())
             {

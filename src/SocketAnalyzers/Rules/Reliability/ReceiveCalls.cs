@@ -19,7 +19,7 @@ namespace SocketAnalyzers.Rules.Reliability
         /// Not UdpClient.Receive (it returns the datagram itself, sized to fit), nor ReadAtLeast (it throws at the end
         /// of the stream unless told not to, and its count is at least the minimum asked for).
         /// </remarks>
-        public static ProtocolMember? FindCountingReceive(IInvocationOperation invocation, KnownSocketSymbols symbols, IOperation function)
+        public static ProtocolMember? FindCountingReceive(IInvocationOperation invocation, KnownSocketSymbols symbols, FunctionFacts function)
         {
             var member = symbols.FindMember(invocation.TargetMethod);
             if (member is null && invocation.TargetMethod is { Name: "Read" or "ReadAsync", ContainingType: { Name: "Stream", ContainingNamespace.Name: "IO" } }
@@ -120,36 +120,24 @@ namespace SocketAnalyzers.Rules.Reliability
         /// (<c>new Socket(…, SocketType.Dgram, …)</c>) or <c>udpClient.Client</c>: a 0-byte result is then an empty
         /// datagram, not the end of a stream (D18).
         /// </summary>
-        public static bool IsKnownDatagram(IOperation? instance, IOperation function, KnownSocketSymbols symbols)
+        public static bool IsKnownDatagram(IOperation? instance, FunctionFacts function, KnownSocketSymbols symbols)
         {
             if (BlockingSocketCall.ReferencedSymbol(instance) is not ILocalSymbol local)
             {
                 return false;
             }
 
-            var any = false;
-            foreach (var operation in function.Descendants())
+            var definitions = function.Definitions(local);
+            for (var i = 0; i < definitions.Count; i++)
             {
-                var value = operation switch
-                {
-                    IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => declarator.Initializer?.Value,
-                    ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
-                    _ => null,
-                };
-                if (value is null)
-                {
-                    continue;
-                }
-
+                var value = definitions[i];
                 if (!IsDatagramSocket(value, symbols))
                 {
                     return false;
                 }
-
-                any = true;
             }
 
-            return any;
+            return definitions.Count > 0;
         }
 
         private static bool IsDatagramSocket(IOperation value, KnownSocketSymbols symbols)
@@ -171,27 +159,17 @@ namespace SocketAnalyzers.Rules.Reliability
             }
         }
 
-        private static bool HoldsNetworkStream(IOperation? instance, IOperation function, KnownSocketSymbols symbols)
+        private static bool HoldsNetworkStream(IOperation? instance, FunctionFacts function, KnownSocketSymbols symbols)
         {
             if (BlockingSocketCall.ReferencedSymbol(instance) is not ILocalSymbol local)
             {
                 return false;
             }
 
-            var any = false;
-            foreach (var operation in function.Descendants())
+            var definitions = function.Definitions(local);
+            for (var i = 0; i < definitions.Count; i++)
             {
-                var value = operation switch
-                {
-                    IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => declarator.Initializer?.Value,
-                    ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
-                    _ => null,
-                };
-                if (value is null)
-                {
-                    continue;
-                }
-
+                var value = definitions[i];
                 while (value is IConversionOperation conversion)
                 {
                     value = conversion.Operand;
@@ -201,11 +179,9 @@ namespace SocketAnalyzers.Rules.Reliability
                 {
                     return false;
                 }
-
-                any = true;
             }
 
-            return any;
+            return definitions.Count > 0;
         }
     }
 }

@@ -40,12 +40,13 @@ namespace SocketAnalyzers.Rules.Reliability
             {
                 if (KnownSocketSymbols.TryCreate(start.Compilation) is { } symbols)
                 {
-                    start.RegisterOperationAction(c => AnalyzeLoop(c, symbols), OperationKind.Loop);
+                    var functions = new FunctionFactsCache(symbols);
+                    start.RegisterOperationAction(c => AnalyzeLoop(c, symbols, functions), OperationKind.Loop);
                 }
             });
         }
 
-        private static void AnalyzeLoop(OperationAnalysisContext context, KnownSocketSymbols symbols)
+        private static void AnalyzeLoop(OperationAnalysisContext context, KnownSocketSymbols symbols, FunctionFactsCache functions)
         {
             var loop = (ILoopOperation)context.Operation;
             if (loop.LoopKind is not (LoopKind.While or LoopKind.For))
@@ -53,7 +54,7 @@ namespace SocketAnalyzers.Rules.Reliability
                 return;
             }
 
-            var function = AsyncCode.EnclosingFunction(loop, context.ContainingSymbol, out _);
+            var function = functions.Get(AsyncCode.EnclosingFunction(loop, context.ContainingSymbol, out _));
             var receives = new List<(IInvocationOperation Call, ProtocolMember Member)>();
             foreach (var operation in LoopScope.Operations(loop))
             {

@@ -34,7 +34,8 @@ namespace SocketAnalyzers.Rules.Reliability
             {
                 if (KnownSocketSymbols.TryCreate(start.Compilation) is { } symbols)
                 {
-                    start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
+                    var functions = new FunctionFactsCache(symbols);
+                    start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, functions), OperationKind.Invocation);
                 }
             });
         }
@@ -63,7 +64,7 @@ namespace SocketAnalyzers.Rules.Reliability
             }
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, KnownSocketSymbols symbols)
+        private static void AnalyzeInvocation(OperationAnalysisContext context, KnownSocketSymbols symbols, FunctionFactsCache functions)
         {
             var invocation = (IInvocationOperation)context.Operation;
             if (!IsDiscarded(invocation) || ReceiveCalls.HasEmptyBuffer(invocation) || ReceiveCalls.RequestsOneByte(invocation))
@@ -71,7 +72,7 @@ namespace SocketAnalyzers.Rules.Reliability
                 return;
             }
 
-            var function = AsyncCode.EnclosingFunction(invocation, context.ContainingSymbol, out _);
+            var function = functions.Get(AsyncCode.EnclosingFunction(invocation, context.ContainingSymbol, out _));
             if (ReceiveCalls.FindCountingReceive(invocation, symbols, function) is not { } member)
             {
                 return;

@@ -1,0 +1,72 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace SocketAnalyzers.Scale
+{
+    /// <summary>
+    /// The scale runner. One command per mode (docs/performance.md):
+    /// <code>
+    /// dotnet run -c Release --project benchmarks/SocketAnalyzers.Scale -- scale [--sizes 10000,100000,1000000] [--seed 1] [--repeat N]
+    /// dotnet run -c Release --project benchmarks/SocketAnalyzers.Scale -- pathological
+    /// dotnet run -c Release --project benchmarks/SocketAnalyzers.Scale -- folder &lt;dir&gt; [--list] [--no-implicit-usings]
+    /// </code>
+    /// </summary>
+    internal static class Program
+    {
+        private const string Usage =
+            "usage: SocketAnalyzers.Scale scale [--sizes 10000,100000,1000000] [--seed 1] [--repeat N]\n"
+            + "       SocketAnalyzers.Scale pathological\n"
+            + "       SocketAnalyzers.Scale folder <dir> [--list] [--no-implicit-usings]";
+
+        public static async Task<int> Main(string[] args)
+        {
+            if (args.Length == 0)
+            {
+                Console.Error.WriteLine(Usage);
+                return 2;
+            }
+
+            var rest = args.Skip(1).ToList();
+            try
+            {
+                switch (args[0])
+                {
+                    case "folder":
+                        var folder = new CommandLine(rest);
+                        if (folder.Positional.Count != 1)
+                        {
+                            Console.Error.WriteLine(Usage);
+                            return 2;
+                        }
+
+                        return await FolderMode.RunAsync(folder.Positional[0], folder.Has("--list"), !folder.Has("--no-implicit-usings"), CancellationToken.None).ConfigureAwait(false);
+                    case "scale":
+                        var scale = new CommandLine(rest, "--sizes", "--seed", "--repeat");
+                        return await ScaleMode.RunAsync(
+                            scale.Ints("--sizes", ScaleMode.DefaultSizes),
+                            scale.Int("--seed", 1),
+                            scale.Value("--repeat") is null ? null : scale.Int("--repeat", 1)).ConfigureAwait(false);
+                    case "pathological":
+                        return await PathologicalMode.RunAsync(CancellationToken.None).ConfigureAwait(false);
+                    case "measure":
+                        var measure = new CommandLine(rest, "--input", "--tool");
+                        return await MeasureCommand.RunAsync(
+                            measure.Value("--input") ?? throw new ArgumentException("measure needs --input"),
+                            measure.Value("--tool") ?? throw new ArgumentException("measure needs --tool"),
+                            CancellationToken.None).ConfigureAwait(false);
+                    default:
+                        Console.Error.WriteLine(Usage);
+                        return 2;
+                }
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                Console.Error.WriteLine(Usage);
+                return 2;
+            }
+        }
+    }
+}
