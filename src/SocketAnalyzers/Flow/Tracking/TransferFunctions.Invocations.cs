@@ -89,13 +89,39 @@ namespace SocketAnalyzers.Flow.Tracking
             return result;
         }
 
+        /// <summary>
+        /// A summary tells what a callee does to the sockets it is given, what it returns, and whether a static callee
+        /// leaves fields alone. A call with none of those to tell (a logger, a parser) is taken as unknown code without
+        /// one: summarising it would bind its body a second time for nothing, the largest cost on large code bases.
+        /// </summary>
+        private bool NeedsSummary(IInvocationOperation invocation, PointsTo[] argumentObjects)
+        {
+            foreach (var objects in argumentObjects)
+            {
+                if (!objects.HasNoObject)
+                {
+                    return true;
+                }
+            }
+
+            var symbols = this.analysis.Context.Symbols;
+            if (invocation.Type is { } type
+                && (symbols.TryGetApi(type, out _)
+                    || (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic && symbols.TryGetApi(generic.TypeArguments[0], out _))))
+            {
+                return true;
+            }
+
+            return this.analysis.HasMemberVariables && invocation.TargetMethod.IsStatic;
+        }
+
         private static bool IsTaskPassThrough(IMethodSymbol method) =>
             method.Name is "ConfigureAwait" or "GetAwaiter" or "GetResult" or "Wait" or "WaitAsync" && !method.IsStatic
             && method.ContainingNamespace?.ToDisplayString() is "System.Threading.Tasks" or "System.Runtime.CompilerServices";
 
         private PointsTo CallUnknownOrSummarized(IInvocationOperation invocation, PointsTo receiver, PointsTo[] argumentObjects)
         {
-            var summary = this.analysis.GetSummary(invocation.TargetMethod);
+            var summary = this.NeedsSummary(invocation, argumentObjects) ? this.analysis.GetSummary(invocation.TargetMethod) : null;
             if (summary is null)
             {
                 this.analysis.HasUnknownCalls = true;
