@@ -20,6 +20,9 @@ namespace SocketAnalyzers.Scale
         public const string Ca2000 = "CA2000";
         public const string IDisposable = "IDisposableAnalyzers";
 
+        /// <summary>Not in <see cref="All"/>: the reference pass of <see cref="DriverBaselineAnalyzer"/>, measured on request.</summary>
+        public const string DriverBaseline = "DriverBaseline";
+
         /// <summary>The tools a scale run measures, in their table order.</summary>
         public static readonly IReadOnlyList<string> All = new[] { Ours, Ca2000, IDisposable };
 
@@ -66,6 +69,7 @@ namespace SocketAnalyzers.Scale
                     catalog.Analyzers("Microsoft.CodeAnalysis.NetAnalyzers", loadErrors).Where(a => a.SupportedDiagnostics.Any(d => d.Id == "CA2000")).ToImmutableArray(),
                     id => id == "CA2000"),
                 IDisposable => new AnalyzerTool(name, catalog.Version("IDisposableAnalyzers"), catalog.Analyzers("IDisposableAnalyzers", loadErrors), id => id.StartsWith("IDISP", StringComparison.Ordinal)),
+                DriverBaseline => new AnalyzerTool(name, "-", ImmutableArray.Create<DiagnosticAnalyzer>(new DriverBaselineAnalyzer()), id => id == "BASE001"),
                 _ => throw new ArgumentException("Unknown tool " + name + "; known: " + string.Join(", ", All), nameof(name)),
             };
 
