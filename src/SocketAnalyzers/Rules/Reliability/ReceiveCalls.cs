@@ -91,6 +91,67 @@ namespace SocketAnalyzers.Rules.Reliability
             return false;
         }
 
+        /// <summary>
+        /// A receive into a buffer sized by <c>Available</c> (<c>new byte[client.Available]</c>, inline or in a local
+        /// every definition of which is such): those bytes have already arrived (D15), so the receive fills the buffer.
+        /// </summary>
+        public static bool ReadsWhatIsAvailable(IInvocationOperation invocation, FunctionFacts function, KnownSocketSymbols symbols)
+        {
+            if (invocation.Arguments.Length == 0)
+            {
+                return false;
+            }
+
+            var value = invocation.Arguments[0].Value;
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (value is IArrayCreationOperation creation)
+            {
+                return IsSizedByAvailable(creation, symbols);
+            }
+
+            if (value is not ILocalReferenceOperation local)
+            {
+                return false;
+            }
+
+            var definitions = function.Definitions(local.Local);
+            if (definitions.Count == 0)
+            {
+                return false;
+            }
+
+            foreach (var definition in definitions)
+            {
+                if (definition is not IArrayCreationOperation sized || !IsSizedByAvailable(sized, symbols))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsSizedByAvailable(IArrayCreationOperation creation, KnownSocketSymbols symbols)
+        {
+            if (creation.DimensionSizes.Length != 1)
+            {
+                return false;
+            }
+
+            var size = creation.DimensionSizes[0];
+            while (size is IConversionOperation conversion)
+            {
+                size = conversion.Operand;
+            }
+
+            return size is IPropertyReferenceOperation { Property.Name: "Available" } available
+                && symbols.TryGetApi(available.Property.ContainingType, out _);
+        }
+
         /// <summary>A receive into an empty buffer waits for data without consuming it (D16): its count means nothing.</summary>
         public static bool HasEmptyBuffer(IInvocationOperation invocation)
         {

@@ -73,7 +73,8 @@ namespace SocketAnalyzers.Rules.Reliability
             }
 
             var function = functions.Get(AsyncCode.EnclosingFunction(invocation, context.ContainingSymbol, out _));
-            if (ReceiveCalls.FindCountingReceive(invocation, symbols, function) is not { } member)
+            if (ReceiveCalls.FindCountingReceive(invocation, symbols, function) is not { } member
+                || ReceiveCalls.ReadsWhatIsAvailable(invocation, function, symbols))
             {
                 return;
             }

@@ -20,6 +20,7 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
             { "await stream.{|#0:ReadAsync|}(buffer, 0, buffer.Length);", "NetworkStream.ReadAsync" },
             { "Stream s = client.GetStream(); s.{|#0:Read|}(buffer, 0, 4);", "NetworkStream.Read" },
             { "socket.{|#0:Receive|}(Wide);", "Socket.Receive" },
+            { "var b = new byte[socket.Available]; b = new byte[64]; socket.{|#0:Receive|}(b);", "Socket.Receive" },
             { "socket.{|#0:Receive|}(buffer, 2, SocketFlags.None);", "Socket.Receive" },
         };
 
@@ -48,6 +49,8 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
         [InlineData("socket.Receive(new byte[1]);")]
         [InlineData("stream.Read(buffer, 0, 1);")]
         [InlineData("socket.Receive(Ack);")]
+        [InlineData("var b = new byte[socket.Available]; socket.Receive(b);")]
+        [InlineData("byte[] b = new byte[client.Available]; stream.Read(b, 0, b.Length);")]
         public async Task UsedCountOrNotANetworkReceive_DoesNotReport(string statement) =>
             await Verify.VerifyAsync(Code(statement));
 
