@@ -47,9 +47,10 @@ namespace SocketAnalyzers.Flow.Tracking
         /// <summary>A handler of <c>SocketException</c> or of a type derived from it.</summary>
         public static bool CatchesOnlySocketErrors(ITypeSymbol? caught)
         {
+            // By name first: the display string (an allocation) only for a type called SocketException.
             for (var type = caught; type is not null; type = type.BaseType)
             {
-                if (type.ToDisplayString() == SocketExceptionName)
+                if (type.Name == "SocketException" && type.ToDisplayString() == SocketExceptionName)
                 {
                     return true;
                 }

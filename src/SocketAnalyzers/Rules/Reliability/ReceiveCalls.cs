@@ -48,15 +48,9 @@ namespace SocketAnalyzers.Rules.Reliability
                 }
             }
 
-            if (invocation.Arguments.Length == 0)
+            if (Buffer(invocation) is not { } value)
             {
                 return false;
-            }
-
-            var value = invocation.Arguments[0].Value;
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
             }
 
             return value switch
@@ -97,15 +91,9 @@ namespace SocketAnalyzers.Rules.Reliability
         /// </summary>
         public static bool ReadsWhatIsAvailable(IInvocationOperation invocation, FunctionFacts function, KnownSocketSymbols symbols)
         {
-            if (invocation.Arguments.Length == 0)
+            if (Buffer(invocation) is not { } value)
             {
                 return false;
-            }
-
-            var value = invocation.Arguments[0].Value;
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
             }
 
             if (value is IArrayCreationOperation creation)
@@ -152,18 +140,29 @@ namespace SocketAnalyzers.Rules.Reliability
                 && symbols.TryGetApi(available.Property.ContainingType, out _);
         }
 
-        /// <summary>A receive into an empty buffer waits for data without consuming it (D16): its count means nothing.</summary>
-        public static bool HasEmptyBuffer(IInvocationOperation invocation)
+        /// <summary>The buffer a receive reads into (its first argument), without conversions; null when there is none.</summary>
+        private static IOperation? Buffer(IInvocationOperation invocation)
         {
             if (invocation.Arguments.Length == 0)
             {
-                return false;
+                return null;
             }
 
             var value = invocation.Arguments[0].Value;
             while (value is IConversionOperation conversion)
             {
                 value = conversion.Operand;
+            }
+
+            return value;
+        }
+
+        /// <summary>A receive into an empty buffer waits for data without consuming it (D16): its count means nothing.</summary>
+        public static bool HasEmptyBuffer(IInvocationOperation invocation)
+        {
+            if (Buffer(invocation) is not { } value)
+            {
+                return false;
             }
 
             return value switch
