@@ -16,7 +16,7 @@ namespace SocketAnalyzers.Scale.Labels
             var sourceFiles = run.Sources.Files.Count(f => !f.Path.StartsWith("<sdk>", StringComparison.Ordinal));
             output.AppendLine("## Real code, labelled: " + Path.GetFileName(run.Sources.Name.TrimEnd('/', '\\'))).AppendLine();
             output.AppendLine("Folder `" + run.Sources.Name + "`: " + Markdown.Count(sourceFiles) + " files, " + Markdown.Count(run.Sources.Lines)
-                + " lines, " + Markdown.Count(run.CompilerErrors) + " compiler errors (missing third-party types are expected).");
+                + " lines, " + Markdown.Count(run.CompilerErrors) + " compiler errors" + (run.CompilerErrors > 0 ? " (missing third-party types are expected)." : "."));
             output.AppendLine("Labels (" + string.Join(", ", labelFiles.Select(Path.GetFileName)) + "): " + labels.Count(l => l.IsBug) + " bugs, "
                 + labels.Count(l => !l.IsBug) + " traps; " + run.Labels.Problems.Count + " lines skipped.");
             output.AppendLine("Tools: " + string.Join(", ", run.Tools.Select(t => t.Name + " " + t.Version)) + ".").AppendLine();
