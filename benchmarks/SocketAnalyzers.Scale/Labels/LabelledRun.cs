@@ -16,18 +16,11 @@ namespace SocketAnalyzers.Scale.Labels
     /// </summary>
     internal sealed class LabelledRun
     {
-        private LabelledRun(SourceSet sources, LabelFile labels, LabelCategories categories)
-        {
-            this.Sources = sources;
-            this.Labels = labels;
-            this.Categories = categories;
-        }
+        public required SourceSet Sources { get; init; }
 
-        public SourceSet Sources { get; }
+        public required LabelFile Labels { get; init; }
 
-        public LabelFile Labels { get; }
-
-        public LabelCategories Categories { get; }
+        public required LabelCategories Categories { get; init; }
 
         public int CompilerErrors { get; private set; }
 
@@ -50,7 +43,7 @@ namespace SocketAnalyzers.Scale.Labels
             var categories = LabelCategories.Load();
             var sources = SourceSet.FromFolder(folder, implicitUsings);
             var labels = LabelFile.Read(labelFiles, categories, sources.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal));
-            var run = new LabelledRun(sources, labels, categories);
+            var run = new LabelledRun { Sources = sources, Labels = labels, Categories = categories };
 
             var compilation = sources.Compile();
             run.CompilerErrors = compilation.GetDiagnostics(cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error);
