@@ -60,6 +60,18 @@ namespace SocketAnalyzers.Scale.Tests
         }
 
         [Fact]
+        public void SecondLabelOnTheSameLinesOfTheSameKindAndCategory_IsSkipped()
+        {
+            var labels = this.Read(
+                "a__b/Server.cs\t12\tbug\tleak\tSOCK203\tdropped when full",
+                "a__b/Server.cs\t12\ttrap\tleak\tSOCK201\tclosed by the caller",
+                "a__b/Server.cs\t12\tbug\tleak\tSOCK202\tleaks when Send throws");
+
+            Assert.Equal(new[] { "one.labels.tsv:1", "one.labels.tsv:2" }, labels.Labels.Select(l => l.Source));
+            Assert.Equal(new[] { "one.labels.tsv:3: skipped, same file, lines, kind and category as one.labels.tsv:1" }, labels.Problems);
+        }
+
+        [Fact]
         public void SeveralFiles_AreReadInOrder_AndABadLineDoesNotStopTheRest()
         {
             var first = this.Write("part1.labels.tsv", "a__b/Server.cs\t12\tbug\tleak\tSOCK203\tdropped when full", "a__b/Server.cs\t13\tbug\tleak");

@@ -74,6 +74,11 @@ namespace SocketAnalyzers.Scale.Labels
             {
                 this.Problem(source, "file '" + file + "' is not in the folder");
             }
+            else if (this.Labels.FirstOrDefault(l => l.File == file && l.FirstLine == first && l.LastLine == last && l.Kind == columns[2].Trim() && l.Category == category.Name) is { } same)
+            {
+                // Two bug labels on the same lines would each count as found by one finding: say so rather than double-count.
+                this.Problem(source, "same file, lines, kind and category as " + same.Source);
+            }
             else
             {
                 this.Labels.Add(new Label(file, first, last, columns[2].Trim() == "bug", category.Name, rule, columns[5].Trim(), source));
