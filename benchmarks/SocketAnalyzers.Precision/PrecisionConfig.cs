@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
 
 namespace SocketAnalyzers.Precision
 {
@@ -11,6 +13,14 @@ namespace SocketAnalyzers.Precision
         public List<ToolConfig> Tools { get; set; } = new();
 
         public List<AreaConfig> Areas { get; set; } = new();
+
+        /// <summary>Reads a json file of the runners (comments allowed, property names in any case) into <typeparamref name="T"/>.</summary>
+        public static T Load<T>(string path)
+            where T : class =>
+            JsonSerializer.Deserialize<T>(
+                File.ReadAllText(path),
+                new JsonSerializerOptions { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip })
+            ?? throw new InvalidDataException(path + " is empty");
     }
 
     /// <summary>One analyzer package run in its own pass, with its options.</summary>

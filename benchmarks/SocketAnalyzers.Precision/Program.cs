@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -19,10 +18,7 @@ namespace SocketAnalyzers.Precision
             var details = args.Contains("--details");
             var areas = args.Select((a, i) => (a, i)).Where(p => p.a == "--area" && p.i + 1 < args.Length).Select(p => args[p.i + 1]).ToList();
             var baseDirectory = AppContext.BaseDirectory;
-            var config = JsonSerializer.Deserialize<PrecisionConfig>(
-                File.ReadAllText(Path.Combine(baseDirectory, "precision.json")),
-                new JsonSerializerOptions { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip })
-                ?? throw new InvalidDataException("precision.json is empty");
+            var config = PrecisionConfig.Load<PrecisionConfig>(Path.Combine(baseDirectory, "precision.json"));
             var catalog = AnalyzerCatalog.Load(Path.Combine(baseDirectory, "precision-analyzers.txt"));
             var corpusRoot = FindCorpusRoot(baseDirectory);
 

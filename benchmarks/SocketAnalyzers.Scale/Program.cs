@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using SocketAnalyzers.Scale.Labels;
 
 namespace SocketAnalyzers.Scale
 {
@@ -11,6 +12,7 @@ namespace SocketAnalyzers.Scale
     /// dotnet run -c Release --project benchmarks/SocketAnalyzers.Scale -- scale [--sizes 10000,100000,1000000] [--seed 1] [--repeat N]
     /// dotnet run -c Release --project benchmarks/SocketAnalyzers.Scale -- pathological
     /// dotnet run -c Release --project benchmarks/SocketAnalyzers.Scale -- folder &lt;dir&gt; [--list] [--no-implicit-usings]
+    /// dotnet run -c Release --project benchmarks/SocketAnalyzers.Scale -- folder &lt;dir&gt; --labels &lt;file.tsv|glob&gt;... [--tools all|ours] [--details] [--out &lt;dir&gt;]
     /// </code>
     /// </summary>
     internal static class Program
@@ -18,7 +20,8 @@ namespace SocketAnalyzers.Scale
         private const string Usage =
             "usage: SocketAnalyzers.Scale scale [--sizes 10000,100000,1000000] [--seed 1] [--repeat N]\n"
             + "       SocketAnalyzers.Scale pathological\n"
-            + "       SocketAnalyzers.Scale folder <dir> [--list] [--no-implicit-usings]";
+            + "       SocketAnalyzers.Scale folder <dir> [--list] [--no-implicit-usings]\n"
+            + "       SocketAnalyzers.Scale folder <dir> --labels <file.tsv|glob>... [--tools all|ours] [--details] [--out <dir>] [--no-implicit-usings]";
 
         public static async Task<int> Main(string[] args)
         {
@@ -34,11 +37,23 @@ namespace SocketAnalyzers.Scale
                 switch (args[0])
                 {
                     case "folder":
-                        var folder = new CommandLine(rest);
+                        var folder = new CommandLine(rest, new[] { "--tools", "--out" }, new[] { "--labels" });
                         if (folder.Positional.Count != 1)
                         {
                             Console.Error.WriteLine(Usage);
                             return 2;
+                        }
+
+                        if (folder.List("--labels").Count > 0)
+                        {
+                            return await LabelledFolderMode.RunAsync(
+                                folder.Positional[0],
+                                folder.List("--labels"),
+                                folder.Value("--tools") ?? "all",
+                                folder.Has("--details"),
+                                folder.Value("--out"),
+                                !folder.Has("--no-implicit-usings"),
+                                CancellationToken.None).ConfigureAwait(false);
                         }
 
                         return await FolderMode.RunAsync(folder.Positional[0], folder.Has("--list"), !folder.Has("--no-implicit-usings"), CancellationToken.None).ConfigureAwait(false);

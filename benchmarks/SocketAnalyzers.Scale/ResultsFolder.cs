@@ -10,12 +10,15 @@ namespace SocketAnalyzers.Scale
         /// <summary>Writes <paramref name="markdown"/> to results/&lt;mode&gt;-&lt;UTC time&gt;.md and returns the path.</summary>
         public static string Write(string mode, string markdown)
         {
-            var folder = Path.Combine(ProjectFolder(), "results");
+            var folder = Folder();
             Directory.CreateDirectory(folder);
             var path = Path.Combine(folder, mode + "-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + ".md");
             File.WriteAllText(path, markdown);
             return path;
         }
+
+        /// <summary>The results folder (it may not exist yet).</summary>
+        public static string Folder() => Path.Combine(ProjectFolder(), "results");
 
         private static string ProjectFolder()
         {
