@@ -9,9 +9,9 @@ using SocketAnalyzers.Symbols;
 namespace SocketAnalyzers.Rules.Performance
 {
     /// <summary>
-    /// The summary fact "awaits socket I/O" of the methods of one compilation: a method whose task completes only
+    /// The summary facts of the methods of one compilation: "awaits socket I/O" (a method whose task completes only
     /// when a socket, network stream or TLS stream operation does, directly or through other methods of the
-    /// compilation. Computed on first use and cached; thread-safe (two threads may compute the same fact, with the
+    /// compilation) and "blocks on a socket" (its own body makes a blocking socket call). Computed on first use and cached; thread-safe (two threads may compute the same fact, with the
     /// same result). One instance per analyzer and compilation, made in the compilation-start action.
     /// </summary>
     /// <remarks>
@@ -30,6 +30,7 @@ namespace SocketAnalyzers.Rules.Performance
         private readonly Compilation compilation;
         private readonly KnownSocketSymbols symbols;
         private readonly ConcurrentDictionary<IMethodSymbol, string?> facts = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, string?> blocking = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new();
 
         public SocketWorkSummaries(Compilation compilation, KnownSocketSymbols symbols)
@@ -52,6 +53,52 @@ namespace SocketAnalyzers.Rules.Performance
         /// <summary>Whether a method of the compilation awaits socket work (a method group handed to Task.Run).</summary>
         public string? MethodWork(IMethodSymbol method, CancellationToken cancellationToken) =>
             this.MethodWork(method.OriginalDefinition, new Query(cancellationToken), ImmutableHashSet<IMethodSymbol>.Empty);
+
+        /// <summary>
+        /// The blocking socket call a method of the compilation makes in its own body (one that could not be known ready),
+        /// for a helper called from async code; null when it makes none or cannot be summarised. Cached per method.
+        /// </summary>
+        public string? BlockingWork(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            method = method.OriginalDefinition;
+            if (method.IsAsync || !this.IsSummarisable(method))
+            {
+                return null;
+            }
+
+            if (this.blocking.TryGetValue(method, out var known))
+            {
+                return known;
+            }
+
+            var body = this.Body(method, cancellationToken);
+            string? found = null;
+            if (body is not null)
+            {
+                var facts = new FunctionFacts(body, this.symbols);
+                var walked = 0;
+                foreach (var operation in body.Descendants())
+                {
+                    if (++walked > MaxOperations)
+                    {
+                        break;
+                    }
+
+                    // Calls inside lambdas and local functions run elsewhere, or not at all.
+                    if (operation is IInvocationOperation call
+                        && BlockingSocketCall.FindMember(call, this.symbols) is { Api: not SocketApi.Dns } member
+                        && AsyncCode.EnclosingFunction(call, method, out _) == body
+                        && !BlockingSocketCall.IsKnownReady(call, facts))
+                    {
+                        found = BlockingSocketCall.Display(member);
+                        break;
+                    }
+                }
+            }
+
+            this.blocking[method] = found;
+            return found;
+        }
 
         /// <summary>Offers the model the driver built for a tree, so summaries of methods in it reuse its binding.</summary>
         public void OfferModel(SemanticModel? model)
@@ -92,9 +139,7 @@ namespace SocketAnalyzers.Rules.Performance
         /// <summary>Whether a method of the compilation awaits socket work; cached per method once known for sure.</summary>
         private string? MethodWork(IMethodSymbol method, Query query, ImmutableHashSet<IMethodSymbol> callers)
         {
-            if (method.IsAbstract || method.IsExtern || method.IsVirtual || method.IsOverride
-                || method.DeclaringSyntaxReferences.Length != 1
-                || !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, this.compilation.Assembly))
+            if (!this.IsSummarisable(method))
             {
                 return null;
             }
@@ -111,10 +156,7 @@ namespace SocketAnalyzers.Rules.Performance
                 return null;
             }
 
-            query.CancellationToken.ThrowIfCancellationRequested();
-            var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(query.CancellationToken);
-            var model = this.models.GetOrAdd(syntax.SyntaxTree, this.CreateModel);
-            var body = model.GetOperation(syntax, query.CancellationToken);
+            var body = this.Body(method, query.CancellationToken);
             var truncatedBefore = query.Truncated;
             query.Truncated = false;
             var work = body is null ? null : this.WorkIn(body, query, callers.Add(method));
@@ -125,6 +167,20 @@ namespace SocketAnalyzers.Rules.Performance
 
             query.Truncated |= truncatedBefore;
             return work;
+        }
+
+        /// <summary>Only methods of this compilation whose body is the one that runs: not abstract, virtual, extern or partial.</summary>
+        private bool IsSummarisable(IMethodSymbol method) =>
+            !method.IsAbstract && !method.IsExtern && !method.IsVirtual && !method.IsOverride
+            && method.DeclaringSyntaxReferences.Length == 1
+            && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, this.compilation.Assembly);
+
+        private IOperation? Body(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            var model = this.models.GetOrAdd(syntax.SyntaxTree, this.CreateModel);
+            return model.GetOperation(syntax, cancellationToken);
         }
 
         private string? WorkIn(IOperation function, Query query, ImmutableHashSet<IMethodSymbol> callers)

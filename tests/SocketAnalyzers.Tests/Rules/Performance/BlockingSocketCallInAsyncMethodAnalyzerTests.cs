@@ -4,7 +4,7 @@ using Verify = SocketAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SocketAnal
 
 namespace SocketAnalyzers.Tests.Rules.Performance
 {
-    public sealed class BlockingSocketCallInAsyncMethodAnalyzerTests
+    public sealed partial class BlockingSocketCallInAsyncMethodAnalyzerTests
     {
         public static TheoryData<string, string, string> BlockingCalls => new()
         {
