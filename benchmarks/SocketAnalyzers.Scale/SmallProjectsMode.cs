@@ -15,7 +15,7 @@ namespace SocketAnalyzers.Scale
     /// <c>small [--projects 40] [--seed 1] [--repeat 5]</c>: many small projects (16–500 lines), each its own compilation,
     /// as a solution of small tools or a compiler server building them one after another. What a rule pays once per
     /// compilation (resolving types in its compilation-start action) weighs here, where it vanishes in a large project.
-    /// Each project is one socket file of a generated corpus, with ordinary files of the same corpus added while the
+    /// Each project is one socket file of a generated corpus, with further files of the same corpus added while the
     /// project stays within its line target (drawn from 16–500 by the seed); a socket file alone may be smaller or larger.
     /// Compiler, SocketAnalyzers (every SOCK rule on) and CA2000 on a fresh compilation each, the three in a rotating
     /// order, in this one warmed-up process (the heap is not the point here).
@@ -81,31 +81,39 @@ namespace SocketAnalyzers.Scale
             return crashes > 0 ? 1 : 0;
         }
 
-        /// <summary>The projects: each socket file of the corpus, topped up with ordinary files up to a seeded line target.</summary>
+        /// <summary>
+        /// The projects: each socket file of the corpus, topped up with the next files of the corpus (socket or
+        /// ordinary) that still fit a seeded line target; a file goes into one project only.
+        /// </summary>
         private static List<SourceSet> Projects(int count, int seed)
         {
             var random = new Random(seed);
-            var files = SocketCorpus.Generate(Math.Max(WarmUp.Lines, count * 400), seed);
-            var socket = files.Where(f => f.Text.Contains("using System.Net.Sockets;", StringComparison.Ordinal)).ToList();
-            var ordinary = new Queue<GeneratedFile>(files.Where(f => !f.Text.Contains("using System.Net.Sockets;", StringComparison.Ordinal)));
+            var files = SocketCorpus.Generate(Math.Max(WarmUp.Lines, count * 1_500), seed);
+            var unused = new List<GeneratedFile>(files);
             var projects = new List<SourceSet>();
-            for (var i = 0; i < socket.Count && projects.Count < count; i++)
+            while (projects.Count < count && unused.FindIndex(IsSocketFile) is var first and >= 0)
             {
                 var target = random.Next(MinLines, MaxLines + 1);
-                var members = new List<GeneratedFile> { socket[i] };
-                var lines = Lines(socket[i]);
-                while (ordinary.Count > 0 && lines + Lines(ordinary.Peek()) <= target)
+                var members = new List<GeneratedFile> { unused[first] };
+                var lines = Lines(unused[first]);
+                unused.RemoveAt(first);
+                for (var i = 0; i < unused.Count; i++)
                 {
-                    var added = ordinary.Dequeue();
-                    members.Add(added);
-                    lines += Lines(added);
+                    if (lines + Lines(unused[i]) <= target)
+                    {
+                        members.Add(unused[i]);
+                        lines += Lines(unused[i]);
+                        unused.RemoveAt(i--);
+                    }
                 }
 
-                projects.Add(SourceSet.FromGenerated("small:" + i.ToString(CultureInfo.InvariantCulture), members));
+                projects.Add(SourceSet.FromGenerated("small:" + projects.Count.ToString(CultureInfo.InvariantCulture), members));
             }
 
             return projects;
         }
+
+        private static bool IsSocketFile(GeneratedFile file) => file.Text.Contains("using System.Net.Sockets;", StringComparison.Ordinal);
 
         private static int Lines(GeneratedFile file) => file.Text.Split('\n').Length;
 
