@@ -52,7 +52,7 @@ namespace SocketAnalyzers.Rules.Performance
             // Cheap tests on the called method first; the walk up to the enclosing function only for candidates.
             var invocation = (IInvocationOperation)context.Operation;
             var mayBlock = BlockingSocketCall.MayBlock(invocation, symbols);
-            if ((!mayBlock && !TimedPoll.IsCandidate(invocation.TargetMethod, symbols) && !IsHelperCandidate(invocation.TargetMethod, context.Compilation))
+            if ((!mayBlock && !TimedPoll.IsCandidate(invocation.TargetMethod, symbols) && !IsHelperCandidate(invocation.TargetMethod, context.Compilation, work))
                 || !AsyncCode.IsInAsyncFunction(invocation, context.ContainingSymbol, out var enclosing))
             {
                 return;
@@ -100,7 +100,7 @@ namespace SocketAnalyzers.Rules.Performance
         private static BlockingCall? BlockingHelper(IInvocationOperation invocation, OperationAnalysisContext context, SocketWorkSummaries work)
         {
             var method = invocation.TargetMethod;
-            if (!IsHelperCandidate(method, context.Compilation))
+            if (!IsHelperCandidate(method, context.Compilation, work))
             {
                 return null;
             }
@@ -111,23 +111,10 @@ namespace SocketAnalyzers.Rules.Performance
                 : null;
         }
 
-        private static bool IsHelperCandidate(IMethodSymbol method, Compilation compilation) =>
+        private static bool IsHelperCandidate(IMethodSymbol method, Compilation compilation, SocketWorkSummaries work) =>
             method.ReturnType is not INamedTypeSymbol { Name: "Task" or "ValueTask" }
             && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly)
-            && HasAsyncSibling(method);
-
-        private static bool HasAsyncSibling(IMethodSymbol method)
-        {
-            foreach (var member in method.ContainingType.GetMembers(method.Name + "Async"))
-            {
-                if (member is IMethodSymbol { ReturnType: INamedTypeSymbol { Name: "Task" or "ValueTask" } })
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+            && work.HasAsyncSibling(method);
 
         private static void Report(OperationAnalysisContext context, Location location, BlockingCall call, bool fixable)
         {

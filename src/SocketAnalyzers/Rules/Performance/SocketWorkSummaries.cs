@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading;
@@ -27,10 +28,13 @@ namespace SocketAnalyzers.Rules.Performance
         public const int MaxOperations = 4_000;
         public const int MaxWalksPerQuery = 32;
 
+        private static readonly Func<IMethodSymbol, bool> FindSibling = FindAsyncSibling;
+
         private readonly Compilation compilation;
         private readonly KnownSocketSymbols symbols;
         private readonly ConcurrentDictionary<IMethodSymbol, string?> facts = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, string?> blocking = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> siblings = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new();
 
         public SocketWorkSummaries(Compilation compilation, KnownSocketSymbols symbols)
@@ -100,6 +104,13 @@ namespace SocketAnalyzers.Rules.Performance
             return found;
         }
 
+        /// <summary>
+        /// Whether the method's type declares a task-returning sibling named after it with "Async"
+        /// (<c>SendAll</c> / <c>SendAllAsync</c>); cached per method, so calls do not build the name again.
+        /// </summary>
+        public bool HasAsyncSibling(IMethodSymbol method) =>
+            this.siblings.GetOrAdd(method.OriginalDefinition, FindSibling);
+
         /// <summary>Offers the model the driver built for a tree, so summaries of methods in it reuse its binding.</summary>
         public void OfferModel(SemanticModel? model)
         {
@@ -167,6 +178,19 @@ namespace SocketAnalyzers.Rules.Performance
 
             query.Truncated |= truncatedBefore;
             return work;
+        }
+
+        private static bool FindAsyncSibling(IMethodSymbol method)
+        {
+            foreach (var member in method.ContainingType.GetMembers(method.Name + "Async"))
+            {
+                if (member is IMethodSymbol { ReturnType: INamedTypeSymbol { Name: "Task" or "ValueTask" } })
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Only methods of this compilation whose body is the one that runs: not abstract, virtual, extern or partial.</summary>

@@ -49,20 +49,31 @@ namespace SocketAnalyzers.Rules.Performance
                     value = conversion.Operand;
                 }
 
-                if (value.ConstantValue is { HasValue: true, Value: { } constant })
+                if (value.ConstantValue.HasValue)
                 {
-                    return Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture) != 0;
+                    return IsNonZeroNumber(value.ConstantValue.Value);
                 }
 
                 // TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1): a stated, non-zero wait.
                 return value is IInvocationOperation { TargetMethod: { IsStatic: true, Name: var name, ContainingType.Name: "TimeSpan" }, Arguments.Length: 1 } factory
                     && name.StartsWith("From", StringComparison.Ordinal)
-                    && factory.Arguments[0].Value.ConstantValue is { HasValue: true, Value: { } span }
-                    && Convert.ToDouble(span, System.Globalization.CultureInfo.InvariantCulture) != 0;
+                    && factory.Arguments[0].Value.ConstantValue is { HasValue: true } span
+                    && IsNonZeroNumber(span.Value);
             }
 
             return false;
         }
+
+        /// <summary>A number other than 0; anything else (a string in broken code, null) is no stated wait.</summary>
+        private static bool IsNonZeroNumber(object? value) => value switch
+        {
+            int i => i != 0,
+            long l => l != 0,
+            short h => h != 0,
+            double d => d != 0,
+            float f => f != 0,
+            _ => false,
+        };
 
         /// <summary>The innermost loop of the function around the call, when its body has no await; otherwise null.</summary>
         private static ILoopOperation? LoopWithoutAwait(IOperation operation, IOperation function)
