@@ -11,7 +11,9 @@ namespace SocketAnalyzers.Rules.Performance
     /// <summary>
     /// SOCK301: a blocking socket call with an async counterpart inside an async method, async lambda or async local
     /// function (see rules/SOCK301.md); also reads and writes of a reader, writer or stream wrapped around a network
-    /// stream in the same function.
+    /// stream in the same function, connecting constructors (<see cref="ConnectingConstructors"/>), timed polls in a
+    /// loop that never awaits (<see cref="TimedPoll"/>), and helpers of the compilation that block and have an
+    /// <c>…Async</c> sibling.
     /// </summary>
     /// <remarks>
     /// Deliberately silent:
@@ -20,7 +22,8 @@ namespace SocketAnalyzers.Rules.Performance
     ///    <c>Available</c>/<c>DataAvailable</c>/<c>Poll</c>/<c>Pending</c> on the same receiver;
     /// 3. <c>Dns.GetHostEntry</c>/<c>GetHostAddresses</c> in a function that does not connect anything: the rule is
     ///    about the connection path, not every name lookup;
-    /// 4. members without an async counterpart in the compilation's target framework.
+    /// 4. members without an async counterpart in the compilation's target framework;
+    /// 5. the synchronous branch of a method that picks synchronous or asynchronous I/O by a flag (<see cref="DualModeBranch"/>).
     /// </remarks>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class BlockingSocketCallInAsyncMethodAnalyzer : DiagnosticAnalyzer

@@ -10,12 +10,15 @@ using SocketAnalyzers.Symbols;
 namespace SocketAnalyzers.Rules.Performance
 {
     /// <summary>
-    /// SOCK302: <c>.Result</c>, <c>.Wait()</c> or <c>.GetAwaiter().GetResult()</c> on the task of a socket or network
-    /// stream async method (see rules/SOCK302.md), directly or through a local that holds it.
+    /// SOCK302: <c>.Result</c>, <c>.Wait()</c> or <c>.GetAwaiter().GetResult()</c> on a task that stands for socket
+    /// work (see rules/SOCK302.md): of a socket, network stream or TLS stream async member, of a method of the
+    /// compilation that awaits one (<see cref="SocketWorkSummaries"/>), or of Task.Run over such work; directly or
+    /// through a local that holds it.
     /// </summary>
     /// <remarks>
     /// Deliberately silent: a task local that is awaited, passed on (Task.WhenAll, …) or checked with IsCompleted*
-    /// anywhere in the function (it may be complete when read); tasks of other APIs (Dns, files: not socket work).
+    /// anywhere in the function (it may be complete when read); tasks of other APIs (Dns, files: not socket work);
+    /// methods that only start socket work, or block and return a completed task.
     /// </remarks>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class SyncOverAsyncSocketWaitAnalyzer : DiagnosticAnalyzer
