@@ -13,6 +13,7 @@ namespace SocketAnalyzers.Scale
     /// dotnet run -c Release --project benchmarks/SocketAnalyzers.Scale -- pathological
     /// dotnet run -c Release --project benchmarks/SocketAnalyzers.Scale -- folder &lt;dir&gt; [--list] [--no-implicit-usings]
     /// dotnet run -c Release --project benchmarks/SocketAnalyzers.Scale -- folder &lt;dir&gt; --labels &lt;file.tsv|glob&gt;... [--tools all|ours] [--details] [--out &lt;dir&gt;]
+    /// dotnet run -c Release --project benchmarks/SocketAnalyzers.Scale -- small [--projects 40] [--seed 1] [--repeat 5]
     /// </code>
     /// </summary>
     internal static class Program
@@ -21,7 +22,8 @@ namespace SocketAnalyzers.Scale
             "usage: SocketAnalyzers.Scale scale [--sizes 10000,100000,1000000] [--seed 1] [--repeat N]\n"
             + "       SocketAnalyzers.Scale pathological\n"
             + "       SocketAnalyzers.Scale folder <dir> [--list] [--no-implicit-usings]\n"
-            + "       SocketAnalyzers.Scale folder <dir> --labels <file.tsv|glob>... [--tools all|ours] [--details] [--out <dir>] [--no-implicit-usings]";
+            + "       SocketAnalyzers.Scale folder <dir> --labels <file.tsv|glob>... [--tools all|ours] [--details] [--out <dir>] [--no-implicit-usings]\n"
+            + "       SocketAnalyzers.Scale small [--projects 40] [--seed 1] [--repeat 5]";
 
         public static async Task<int> Main(string[] args)
         {
@@ -63,6 +65,9 @@ namespace SocketAnalyzers.Scale
                             scale.Ints("--sizes", ScaleMode.DefaultSizes),
                             scale.Int("--seed", 1),
                             scale.Value("--repeat") is null ? null : scale.Int("--repeat", 1)).ConfigureAwait(false);
+                    case "small":
+                        var small = new CommandLine(rest, "--projects", "--seed", "--repeat");
+                        return await SmallProjectsMode.RunAsync(small.Int("--projects", 40), small.Int("--seed", 1), small.Int("--repeat", 5), CancellationToken.None).ConfigureAwait(false);
                     case "pathological":
                         return await PathologicalMode.RunAsync(CancellationToken.None).ConfigureAwait(false);
                     case "measure":

@@ -16,10 +16,11 @@ namespace SocketAnalyzers.CodeFixes.Performance
 {
     /// <summary>
     /// SOCK302: replaces <c>task.Result</c>, <c>task.Wait()</c> and <c>task.GetAwaiter().GetResult()</c> with
-    /// <c>await task</c>. Offered in async functions, and in a synchronous <c>Main</c> entry point, which becomes
-    /// <c>async Task</c> (or <c>async Task&lt;int&gt;</c>): its signature is no contract. Other synchronous methods
-    /// get no fix, since making them async changes what their callers see. FixAll rewrites a document at once, so
-    /// a Main with several waits becomes async once.
+    /// <c>await task</c>. Offered in async functions; in a synchronous <c>Main</c> entry point, which becomes
+    /// <c>async Task</c> (or <c>async Task&lt;int&gt;</c>): its signature is no contract; and in a synchronous private
+    /// method whose every use is a call in an async function (<see cref="PrivateMethodToAsync"/>): it becomes async and
+    /// those calls are awaited. Other synchronous methods get no fix, since making them async changes what their
+    /// callers see. FixAll rewrites a document at once, so a method with several waits becomes async once.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AwaitSocketTaskFix))]
     [Shared]
@@ -68,21 +69,36 @@ namespace SocketAnalyzers.CodeFixes.Performance
             }
 
             var waits = new Dictionary<SyntaxNode, ExpressionSyntax>();
-            var mains = new HashSet<MethodDeclarationSyntax>();
+            var madeAsync = new HashSet<MethodDeclarationSyntax>();
+            var callers = new HashSet<InvocationExpressionSyntax>();
             foreach (var diagnostic in diagnostics)
             {
                 if (Analyze(root, model, diagnostic, cancellationToken) is { } edit)
                 {
                     waits[edit.Wait] = edit.Task;
-                    if (edit.MakeAsync is { } main)
+                    if (edit.MakeAsync is { } method)
                     {
-                        mains.Add(main);
+                        madeAsync.Add(method);
+                    }
+
+                    if (!edit.Callers.IsDefault)
+                    {
+                        callers.UnionWith(edit.Callers);
                     }
                 }
             }
 
+            // The calls of a method made async are awaited like the waits: innermost last-starting first.
+            foreach (var call in callers)
+            {
+                if (!waits.ContainsKey(call))
+                {
+                    waits[call] = call;
+                }
+            }
+
             var nodes = new List<SyntaxNode>(waits.Keys);
-            nodes.AddRange(mains);
+            nodes.AddRange(madeAsync);
             var tracked = root.TrackNodes(nodes);
             // Innermost last-starting waits first, and each task re-read from the current tree: a wait nested in the
             // task of another keeps its own fix.
@@ -90,7 +106,8 @@ namespace SocketAnalyzers.CodeFixes.Performance
             ordered.Sort((a, b) => b.SpanStart.CompareTo(a.SpanStart));
             foreach (var wait in ordered)
             {
-                if (tracked.GetCurrentNode(wait) is not ExpressionSyntax current || TaskOf(current) is not { } task)
+                if (tracked.GetCurrentNode(wait) is not ExpressionSyntax current
+                    || (wait is InvocationExpressionSyntax call && callers.Contains(call) ? current : TaskOf(current)) is not { } task)
                 {
                     continue;
                 }
@@ -101,9 +118,9 @@ namespace SocketAnalyzers.CodeFixes.Performance
                 tracked = tracked.ReplaceNode(current, awaited);
             }
 
-            foreach (var main in mains)
+            foreach (var method in madeAsync)
             {
-                if (tracked.GetCurrentNode(main) is { } current)
+                if (tracked.GetCurrentNode(method) is { } current)
                 {
                     tracked = tracked.ReplaceNode(current, MakeAsync(current));
                 }
@@ -126,8 +143,11 @@ namespace SocketAnalyzers.CodeFixes.Performance
                 .WithAdditionalAnnotations(Formatter.Annotation);
         }
 
-        /// <summary>The wait expression, the task it waits on, and the Main to make async; null when no fix applies.</summary>
-        private static (ExpressionSyntax Wait, ExpressionSyntax Task, MethodDeclarationSyntax? MakeAsync)? Analyze(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+        /// <summary>
+        /// The wait expression, the task it waits on, the method to make async (Main, or a private method) and the calls
+        /// of that method to await; null when no fix applies.
+        /// </summary>
+        private static (ExpressionSyntax Wait, ExpressionSyntax Task, MethodDeclarationSyntax? MakeAsync, ImmutableArray<InvocationExpressionSyntax> Callers)? Analyze(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
             if (node?.Parent is not MemberAccessExpressionSyntax access || !AsyncRewriting.CanAwaitHere(access))
@@ -148,16 +168,22 @@ namespace SocketAnalyzers.CodeFixes.Performance
                 switch (current)
                 {
                     case AnonymousFunctionExpressionSyntax lambda:
-                        return lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword) ? (found.Wait, found.Task, null) : null;
+                        return lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword) ? (found.Wait, found.Task, null, default) : null;
                     case LocalFunctionStatementSyntax local:
-                        return local.Modifiers.Any(SyntaxKind.AsyncKeyword) ? (found.Wait, found.Task, null) : null;
+                        return local.Modifiers.Any(SyntaxKind.AsyncKeyword) ? (found.Wait, found.Task, null, default) : null;
                     case MethodDeclarationSyntax method:
                         if (method.Modifiers.Any(SyntaxKind.AsyncKeyword))
                         {
-                            return (found.Wait, found.Task, null);
+                            return (found.Wait, found.Task, null, default);
                         }
 
-                        return IsSynchronousEntryPoint(method, model, cancellationToken) ? (found.Wait, found.Task, method) : null;
+                        if (IsSynchronousEntryPoint(method, model, cancellationToken))
+                        {
+                            return (found.Wait, found.Task, method, default);
+                        }
+
+                        var callers = PrivateMethodToAsync.Callers(method, model, cancellationToken);
+                        return callers.IsDefault ? null : (found.Wait, found.Task, method, callers);
                     case MemberDeclarationSyntax:
                         return null;
                 }

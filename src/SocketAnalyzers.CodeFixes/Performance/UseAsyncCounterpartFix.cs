@@ -41,9 +41,12 @@ namespace SocketAnalyzers.CodeFixes.Performance
 
             foreach (var diagnostic in context.Diagnostics)
             {
+                // A constructor (new TcpClient(host, port)) is ConnectAfterConstructionFix's: no call to rename here.
                 if (!diagnostic.Properties.TryGetValue(BlockingSocketCallInAsyncMethodAnalyzer.CounterpartProperty, out var counterpart)
                     || counterpart is null
-                    || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation
+                    || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node
+                    || node is BaseObjectCreationExpressionSyntax
+                    || node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation
                     || !AsyncRewriting.CanAwaitHere(invocation)
                     || FindReplacement(model, invocation, counterpart, context.CancellationToken) is not { } replacement)
                 {

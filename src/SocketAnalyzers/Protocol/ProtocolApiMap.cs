@@ -88,7 +88,8 @@ namespace SocketAnalyzers.Protocol
             M(SocketApi.NetworkStream, "WriteAsync", Send, Async),
             M(SocketApi.NetworkStream, "BeginWrite", Send, Async),
             M(SocketApi.NetworkStream, "WriteByte", Send, Blocking),
-            M(SocketApi.NetworkStream, "Flush", SocketOperation.None, Blocking, "FlushAsync"),
+            // Flush does nothing: a NetworkStream has no buffer, every Write goes to the socket (SOCK301/303 stay silent).
+            M(SocketApi.NetworkStream, "Flush", SocketOperation.None),
             M(SocketApi.NetworkStream, "Close", Close),
             M(SocketApi.NetworkStream, "Dispose", Close),
             M(SocketApi.NetworkStream, "DisposeAsync", Close, Async),

@@ -137,6 +137,6 @@ namespace SocketAnalyzers.Tests.Protocol
 
         // Counterparts that exist on the framework type but are not protocol members of their own in the map.
         private static ProtocolMember? FrameworkOnlyCounterpart(ProtocolMember member) =>
-            member.AsyncCounterpart is "FlushAsync" or "ReadExactlyAsync" or "ReadAtLeastAsync" ? member : null;
+            member.AsyncCounterpart is "ReadExactlyAsync" or "ReadAtLeastAsync" ? member : null;
     }
 }

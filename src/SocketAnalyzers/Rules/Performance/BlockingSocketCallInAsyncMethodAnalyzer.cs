@@ -11,7 +11,9 @@ namespace SocketAnalyzers.Rules.Performance
     /// <summary>
     /// SOCK301: a blocking socket call with an async counterpart inside an async method, async lambda or async local
     /// function (see rules/SOCK301.md); also reads and writes of a reader, writer or stream wrapped around a network
-    /// stream in the same function.
+    /// stream in the same function, connecting constructors (<see cref="ConnectingConstructors"/>), timed polls in a
+    /// loop that never awaits (<see cref="TimedPoll"/>), and helpers of the compilation that block and have an
+    /// <c>…Async</c> sibling.
     /// </summary>
     /// <remarks>
     /// Deliberately silent:
@@ -20,7 +22,8 @@ namespace SocketAnalyzers.Rules.Performance
     ///    <c>Available</c>/<c>DataAvailable</c>/<c>Poll</c>/<c>Pending</c> on the same receiver;
     /// 3. <c>Dns.GetHostEntry</c>/<c>GetHostAddresses</c> in a function that does not connect anything: the rule is
     ///    about the connection path, not every name lookup;
-    /// 4. members without an async counterpart in the compilation's target framework.
+    /// 4. members without an async counterpart in the compilation's target framework;
+    /// 5. the synchronous branch of a method that picks synchronous or asynchronous I/O by a flag (<see cref="DualModeBranch"/>).
     /// </remarks>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class BlockingSocketCallInAsyncMethodAnalyzer : DiagnosticAnalyzer
@@ -40,17 +43,32 @@ namespace SocketAnalyzers.Rules.Performance
                 if (KnownSocketSymbols.TryCreate(start.Compilation) is { } symbols)
                 {
                     var functions = new FunctionFactsCache(symbols);
-                    start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, functions), OperationKind.Invocation);
+                    var work = new SocketWorkSummaries(start.Compilation, symbols);
+                    start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, functions, work), OperationKind.Invocation);
+                    start.RegisterOperationAction(c => AnalyzeCreation(c, symbols), OperationKind.ObjectCreation);
                 }
             });
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, KnownSocketSymbols symbols, FunctionFactsCache functions)
+        private static void AnalyzeInvocation(OperationAnalysisContext context, KnownSocketSymbols symbols, FunctionFactsCache functions, SocketWorkSummaries work)
         {
+            // Cheap tests on the called method first; the walk up to the enclosing function only for candidates.
             var invocation = (IInvocationOperation)context.Operation;
-            if (!BlockingSocketCall.MayBlock(invocation, symbols)
+            var mayBlock = BlockingSocketCall.MayBlock(invocation, symbols);
+            if ((!mayBlock && !TimedPoll.IsCandidate(invocation.TargetMethod, symbols) && !IsHelperCandidate(invocation.TargetMethod, context.Compilation, work))
                 || !AsyncCode.IsInAsyncFunction(invocation, context.ContainingSymbol, out var enclosing))
             {
+                return;
+            }
+
+            if (!mayBlock)
+            {
+                var other = TimedPoll.Find(invocation, enclosing, symbols) ?? BlockingHelper(invocation, context, work);
+                if (other is { } found && !DualModeBranch.IsSynchronousBranch(invocation, enclosing))
+                {
+                    Report(context, BlockingSocketCall.NameLocation(invocation), found, fixable: found.Counterpart != TimedPoll.Counterpart);
+                }
+
                 return;
             }
 
@@ -58,18 +76,55 @@ namespace SocketAnalyzers.Rules.Performance
             var function = functions.Get(enclosing);
             if (BlockingSocketCall.Find(invocation, symbols, function) is not { } call
                 || BlockingSocketCall.IsKnownReady(invocation, function)
-                || (call.IsNameLookup && !function.Connects))
+                || (call.IsNameLookup && !function.Connects)
+                || DualModeBranch.IsSynchronousBranch(invocation, enclosing))
             {
                 return;
             }
 
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(CounterpartProperty, call.Counterpart);
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.BlockingCallInAsyncCode,
-                BlockingSocketCall.NameLocation(invocation),
-                properties,
-                call.Display,
-                call.Counterpart));
+            Report(context, BlockingSocketCall.NameLocation(invocation), call, fixable: true);
+        }
+
+        private static void AnalyzeCreation(OperationAnalysisContext context, KnownSocketSymbols symbols)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            if (ConnectingConstructors.Find(creation, symbols) is { } call
+                && AsyncCode.IsInAsyncFunction(creation, context.ContainingSymbol, out var enclosing)
+                && !DualModeBranch.IsSynchronousBranch(creation, enclosing))
+            {
+                Report(context, creation.Syntax.GetLocation(), call, fixable: true);
+            }
+        }
+
+        /// <summary>
+        /// A synchronous helper of the compilation whose own body blocks on a socket, called where its task-based sibling
+        /// (<c>SendAll</c> / <c>SendAllAsync</c>, same type) could be awaited.
+        /// </summary>
+        private static BlockingCall? BlockingHelper(IInvocationOperation invocation, OperationAnalysisContext context, SocketWorkSummaries work)
+        {
+            var method = invocation.TargetMethod;
+            if (!IsHelperCandidate(method, context.Compilation, work))
+            {
+                return null;
+            }
+
+            work.OfferModel(context.Operation.SemanticModel);
+            return work.BlockingWork(method, context.CancellationToken) is not null
+                ? new BlockingCall(method.ContainingType.Name + "." + method.Name, method.Name + "Async", SocketOperation.None, isNameLookup: false)
+                : null;
+        }
+
+        private static bool IsHelperCandidate(IMethodSymbol method, Compilation compilation, SocketWorkSummaries work) =>
+            method.ReturnType is not INamedTypeSymbol { Name: "Task" or "ValueTask" }
+            && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly)
+            && work.HasAsyncSibling(method);
+
+        private static void Report(OperationAnalysisContext context, Location location, BlockingCall call, bool fixable)
+        {
+            var properties = fixable
+                ? ImmutableDictionary<string, string?>.Empty.Add(CounterpartProperty, call.Counterpart)
+                : ImmutableDictionary<string, string?>.Empty;
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.BlockingCallInAsyncCode, location, properties, call.Display, call.Counterpart));
         }
     }
 }

@@ -17,7 +17,8 @@ namespace SocketAnalyzers.Rules.Performance
         /// <summary>Cheap test on the method alone: an instance I/O method of a reader, writer or stream type.</summary>
         /// <remarks>
         /// Writers and buffered streams collect writes in a buffer and touch the socket when they flush: only their
-        /// Flush counts as blocking.
+        /// Flush counts as blocking. Other streams' Flush reaches NetworkStream.Flush, which does nothing (it has no
+        /// buffer): not blocking.
         /// </remarks>
         public static bool IsCandidate(IMethodSymbol method) =>
             !method.IsStatic
@@ -25,7 +26,7 @@ namespace SocketAnalyzers.Rules.Performance
             && method.Name is not ("Dispose" or "Close" or "CopyTo")
             && method.ContainingType is { } type
             && IsWrapperType(type)
-            && (method.Name == "Flush" || type.Name is not ("TextWriter" or "StreamWriter" or "BufferedStream"));
+            && (method.Name == "Flush") == (type.Name is "TextWriter" or "StreamWriter" or "BufferedStream");
 
         /// <summary>The blocking I/O call on a wrapper of a network stream, with a task-based counterpart, or null.</summary>
         public static BlockingCall? Find(IInvocationOperation invocation, FunctionFacts function, KnownSocketSymbols symbols)

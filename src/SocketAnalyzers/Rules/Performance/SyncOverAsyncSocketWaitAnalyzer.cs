@@ -1,21 +1,24 @@
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Diagnostics;
-using SocketAnalyzers.Protocol;
 using SocketAnalyzers.Symbols;
 
 namespace SocketAnalyzers.Rules.Performance
 {
     /// <summary>
-    /// SOCK302: <c>.Result</c>, <c>.Wait()</c> or <c>.GetAwaiter().GetResult()</c> on the task of a socket or network
-    /// stream async method (see rules/SOCK302.md), directly or through a local that holds it.
+    /// SOCK302: <c>.Result</c>, <c>.Wait()</c> or <c>.GetAwaiter().GetResult()</c> on a task that stands for socket
+    /// work (see rules/SOCK302.md): of a socket, network stream or TLS stream async member, of a method of the
+    /// compilation that awaits one (<see cref="SocketWorkSummaries"/>), or of Task.Run over such work; directly or
+    /// through a local that holds it.
     /// </summary>
     /// <remarks>
     /// Deliberately silent: a task local that is awaited, passed on (Task.WhenAll, …) or checked with IsCompleted*
-    /// anywhere in the function (it may be complete when read); tasks of other APIs (Dns, files: not socket work).
+    /// anywhere in the function (it may be complete when read); tasks of other APIs (Dns, files: not socket work);
+    /// methods that only start socket work, or block and return a completed task.
     /// </remarks>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class SyncOverAsyncSocketWaitAnalyzer : DiagnosticAnalyzer
@@ -32,7 +35,8 @@ namespace SocketAnalyzers.Rules.Performance
                 if (KnownSocketSymbols.TryCreate(start.Compilation) is { } symbols)
                 {
                     var functions = new FunctionFactsCache(symbols);
-                    start.RegisterOperationAction(c => AnalyzeWait(c, symbols, functions), OperationKind.PropertyReference, OperationKind.Invocation);
+                    var work = new SocketWorkSummaries(start.Compilation, symbols);
+                    start.RegisterOperationAction(c => AnalyzeWait(c, functions, work), OperationKind.PropertyReference, OperationKind.Invocation);
                 }
             });
         }
@@ -42,10 +46,10 @@ namespace SocketAnalyzers.Rules.Performance
         {
             switch (operation)
             {
-                case IPropertyReferenceOperation { Property.Name: "Result", Instance: { } task } when IsTaskType(task.Type):
+                case IPropertyReferenceOperation { Property.Name: "Result", Instance: { } task } when SocketWorkSummaries.IsTaskType(task.Type):
                     how = ".Result";
                     return task;
-                case IInvocationOperation { TargetMethod.Name: "Wait", Instance: { } task, Arguments.Length: 0 } when IsTaskType(task.Type):
+                case IInvocationOperation { TargetMethod.Name: "Wait", Instance: { } task, Arguments.Length: 0 } when SocketWorkSummaries.IsTaskType(task.Type):
                     how = ".Wait()";
                     return task;
                 case IInvocationOperation { TargetMethod.Name: "GetResult", Instance: IInvocationOperation { TargetMethod.Name: "GetAwaiter", Instance: { } task } }:
@@ -57,7 +61,7 @@ namespace SocketAnalyzers.Rules.Performance
             }
         }
 
-        private static void AnalyzeWait(OperationAnalysisContext context, KnownSocketSymbols symbols, FunctionFactsCache functions)
+        private static void AnalyzeWait(OperationAnalysisContext context, FunctionFactsCache functions, SocketWorkSummaries work)
         {
             if (WaitedTask(context.Operation, out var how) is not { } task)
             {
@@ -65,7 +69,8 @@ namespace SocketAnalyzers.Rules.Performance
             }
 
             var function = functions.Get(AsyncCode.EnclosingFunction(context.Operation, context.ContainingSymbol, out _));
-            if (SocketTaskOrigin(task, function, symbols) is not { } member)
+            work.OfferModel(context.Operation.SemanticModel);
+            if (SocketTaskOrigin(task, function, work, context.CancellationToken) is not { } display)
             {
                 return;
             }
@@ -74,13 +79,17 @@ namespace SocketAnalyzers.Rules.Performance
                 Descriptors.SyncOverAsyncSocketWait,
                 WaitLocation(context.Operation),
                 how,
-                BlockingSocketCall.Display(member)));
+                display));
         }
 
-        /// <summary>The socket async member a task comes from, through AsTask/ConfigureAwait and a single-assignment local.</summary>
-        private static ProtocolMember? SocketTaskOrigin(IOperation task, FunctionFacts function, KnownSocketSymbols symbols)
+        /// <summary>
+        /// The socket work a task stands for, through AsTask/ConfigureAwait and a single-assignment local: a socket,
+        /// network stream or TLS stream member, a method of the compilation that awaits one, or <c>Task.Run</c> of a
+        /// function that awaits one.
+        /// </summary>
+        private static string? SocketTaskOrigin(IOperation task, FunctionFacts function, SocketWorkSummaries work, CancellationToken cancellationToken)
         {
-            var value = Unwrap(task);
+            var value = SocketWorkSummaries.Unwrap(task);
             if (value is ILocalReferenceOperation reference)
             {
                 if (LocalTaskOrigin(reference.Local, function) is not { } initializer)
@@ -88,7 +97,7 @@ namespace SocketAnalyzers.Rules.Performance
                     return null;
                 }
 
-                value = Unwrap(initializer);
+                value = SocketWorkSummaries.Unwrap(initializer);
             }
 
             if (value is not IInvocationOperation call)
@@ -96,27 +105,29 @@ namespace SocketAnalyzers.Rules.Performance
                 return null;
             }
 
-            var member = symbols.TryGetApi(call.Instance?.Type, out var api) ? ProtocolApiMap.Find(api, call.TargetMethod.Name) : null;
-            member ??= symbols.FindMember(call.TargetMethod);
-            return member is { Api: not SocketApi.Dns } && member.Has(ApiTraits.Async) && IsTaskType(call.Type) ? member : null;
+            return IsTaskRun(call) && RunWork(call, work, cancellationToken) is { } inner
+                ? "Task.Run(" + inner + ")"
+                : work.TaskWork(call, cancellationToken);
         }
 
-        private static IOperation Unwrap(IOperation value)
+        private static bool IsTaskRun(IInvocationOperation call) =>
+            call.TargetMethod is { Name: "Run", IsStatic: true, ContainingType: { Name: "Task", ContainingNamespace.Name: "Tasks" } } && call.Arguments.Length > 0;
+
+        /// <summary>What the function handed to Task.Run awaits: a lambda's body, or the method of a method group.</summary>
+        private static string? RunWork(IInvocationOperation run, SocketWorkSummaries work, CancellationToken cancellationToken)
         {
-            while (true)
+            foreach (var argument in run.Arguments)
             {
-                switch (value)
+                switch (SocketWorkSummaries.Unwrap(argument.Value))
                 {
-                    case IConversionOperation conversion:
-                        value = conversion.Operand;
-                        continue;
-                    case IInvocationOperation { TargetMethod.Name: "AsTask" or "ConfigureAwait", Instance: { } inner }:
-                        value = inner;
-                        continue;
-                    default:
-                        return value;
+                    case IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }:
+                        return work.WorkIn(lambda.Body, cancellationToken);
+                    case IDelegateCreationOperation { Target: IMethodReferenceOperation method }:
+                        return work.MethodWork(method.Method, cancellationToken) is not null ? method.Method.ContainingType.Name + "." + method.Method.Name : null;
                 }
             }
+
+            return null;
         }
 
         /// <summary>The only value ever stored in a task local, when the function does nothing with it but wait.</summary>
@@ -146,9 +157,6 @@ namespace SocketAnalyzers.Rules.Performance
 
             return origin;
         }
-
-        private static bool IsTaskType(ITypeSymbol? type) =>
-            type is INamedTypeSymbol { Name: "Task" or "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace.Name: "Threading" } };
 
         private static Location WaitLocation(IOperation wait) => wait.Syntax switch
         {

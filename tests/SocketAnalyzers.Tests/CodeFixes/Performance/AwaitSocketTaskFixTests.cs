@@ -6,7 +6,7 @@ using Verify = SocketAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
 
 namespace SocketAnalyzers.Tests.CodeFixes.Performance
 {
-    public sealed class AwaitSocketTaskFixTests
+    public sealed partial class AwaitSocketTaskFixTests
     {
         [Theory]
         [InlineData(TestFramework.Net80)]

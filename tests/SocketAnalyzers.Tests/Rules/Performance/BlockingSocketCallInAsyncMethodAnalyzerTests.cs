@@ -4,7 +4,7 @@ using Verify = SocketAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SocketAnal
 
 namespace SocketAnalyzers.Tests.Rules.Performance
 {
-    public sealed class BlockingSocketCallInAsyncMethodAnalyzerTests
+    public sealed partial class BlockingSocketCallInAsyncMethodAnalyzerTests
     {
         public static TheoryData<string, string, string> BlockingCalls => new()
         {
@@ -17,7 +17,6 @@ namespace SocketAnalyzers.Tests.Rules.Performance
             { "socket.{|#0:Disconnect|}(false);", "Socket.Disconnect", "DisconnectAsync" },
             { "stream.{|#0:Read|}(buffer, 0, buffer.Length);", "NetworkStream.Read", "ReadAsync" },
             { "stream.{|#0:Write|}(buffer, 0, buffer.Length);", "NetworkStream.Write", "WriteAsync" },
-            { "stream.{|#0:Flush|}();", "NetworkStream.Flush", "FlushAsync" },
             { "listener.{|#0:AcceptSocket|}();", "TcpListener.AcceptSocket", "AcceptSocketAsync" },
             { "listener.{|#0:AcceptTcpClient|}();", "TcpListener.AcceptTcpClient", "AcceptTcpClientAsync" },
             { "client.{|#0:Connect|}(\"localhost\", 80);", "TcpClient.Connect", "ConnectAsync" },
@@ -206,6 +205,35 @@ namespace SocketAnalyzers.Tests.Rules.Performance
                 Verify.Diagnostic("SOCK301").WithLocation(2).WithArguments("Stream.Write", "WriteAsync"),
                 Verify.Diagnostic("SOCK301").WithLocation(3).WithArguments("SslStream.AuthenticateAsClient", "AuthenticateAsClientAsync"),
                 Verify.Diagnostic("SOCK301").WithLocation(4).WithArguments("StreamReader.ReadToEnd", "ReadToEndAsync"));
+        }
+
+        [Fact]
+        public async Task FlushOfANetworkStreamOrAnUnbufferedWrapper_DoesNotReport()
+        {
+            // NetworkStream has no buffer: its Flush does nothing (issue 13). SslStream and Stream pass Flush on to it.
+            const string source = """
+                using System.IO;
+                using System.Net.Security;
+                using System.Net.Sockets;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task M(TcpClient client, NetworkStream network)
+                    {
+                        network.Flush();
+                        Stream stream = client.GetStream();
+                        stream.Flush();
+                        var tls = new SslStream(network);
+                        tls.Flush();
+                        var buffered = new BufferedStream(network);
+                        buffered.{|#0:Flush|}();
+                        await Task.Yield();
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Verify.Diagnostic("SOCK301").WithLocation(0).WithArguments("BufferedStream.Flush", "FlushAsync"));
         }
 
         [Fact]

@@ -181,6 +181,7 @@ namespace SocketAnalyzers.Tests.Rules.Performance
                         lock (gate)
                         {
                             if (socket.Available > 0) socket.Receive(buffer);
+                            new NetworkStream(socket).Flush();
                             socket.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
                         }
                     }

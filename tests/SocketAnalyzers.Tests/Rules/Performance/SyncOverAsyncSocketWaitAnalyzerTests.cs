@@ -4,7 +4,7 @@ using Verify = SocketAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SocketAnal
 
 namespace SocketAnalyzers.Tests.Rules.Performance
 {
-    public sealed class SyncOverAsyncSocketWaitAnalyzerTests
+    public sealed partial class SyncOverAsyncSocketWaitAnalyzerTests
     {
         public static TheoryData<string, string, string> Waits => new()
         {
