@@ -10,7 +10,7 @@ namespace SocketAnalyzers.Rules.Lifetime
 {
     /// <summary>
     /// SOCK202, constructors: a socket the constructor made and stored in a field of the object under construction,
-    /// then an operation that can throw (Bind, Listen, Connect, Start, an option) runs before the constructor returns,
+    /// then an operation that can fail for reasons outside the program (Bind, Listen, Connect, Start) runs before the constructor returns,
     /// outside any try. When it throws, no caller ever receives the object, so nobody can close the field: the socket
     /// leaks (see rules/SOCK202.md). Reported at the store, with the throwing operation as additional location.
     /// </summary>
@@ -71,15 +71,17 @@ namespace SocketAnalyzers.Rules.Lifetime
 
         /// <summary>
         /// The first operation after the store, outside any try, on the held socket (or the stream or socket it handed
-        /// out) while the field alone holds it. Socket options count here: the constructor dies with any exception.
+        /// out) while the field alone holds it.
         /// </summary>
         private static ProtocolStep? FirstThrowingStepAfter(SocketFlowResult result, int id, SyntaxNode store)
         {
             ProtocolStep? first = null;
             foreach (var step in result.Steps)
             {
-                if (step.SocketOperation is SocketOperation.Close or SocketOperation.Stop or SocketOperation.GetStream or SocketOperation.WrapInStream
-                        or SocketOperation.Shutdown or SocketOperation.ShutdownSend or SocketOperation.ShutdownReceive or SocketOperation.ShutdownBoth
+                // As SOCK202: operations that fail only on a socket in the wrong state (options, streams, shutdown) are
+                // not failures from outside the program; a fresh socket in a constructor is in a known state.
+                if (step.SocketOperation is SocketOperation.Close or SocketOperation.None or SocketOperation.Stop or SocketOperation.GetStream or SocketOperation.WrapInStream
+                        or SocketOperation.SetPreBindOption or SocketOperation.SetReuseAddress or SocketOperation.Shutdown or SocketOperation.ShutdownSend or SocketOperation.ShutdownReceive or SocketOperation.ShutdownBoth
                     || step.Operation.Syntax.SpanStart < store.Span.End
                     || step.Before is not { } before
                     || !(step.Objects.Contains(id) ? before.Ownership == Ownership.Held : SocketLeakedOnExceptionRule.IsWrapperStep(result, step, id))

@@ -16,7 +16,7 @@ namespace SocketAnalyzers.Rules.Lifetime
     /// <list type="bullet">
     /// <item>this body stored it there itself and no path closed or handed it off since (in the same run, or in the
     /// previous iteration of a loop);</item>
-    /// <item>the body can run again — an event handler <c>(object, EventArgs)</c> or a public method — and nothing before
+    /// <item>the body can run again — an event handler <c>(object, EventArgs)</c> — and nothing before
     /// the write closes, tests or hands off the field's entry value, while the type closes that field elsewhere (so it
     /// owns what the field holds).</item>
     /// </list>
@@ -142,14 +142,10 @@ namespace SocketAnalyzers.Rules.Lifetime
         /// <summary>Why the method may run while the field still holds the socket of its previous run, or null.</summary>
         private static string? RerunEvidence(IMethodSymbol method)
         {
-            if (method.Parameters.Length == 2 && method.Parameters[0].Type.SpecialType == SpecialType.System_Object && DerivesFromEventArgs(method.Parameters[1].Type))
-            {
-                return "handles an event that can fire again";
-            }
-
-            return method.DeclaredAccessibility == Accessibility.Public && !method.IsOverride && method.ExplicitInterfaceImplementations.IsEmpty
-                && !FieldClosingEvidence.IsClosingName(method.Name) && method.Name != "Dispose"
-                ? "is public and can be called again"
+            // A public Open or Start alone is no evidence: most are called once, and a second call is the caller's
+            // misuse more often than the type's leak (measured as noise in IDisposableAnalyzers' IDISP003).
+            return method.Parameters.Length == 2 && method.Parameters[0].Type.SpecialType == SpecialType.System_Object && DerivesFromEventArgs(method.Parameters[1].Type)
+                ? "handles an event that can fire again"
                 : null;
         }
 

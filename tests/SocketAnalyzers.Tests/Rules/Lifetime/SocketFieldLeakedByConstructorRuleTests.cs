@@ -65,7 +65,7 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
         }
 
         [Fact]
-        public async Task ConnectInsideAnIfAndAnOptionSetter_TheFirstThrowingOperationIsNamed()
+        public async Task ConnectInsideAnIfAfterAnOption_TheConnectIsNamed()
         {
             const string source = /* lang=c#-test */ """
                 using System;
@@ -78,10 +78,11 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
                     public Client(string host, int port, bool connect)
                     {
                         {|#0:client|} = new TcpClient();
-                        client.Client.{|#1:SetSocketOption|}(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+                        client.Client.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+                        client.Client.ExclusiveAddressUse = true;
                         if (connect)
                         {
-                            client.Connect(host, port);
+                            client.{|#1:Connect|}(host, port);
                         }
                     }
 
@@ -89,7 +90,7 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
                 }
                 """;
 
-            await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("client", "SetSocketOption"));
+            await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("client", "Connect"));
         }
 
         [Fact]
