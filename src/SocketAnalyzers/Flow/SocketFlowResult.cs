@@ -67,6 +67,12 @@ namespace SocketAnalyzers.Flow
         /// </summary>
         public ImmutableArray<int> RecreatedWhileHeld { get; internal set; } = ImmutableArray<int>.Empty;
 
+        /// <summary>
+        /// <c>wrapper.Client = null</c> on a TcpClient or UdpClient the analysis tracks (<see cref="FieldStore.Previous"/>
+        /// is the wrapper, <see cref="FieldStore.PreviousOwnership"/> its ownership there).
+        /// </summary>
+        public ImmutableArray<FieldStore> InnerSocketsDropped { get; internal set; } = ImmutableArray<FieldStore>.Empty;
+
         internal static SocketFlowResult Incomplete(ControlFlowGraph graph, ISymbol? owner)
         {
             var unreachable = new FlowExit(false, ImmutableArray<TrackedSocket>.Empty, default, null);

@@ -8,6 +8,10 @@ namespace SocketAnalyzers.Flow.Tracking
     {
         private readonly List<FieldStore> fieldStores = new List<FieldStore>();
         private readonly HashSet<int> recreatedWhileHeld = new HashSet<int>();
+        private readonly List<FieldStore> innerSocketsDropped = new List<FieldStore>();
+
+        /// <summary>During the replay: <c>wrapper.Client = null</c> on a tracked TcpClient or UdpClient.</summary>
+        public void AddInnerSocketDropped(FieldStore store) => this.innerSocketsDropped.Add(store);
 
         /// <summary>During the replay: a write to a socket-typed member of this object.</summary>
         public void AddFieldStore(FieldStore store) => this.fieldStores.Add(store);
@@ -20,6 +24,11 @@ namespace SocketAnalyzers.Flow.Tracking
             if (this.fieldStores.Count > 0)
             {
                 result.FieldStores = this.fieldStores.ToImmutableArray();
+            }
+
+            if (this.innerSocketsDropped.Count > 0)
+            {
+                result.InnerSocketsDropped = this.innerSocketsDropped.ToImmutableArray();
             }
 
             if (this.recreatedWhileHeld.Count > 0)

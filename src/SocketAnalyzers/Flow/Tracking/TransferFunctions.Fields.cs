@@ -135,5 +135,36 @@ namespace SocketAnalyzers.Flow.Tracking
 
         private static IOperation Unwrap(IOperation operation) =>
             operation is IConversionOperation { IsImplicit: true } conversion ? Unwrap(conversion.Operand) : operation;
+    
+        /// <summary>
+        /// <c>client.Client = null</c> on a TcpClient or UdpClient this body made: the wrapper lets go of its socket, and
+        /// disposing the wrapper no longer closes it. Recorded with the wrapper's ownership for the lifetime rules.
+        /// </summary>
+        private void NoteInnerSocketReplaced(ISimpleAssignmentOperation assignment, ISymbol member, PointsTo owners, PointsTo value)
+        {
+            if (member is not IPropertySymbol { Name: "Client" } || !value.Equals(PointsTo.Null) || owners.HasNoObject
+                || !this.analysis.Context.Symbols.TryGetApi(member.ContainingType, out var api) || api is not (Protocol.SocketApi.TcpClient or Protocol.SocketApi.UdpClient))
+            {
+                return;
+            }
+
+            var ownership = Ownership.None;
+            foreach (var id in owners)
+            {
+                if (this.state.GetObject(id) is { } wrapper)
+                {
+                    ownership |= wrapper.Ownership;
+
+                    // The wrapper holds no descriptor any more: disposing it would close nothing. What leaks now is
+                    // the socket it let go of (reported by the lifetime rules from this record), not the wrapper.
+                    this.state.SetObject(id, wrapper.WithOwnership((wrapper.Ownership & ~Ownership.Owned) | Ownership.Transferred));
+                }
+            }
+
+            if (this.recording && !owners.MayBeUntracked)
+            {
+                this.analysis.AddInnerSocketDropped(new FieldStore(assignment, member, value, owners, previousIsEntryValue: false, ownership, previousAliased: false));
+            }
+        }
     }
 }

@@ -91,8 +91,9 @@ namespace SocketAnalyzers.Flow.Tracking
                 case IFieldReferenceOperation or IPropertyReferenceOperation:
                     var member = ((IMemberReferenceOperation)assignment.Target).Member;
                     var instance = ((IMemberReferenceOperation)assignment.Target).Instance;
-                    this.Visit(instance);
+                    var owners = this.Visit(instance);
                     value = this.Visit(assignment.Value);
+                    this.NoteInnerSocketReplaced(assignment, member, owners, value);
                     if (IsThisInstance(instance) && !member.IsStatic && IsStorage(member, this.analysis.CancellationToken)
                         && this.analysis.Context.Symbols.TryGetApi(member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type, out _))
                     {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -15,18 +16,23 @@ namespace SocketAnalyzers.Rules.Lifetime
     /// </summary>
     internal static class FieldClosingEvidence
     {
-        private static readonly ConditionalWeakTable<INamedTypeSymbol, HashSet<string>> Cache = new ConditionalWeakTable<INamedTypeSymbol, HashSet<string>>();
+        private static readonly ConditionalWeakTable<INamedTypeSymbol, Closes> Cache = new ConditionalWeakTable<INamedTypeSymbol, Closes>();
 
         public static bool ClosesMember(INamedTypeSymbol type, string name, CancellationToken cancellationToken) =>
-            Cache.GetValue(type, t => Collect(t, cancellationToken)).Contains(name);
+            Cache.GetValue(type, t => Collect(t, cancellationToken)).Any.Contains(name);
+
+        /// <summary>The type closes the member somewhere outside an <c>if (….Connected)</c> guard.</summary>
+        public static bool ClosesMemberUnguarded(INamedTypeSymbol type, string name, CancellationToken cancellationToken) =>
+            Cache.GetValue(type, t => Collect(t, cancellationToken)).Unguarded.Contains(name);
 
         /// <summary>A member name Close/Dispose/Stop (and their async forms) of a socket or of its wrapper.</summary>
         public static bool IsClosingName(string name) =>
             name is "Close" or "Dispose" or "DisposeAsync" or "CloseAsync" or "Stop";
 
-        private static HashSet<string> Collect(INamedTypeSymbol type, CancellationToken cancellationToken)
+        private static Closes Collect(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
             var names = new HashSet<string>(System.StringComparer.Ordinal);
+            var unguarded = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (var reference in type.DeclaringSyntaxReferences)
             {
                 foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
@@ -35,15 +41,49 @@ namespace SocketAnalyzers.Rules.Lifetime
                     {
                         case InvocationExpressionSyntax invocation when ClosedReceiver(invocation.Expression) is { } receiver:
                             AddRoot(receiver, names);
+                            if (!IsUnderConnectedGuard(invocation))
+                            {
+                                AddRoot(receiver, unguarded);
+                            }
+
                             break;
                         case UsingStatementSyntax { Expression: { } resource }:
                             AddRoot(resource, names);
+                            AddRoot(resource, unguarded);
                             break;
                     }
                 }
             }
 
-            return names;
+            return new Closes(names, unguarded);
+        }
+
+        /// <summary>In the true branch of an <c>if</c> whose condition reads <c>Connected</c>.</summary>
+        private static bool IsUnderConnectedGuard(SyntaxNode node)
+        {
+            for (var current = node; current.Parent is { } parent && parent is not MemberDeclarationSyntax; current = parent)
+            {
+                if (parent is IfStatementSyntax guard && guard.Statement == current
+                    && guard.Condition.DescendantNodesAndSelf().OfType<SimpleNameSyntax>().Any(n => n.Identifier.ValueText == "Connected"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private sealed class Closes
+        {
+            public Closes(HashSet<string> any, HashSet<string> unguarded)
+            {
+                this.Any = any;
+                this.Unguarded = unguarded;
+            }
+
+            public HashSet<string> Any { get; }
+
+            public HashSet<string> Unguarded { get; }
         }
 
         /// <summary>The receiver of <c>x.Close()</c> or <c>x?.Close()</c>.</summary>

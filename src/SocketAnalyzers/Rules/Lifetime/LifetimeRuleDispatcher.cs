@@ -24,6 +24,8 @@ namespace SocketAnalyzers.Rules.Lifetime
             AcceptedSocketNotDisposedRule.Check(result, diagnostics);
             SocketFieldLeakedByConstructorRule.Check(result, diagnostics);
             SocketFieldReplacedWhileOpenRule.Check(result, diagnostics, System.Threading.CancellationToken.None);
+            InnerSocketDroppedRule.Check(result, diagnostics);
+            SocketClosedOnlyWhileConnectedRule.Check(result, diagnostics, System.Threading.CancellationToken.None);
             foreach (var nested in result.Nested)
             {
                 // A nested function that ran out of budget knows nothing for sure.
