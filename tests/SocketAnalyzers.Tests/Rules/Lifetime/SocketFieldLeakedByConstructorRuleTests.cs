@@ -202,6 +202,55 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
         }
 
         [Fact]
+        public async Task LocalFunctionOrTryFinally_Silent_LoopReports()
+        {
+            // A local function runs when called (its body is analysed on its own); a try is the author's handling; in a
+            // loop of the constructor, the first unprotected Connect is still named.
+            const string source = /* lang=c#-test */ """
+                using System;
+                using System.Net;
+                using System.Net.Sockets;
+
+                sealed class Peer : IDisposable
+                {
+                    private readonly Socket a;
+                    private readonly Socket b;
+                    private readonly Socket c;
+
+                    public Peer(EndPoint[] endPoints)
+                    {
+                        a = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                        void Open() => a.Connect(endPoints[0]);
+                        b = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                        try
+                        {
+                            b.Connect(endPoints[0]);
+                        }
+                        finally
+                        {
+                            Console.WriteLine("tried");
+                        }
+
+                        {|#0:c|} = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                        foreach (var endPoint in endPoints)
+                        {
+                            c.{|#1:Connect|}(endPoint);
+                        }
+                    }
+
+                    public void Dispose()
+                    {
+                        a.Dispose();
+                        b.Dispose();
+                        c.Dispose();
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("c", "Connect"));
+        }
+
+        [Fact]
         public async Task BindBeforeTheStore_IsTheMethodLevelFinding()
         {
             // The local still owns it when Bind throws: the method-level rule reports the creation, once.

@@ -105,6 +105,53 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
         }
 
         [Fact]
+        public async Task LocalFunctionReplaces_Reports_FinallyClosesFirst_Silent()
+        {
+            const string source = /* lang=c#-test */ """
+                using System;
+                using System.Net.Sockets;
+
+                sealed class Prober : IDisposable
+                {
+                    private TcpClient client;
+                    private TcpClient other;
+
+                    private void Probe(string primary, string backup)
+                    {
+                        Local();
+
+                        void Local()
+                        {
+                            client = new TcpClient();
+                            client.Connect(primary, 80);
+                            {|#0:client = new TcpClient()|};
+                        }
+
+                        other = new TcpClient();
+                        try
+                        {
+                            other.Connect(primary, 80);
+                        }
+                        finally
+                        {
+                            other.Close();
+                        }
+
+                        other = new TcpClient();
+                    }
+
+                    public void Dispose()
+                    {
+                        client?.Dispose();
+                        other?.Dispose();
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("client", "this write replaces the socket it holds while that one is still open"));
+        }
+
+        [Fact]
         public async Task RetryLoopKeepsTheFailedAttemptInTheField_Reports()
         {
             const string source = /* lang=c#-test */ """
