@@ -82,6 +82,9 @@ namespace SocketAnalyzers.Rules.Lifetime
                 // not failures from outside the program; a fresh socket in a constructor is in a known state.
                 if (step.SocketOperation is SocketOperation.Close or SocketOperation.None or SocketOperation.Stop or SocketOperation.GetStream or SocketOperation.WrapInStream
                         or SocketOperation.SetPreBindOption or SocketOperation.SetReuseAddress or SocketOperation.Shutdown or SocketOperation.ShutdownSend or SocketOperation.ShutdownReceive or SocketOperation.ShutdownBoth
+                    // An asynchronous operation (ConnectAsync) reports its failure through the task it returns: no
+                    // await can run in a constructor, so the constructor itself does not throw.
+                    || step.Member is { } member && member.Has(ApiTraits.Async)
                     || step.Operation.Syntax.SpanStart < store.Span.End
                     || step.Before is not { } before
                     || !(step.Objects.Contains(id) ? before.Ownership == Ownership.Held : SocketLeakedOnExceptionRule.IsWrapperStep(result, step, id))

@@ -204,8 +204,8 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
         [Fact]
         public async Task LocalFunctionOrTryFinally_Silent_LoopReports()
         {
-            // A local function runs when called (its body is analysed on its own); a try is the author's handling; in a
-            // loop of the constructor, the first unprotected Connect is still named.
+            // A local function runs when called (its body is analysed on its own); a try is the author's handling; a
+            // ConnectAsync fails through its task, not the constructor; in a loop, the unprotected Connect is named.
             const string source = /* lang=c#-test */ """
                 using System;
                 using System.Net;
@@ -232,6 +232,7 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
                         }
 
                         {|#0:c|} = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                        _ = c.ConnectAsync(endPoints[0]);
                         foreach (var endPoint in endPoints)
                         {
                             c.{|#1:Connect|}(endPoint);
