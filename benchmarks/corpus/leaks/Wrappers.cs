@@ -68,7 +68,7 @@ namespace Corpus.Leaks
 
         public StoppingAcceptor(int port)
         {
-            this.listener = new TcpListener(IPAddress.Loopback, port);
+            this.listener = new TcpListener(IPAddress.Loopback, port); // expect: SOCK202
             this.listener.Start();
         }
 

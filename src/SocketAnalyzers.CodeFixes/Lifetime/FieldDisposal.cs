@@ -32,6 +32,13 @@ namespace SocketAnalyzers.CodeFixes.Lifetime
 
         public static FieldDisposal? TryCreate(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
+            // A finding decided at compilation end (a per-connection class, a field other types can reach) is not tied
+            // to one document's analysis: the IDE does not fix those, and other types' code is part of the verdict.
+            if (diagnostic.Properties.ContainsKey("CompilationEnd"))
+            {
+                return null;
+            }
+
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
             var member = node.FirstAncestorOrSelf<SyntaxNode>(n => n is VariableDeclaratorSyntax || n is PropertyDeclarationSyntax);
             if (member?.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type

@@ -58,6 +58,21 @@ namespace SocketAnalyzers.Flow
         /// </summary>
         public ImmutableArray<int> RecreatedWhileOwned { get; internal set; } = ImmutableArray<int>.Empty;
 
+        /// <summary>Every write to a socket-typed instance field or auto-property of <c>this</c> in a reachable block, in block order.</summary>
+        public ImmutableArray<FieldStore> FieldStores { get; internal set; } = ImmutableArray<FieldStore>.Empty;
+
+        /// <summary>
+        /// Ids of objects created again in a loop while a field of this object still held the previous one, open on
+        /// every path (<see cref="Lattice.Ownership.Held"/> alone): the new one replaces it there.
+        /// </summary>
+        public ImmutableArray<int> RecreatedWhileHeld { get; internal set; } = ImmutableArray<int>.Empty;
+
+        /// <summary>
+        /// <c>wrapper.Client = null</c> on a TcpClient or UdpClient the analysis tracks (<see cref="FieldStore.Previous"/>
+        /// is the wrapper, <see cref="FieldStore.PreviousOwnership"/> its ownership there).
+        /// </summary>
+        public ImmutableArray<FieldStore> InnerSocketsDropped { get; internal set; } = ImmutableArray<FieldStore>.Empty;
+
         internal static SocketFlowResult Incomplete(ControlFlowGraph graph, ISymbol? owner)
         {
             var unreachable = new FlowExit(false, ImmutableArray<TrackedSocket>.Empty, default, null);

@@ -71,8 +71,8 @@ namespace SocketAnalyzers.Tests.Flow
                 """);
 
             var exit = result.NormalExit;
-            // Escaping ends this path's ownership: the field's holder is responsible now (lifetime extension).
-            Assert.Equal(Ownership.Escaped, Created(exit, "kept").Value.Ownership);
+            // Storing in a field of this object ends this path's ownership: the object holds it now (lifetime extension).
+            Assert.Equal(Ownership.Held, Created(exit, "kept").Value.Ownership);
             var returned = Created(exit, "r");
             Assert.Equal(Ownership.Transferred, returned.Value.Ownership);
             Assert.True(exit.Returned.Contains(returned.Origin.Id));

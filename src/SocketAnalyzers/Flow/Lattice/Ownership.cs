@@ -26,5 +26,12 @@ namespace SocketAnalyzers.Flow.Lattice
 
         /// <summary>Not this method's to dispose, or nothing is known: parameters, fields, results of unknown methods.</summary>
         Unknown = 16,
+
+        /// <summary>
+        /// Stored in an instance field or auto-property of <c>this</c>: the object under analysis holds it. Like
+        /// <see cref="Escaped"/> it ends this method's obligation; unlike it, the analysis keeps following the value
+        /// through the field (a constructor that throws after storing it leaks it; a second store replaces it).
+        /// </summary>
+        Held = 32,
     }
 }

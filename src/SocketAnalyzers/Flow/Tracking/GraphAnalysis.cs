@@ -198,6 +198,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 result.RecreatedWhileOwned = ids.ToImmutableArray();
             }
 
+            this.AddFieldFacts(result);
             return result;
         }
 

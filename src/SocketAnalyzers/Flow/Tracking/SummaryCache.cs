@@ -171,7 +171,7 @@ namespace SocketAnalyzers.Flow.Tracking
 
             // The caller owns what the callee made and handed over, unless the callee also kept it somewhere or
             // closed it (then the caller's copy is not its to dispose).
-            var owned = (result?.Ownership & (Ownership.Escaped | Ownership.Disposed | Ownership.Unknown)) == Ownership.None;
+            var owned = (result?.Ownership & (Ownership.Escaped | Ownership.Held | Ownership.Disposed | Ownership.Unknown)) == Ownership.None;
             return result is null ? null : new SocketValue(result.Api, result.Kind, result.States, owned ? Ownership.Owned : Ownership.Unknown, result.Causes, default);
         }
 

@@ -128,6 +128,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 this.Escape(receiver);
                 this.PassToUnknownCode(invocation.TargetMethod, invocation.Arguments, argumentObjects);
                 this.HavocMembers();
+                this.ReleaseHeldIfReached(invocation, invocation.Arguments);
                 return this.ResultOfUnknownCall(invocation);
             }
 
@@ -159,6 +160,7 @@ namespace SocketAnalyzers.Flow.Tracking
             if (summary.TouchesMembers)
             {
                 this.HavocMembers();
+                this.ReleaseHeldIfReached(invocation, invocation.Arguments);
             }
 
             if (summary.Returned is { } returned && this.analysis.Objects.ForOperation(invocation, SocketOriginKind.SummarizedCall) is { } origin)
@@ -188,6 +190,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 // A wrapper of this compilation or of a library (SslStream, StreamReader, …) may keep the socket.
                 var socketFailure = ExceptionSources.MayRaiseSocketException(creation.Constructor);
                 var beforeCall = this.BeforeHandOff(argumentObjects, socketFailure);
+                this.ReleaseHeldIfReached(null, arguments);
                 if (creation.Constructor is { } wrapper)
                 {
                     this.PassToUnknownCode(wrapper, arguments, argumentObjects);

@@ -41,6 +41,7 @@ namespace SocketAnalyzers.Flow.Tracking
         /// <summary>Before an object is (re)created at its origin: the previous one is lost if still owned (loops).</summary>
         private void NoteRecreation(SocketOrigin origin)
         {
+            this.NoteRecreationWhileHeld(origin);
             this.state.MarkPresent(origin.Id);
             if (this.recording && this.state.GetObject(origin.Id) is { } previous && (previous.Ownership & Ownership.Owned) != 0)
             {

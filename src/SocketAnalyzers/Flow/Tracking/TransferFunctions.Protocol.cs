@@ -181,15 +181,15 @@ namespace SocketAnalyzers.Flow.Tracking
                 {
                     next = next.WithOwnership(Ownership.Disposed);
                 }
-                else if ((effect.Ownership & (Ownership.Escaped | Ownership.Transferred | Ownership.Disposed)) != 0)
+                else if ((effect.Ownership & (Ownership.Escaped | Ownership.Held | Ownership.Transferred | Ownership.Disposed)) != 0)
                 {
                     // The callee closes or keeps it on some path: the caller has handed it off (the lifetime rules
                     // stay silent rather than split the obligation between them).
-                    next = next.WithOwnership((next.Ownership & ~Ownership.Owned) | (effect.Ownership & (Ownership.Escaped | Ownership.Transferred | Ownership.Disposed)));
+                    next = next.WithOwnership((next.Ownership & ~Ownership.Owned) | (effect.Ownership & (Ownership.Escaped | Ownership.Held | Ownership.Transferred | Ownership.Disposed)));
                 }
 
                 var merged = strong ? next : value.Join(next);
-                if ((effect.Ownership & (Ownership.Escaped | Ownership.Transferred | Ownership.Disposed)) != 0)
+                if ((effect.Ownership & (Ownership.Escaped | Ownership.Held | Ownership.Transferred | Ownership.Disposed)) != 0)
                 {
                     // Awaited or not, the callee now holds it: the caller's ownership ends either way.
                     merged = merged.WithOwnership(merged.Ownership & ~Ownership.Owned);

@@ -91,8 +91,16 @@ namespace SocketAnalyzers.Flow.Tracking
                 case IFieldReferenceOperation or IPropertyReferenceOperation:
                     var member = ((IMemberReferenceOperation)assignment.Target).Member;
                     var instance = ((IMemberReferenceOperation)assignment.Target).Instance;
-                    this.Visit(instance);
+                    var owners = this.Visit(instance);
                     value = this.Visit(assignment.Value);
+                    this.NoteInnerSocketReplaced(assignment, member, owners, value);
+                    if (IsThisInstance(instance) && !member.IsStatic && IsStorage(member, this.analysis.CancellationToken)
+                        && this.analysis.Context.Symbols.TryGetApi(member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type, out _))
+                    {
+                        this.StoreInMember(assignment, member, value);
+                        return value;
+                    }
+
                     this.Escape(value);
                     if (IsThisOrStatic(instance))
                     {
@@ -168,6 +176,9 @@ namespace SocketAnalyzers.Flow.Tracking
         /// A member of this object or a static one. The implicit receiver of an object initializer is the new object,
         /// not this one: <c>new Holder { Socket = s }</c> stores <c>s</c> elsewhere.
         /// </summary>
+        private static bool IsThisInstance(IOperation? instance) =>
+            instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
+
         private static bool IsThisOrStatic(IOperation? instance) =>
             instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
     }

@@ -79,6 +79,7 @@ namespace SocketAnalyzers.Flow.Tracking
                     // Other code runs while this method waits: it may change fields and properties.
                     var result = this.Visit(awaited.Operation);
                     this.HavocMembers();
+                    this.ReleaseHeld();
                     return result;
                 case IArgumentOperation argument:
                     return this.Visit(argument.Value);

@@ -22,6 +22,10 @@ namespace SocketAnalyzers.Rules.Lifetime
             SocketNotDisposedRule.Check(result, diagnostics);
             SocketLeakedOnExceptionRule.Check(result, diagnostics);
             AcceptedSocketNotDisposedRule.Check(result, diagnostics);
+            SocketFieldLeakedByConstructorRule.Check(result, diagnostics);
+            SocketFieldReplacedWhileOpenRule.Check(result, diagnostics, System.Threading.CancellationToken.None);
+            InnerSocketDroppedRule.Check(result, diagnostics);
+            SocketClosedOnlyWhileConnectedRule.Check(result, diagnostics, System.Threading.CancellationToken.None);
             foreach (var nested in result.Nested)
             {
                 // A nested function that ran out of budget knows nothing for sure.

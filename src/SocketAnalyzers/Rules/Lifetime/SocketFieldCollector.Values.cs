@@ -47,6 +47,25 @@ namespace SocketAnalyzers.Rules.Lifetime
 
             var owned = OwnershipFacts.IsOwnedCreation(unwrapped, this.symbols, out _)
                 || unwrapped is ILocalReferenceOperation local && ownedLocals.TryGetValue(local.Local, out var always) && always;
+            if (!owned && unwrapped is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor }, RefKind: RefKind.None } parameter })
+            {
+                lock (this.gate)
+                {
+                    this.Fields[field].ConstructorParameters.Add((parameter, value.Syntax.GetLocation()));
+                }
+
+                updates.Add((field, null, true, false));
+                return;
+            }
+
+            if (!owned)
+            {
+                lock (this.gate)
+                {
+                    this.Fields[field].HasOtherForeignValue = true;
+                }
+            }
+
             updates.Add((field, owned ? value.Syntax.GetLocation() : null, !owned, false));
         }
 

@@ -50,6 +50,52 @@ namespace SocketAnalyzers.Rules.Lifetime
             }
         }
 
+        /// <summary>The type has a method that ends its life by name (Stop, Close, Shutdown, Disconnect, Dispose and their async forms).</summary>
+        public bool HasStopMethod
+        {
+            get
+            {
+                foreach (var member in this.type.GetMembers())
+                {
+                    if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method
+                        && (method.Name.StartsWith("Stop", System.StringComparison.Ordinal) || method.Name.StartsWith("Close", System.StringComparison.Ordinal)
+                            || method.Name.StartsWith("Shutdown", System.StringComparison.Ordinal) || method.Name.StartsWith("Disconnect", System.StringComparison.Ordinal)
+                            || method.Name.StartsWith("Dispose", System.StringComparison.Ordinal)))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        /// <summary>A non-private member gives out a socket-typed value (field, property, method result): others may close it.</summary>
+        public bool ExposesSockets()
+        {
+            foreach (var member in this.type.GetMembers())
+            {
+                if (member.DeclaredAccessibility == Accessibility.Private || member.IsImplicitlyDeclared)
+                {
+                    continue;
+                }
+
+                var exposed = member switch
+                {
+                    IFieldSymbol field => field.Type,
+                    IPropertySymbol property => property.Type,
+                    IMethodSymbol { MethodKind: MethodKind.Ordinary } method => method.ReturnType,
+                    _ => null,
+                };
+                if (exposed is not null && this.symbols.TryGetApi(exposed, out _))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>A collector when the type has instance fields (or auto-properties) of a socket API type, else null.</summary>
         public static SocketFieldCollector? TryCreate(INamedTypeSymbol type, KnownSocketSymbols symbols)
         {

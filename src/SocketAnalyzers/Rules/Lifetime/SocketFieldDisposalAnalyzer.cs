@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -14,8 +15,17 @@ namespace SocketAnalyzers.Rules.Lifetime
     /// the value escapes; per method, what it closes and which helpers it calls; then follows Dispose into its helpers.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class SocketFieldDisposalAnalyzer : DiagnosticAnalyzer
+    public sealed partial class SocketFieldDisposalAnalyzer : DiagnosticAnalyzer
     {
+        /// <summary>
+        /// The property that marks a SOCK204 decided at compilation end. The IDE does not offer code fixes for those
+        /// (they are not tied to one document's analysis), so the fix skips them.
+        /// </summary>
+        public const string CompilationEndProperty = "CompilationEnd";
+
+        private static readonly ImmutableDictionary<string, string?> ReportedAtCompilationEnd =
+            ImmutableDictionary<string, string?>.Empty.Add(CompilationEndProperty, "true");
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.SocketFieldNotDisposed);
 
@@ -32,6 +42,11 @@ namespace SocketAnalyzers.Rules.Lifetime
 
                 var disposable = TypeLookup.Find(start.Compilation, "System.IDisposable");
                 var asyncDisposable = TypeLookup.Find(start.Compilation, "System.IAsyncDisposable");
+                var facts = new SocketFieldCompilationFacts(symbols);
+                var entryPoint = new EntryPointCreations(start.Compilation);
+                var candidates = new ConcurrentQueue<Candidate>();
+                start.RegisterOperationAction(facts.NoteCreation, OperationKind.ObjectCreation);
+                start.RegisterOperationAction(facts.NoteInvocation, OperationKind.Invocation);
                 start.RegisterSymbolStartAction(
                     symbolStart =>
                     {
@@ -42,13 +57,27 @@ namespace SocketAnalyzers.Rules.Lifetime
                         }
 
                         symbolStart.RegisterOperationBlockAction(collector.Collect);
-                        symbolStart.RegisterSymbolEndAction(end => Report(end, type, collector, disposable, asyncDisposable));
+                        symbolStart.RegisterSymbolEndAction(end => Collect(end, type, collector, disposable, asyncDisposable, entryPoint, candidates));
                     },
                     SymbolKind.NamedType);
+
+                // Whether a field is owned or closed can depend on code in other types (who creates the type, who
+                // closes its members): the decision waits for the whole compilation.
+                start.RegisterCompilationEndAction(end =>
+                {
+                    foreach (var candidate in candidates)
+                    {
+                        end.CancellationToken.ThrowIfCancellationRequested();
+                        if (candidate.Decide(facts) is { } diagnostic)
+                        {
+                            end.ReportDiagnostic(diagnostic);
+                        }
+                    }
+                });
             });
         }
 
-        private static void Report(SymbolAnalysisContext context, INamedTypeSymbol type, SocketFieldCollector collector, INamedTypeSymbol? disposable, INamedTypeSymbol? asyncDisposable)
+        private static void Collect(SymbolAnalysisContext context, INamedTypeSymbol type, SocketFieldCollector collector, INamedTypeSymbol? disposable, INamedTypeSymbol? asyncDisposable, EntryPointCreations entryPoint, ConcurrentQueue<Candidate> candidates)
         {
             var isDisposable = Implements(type, disposable) || Implements(type, asyncDisposable);
             HashSet<IFieldSymbol>? disposedOnDispose = null;
@@ -59,10 +88,12 @@ namespace SocketAnalyzers.Rules.Lifetime
                 var facts = pair.Value;
 
                 // Bail-outs, each with its reason:
-                // 1. Nothing owned is ever stored: the socket is injected, and its owner is elsewhere.
+                // 1. Nothing owned is ever stored: the socket is injected, and its owner is elsewhere — unless every
+                //    creation of the type hands the constructor a socket of its own (decided at compilation end).
                 // 2. A value from elsewhere is stored too: which one the field holds is not known.
                 // 3. The value leaves the type (returned, handed to a method, stored elsewhere): its new holder may own it.
-                if (facts.OwnedAssignments.Count == 0 || facts.HasForeignValue || facts.Escapes)
+                var throughConstructor = facts.OwnedAssignments.Count == 0 && facts.ConstructorParameters.Count > 0 && !facts.HasOtherForeignValue;
+                if (facts.Escapes || (!throughConstructor && (facts.OwnedAssignments.Count == 0 || facts.HasForeignValue)))
                 {
                     continue;
                 }
@@ -97,18 +128,36 @@ namespace SocketAnalyzers.Rules.Lifetime
                     reason = "its Dispose does not dispose it";
                 }
 
+                // 6. A type with no stop path at all that the entry point creates once (new Server().Run() in Main, the
+                // main form): it holds the socket for the life of the process, and the system closes it at exit.
+                closedByAnyMember ??= collector.ClosedByAnyMember(context.CancellationToken);
+                if (!isDisposable && closedByAnyMember.Count == 0 && !collector.HasStopMethod && entryPoint.Creates(type, context.CancellationToken))
+                {
+                    continue;
+                }
+
+                var stores = new List<Location>(facts.OwnedAssignments);
+                foreach (var (_, store) in facts.ConstructorParameters)
+                {
+                    stores.Add(store);
+                }
+
                 // Blocks ran concurrently: order the additional locations by position, for stable output.
-                facts.OwnedAssignments.Sort(static (a, b) => a.SourceSpan.Start.CompareTo(b.SourceSpan.Start));
-                var name = field.AssociatedSymbol?.Name ?? field.Name;
-                var location = (field.AssociatedSymbol ?? field).Locations.Length > 0 ? (field.AssociatedSymbol ?? field).Locations[0] : Location.None;
-                context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.SocketFieldNotDisposed,
-                    location,
-                    facts.OwnedAssignments,
-                    type.Name,
-                    facts.Api.ToString(),
-                    name,
-                    reason));
+                stores.Sort(static (a, b) => a.SourceSpan.Start.CompareTo(b.SourceSpan.Start));
+                var symbol = field.AssociatedSymbol ?? field;
+                var location = symbol.Locations.Length > 0 ? symbol.Locations[0] : Location.None;
+                var constructorParameters = throughConstructor ? facts.ConstructorParameters.ConvertAll(static p => p.Parameter) : null;
+
+                // Decided here unless other types can change the verdict: a field they can reach and close
+                // (owner.tcp.socket.Close()), or a socket handed to the constructor (who creates the type, with what).
+                if (constructorParameters is null && symbol.DeclaredAccessibility == Accessibility.Private)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.SocketFieldNotDisposed, location, stores, type.Name, facts.Api.ToString(), symbol.Name, reason));
+                    continue;
+                }
+
+                var diagnostic = Diagnostic.Create(Descriptors.SocketFieldNotDisposed, location, stores, ReportedAtCompilationEnd, type.Name, facts.Api.ToString(), symbol.Name, reason);
+                candidates.Enqueue(new Candidate(diagnostic, field, constructorParameters, collector.ExposesSockets()));
             }
         }
 

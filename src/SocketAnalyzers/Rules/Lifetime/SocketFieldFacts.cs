@@ -17,6 +17,15 @@ namespace SocketAnalyzers.Rules.Lifetime
         /// <summary>The field is also given a value from elsewhere (a parameter, an unknown call): ownership is unclear.</summary>
         public bool HasForeignValue { get; set; }
 
+        /// <summary>
+        /// Constructor parameters stored in the field (<c>this.f = p</c>), with where: the field is owned when every
+        /// creation of the type hands that parameter a socket of its own (decided at compilation end).
+        /// </summary>
+        public List<(IParameterSymbol Parameter, Location Store)> ConstructorParameters { get; } = new List<(IParameterSymbol, Location)>();
+
+        /// <summary>A foreign value other than a constructor parameter is stored too.</summary>
+        public bool HasOtherForeignValue { get; set; }
+
         /// <summary>The TcpClient field this NetworkStream field was taken from (GetStream): disposing this one closes that one (J7).</summary>
         public IFieldSymbol? StreamOf { get; set; }
 

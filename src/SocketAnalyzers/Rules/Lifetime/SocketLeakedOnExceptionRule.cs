@@ -76,7 +76,7 @@ namespace SocketAnalyzers.Rules.Lifetime
         }
 
         /// <summary>An operation on the stream or socket the object handed out (GetStream, Client): it fails with it.</summary>
-        private static bool IsWrapperStep(SocketFlowResult result, ProtocolStep step, int id)
+        internal static bool IsWrapperStep(SocketFlowResult result, ProtocolStep step, int id)
         {
             foreach (var other in step.Objects)
             {
@@ -109,7 +109,7 @@ namespace SocketAnalyzers.Rules.Lifetime
         }
 
         /// <summary>Inside a try block, a using statement's body, or after a using declaration: exceptions are handled there.</summary>
-        private static bool IsInsideTry(SyntaxNode node)
+        internal static bool IsInsideTry(SyntaxNode node)
         {
             for (var current = node.Parent; current is not null; current = current.Parent)
             {

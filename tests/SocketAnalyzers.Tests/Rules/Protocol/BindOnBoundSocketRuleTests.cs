@@ -34,6 +34,44 @@ namespace SocketAnalyzers.Tests.Rules.Protocol
         }
 
         [Fact]
+        public async Task FieldBoundTwiceInOneBody_Reports_UnlessOtherCodeRanBetween()
+        {
+            // A socket stored in a field of this object is followed through the field within the body; a call that may
+            // reach this object (its own method) or an await forgets the field's state.
+            const string source = """
+                using System.Net;
+                using System.Net.Sockets;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    private Socket socket;
+
+                    void M(IPEndPoint ep)
+                    {
+                        socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                        {|#1:socket.Bind(ep)|};
+                        this.socket.{|#0:Bind|}(ep);
+                    }
+
+                    async Task N(IPEndPoint ep)
+                    {
+                        socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                        socket.Bind(ep);
+                        Reset();
+                        socket.Bind(ep);
+                        await Task.Yield();
+                        socket.Bind(ep);
+                    }
+
+                    void Reset() => socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("this.socket", "Bind", "bound after 'Bind'", Throws));
+        }
+
+        [Fact]
         public async Task BindAfterHelperBound_InTryCatch_Reports()
         {
             const string source = """

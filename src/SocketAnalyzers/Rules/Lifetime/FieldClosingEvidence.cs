@@ -1,0 +1,126 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace SocketAnalyzers.Rules.Lifetime
+{
+    /// <summary>
+    /// Which members a type closes somewhere in its own code (<c>f.Close()</c>, <c>this.f?.Dispose()</c>,
+    /// <c>f.Client.Close()</c>, <c>using (f)</c>, <c>f.Stop()</c>): the evidence that the type owns the socket in that
+    /// field, so that dropping it elsewhere is a leak rather than a hand-back. Read from syntax once per type and cached
+    /// per type symbol (a weak table: bounded by the compilation's lifetime, safe from concurrent blocks).
+    /// </summary>
+    internal static class FieldClosingEvidence
+    {
+        private static readonly ConditionalWeakTable<INamedTypeSymbol, Closes> Cache = new ConditionalWeakTable<INamedTypeSymbol, Closes>();
+
+        public static bool ClosesMember(INamedTypeSymbol type, string name, CancellationToken cancellationToken) =>
+            Cache.GetValue(type, t => Collect(t, cancellationToken)).Any.Contains(name);
+
+        /// <summary>The type closes the member somewhere outside an <c>if (….Connected)</c> guard.</summary>
+        public static bool ClosesMemberUnguarded(INamedTypeSymbol type, string name, CancellationToken cancellationToken) =>
+            Cache.GetValue(type, t => Collect(t, cancellationToken)).Unguarded.Contains(name);
+
+        /// <summary>A member name Close/Dispose/Stop (and their async forms) of a socket or of its wrapper.</summary>
+        public static bool IsClosingName(string name) =>
+            name is "Close" or "Dispose" or "DisposeAsync" or "CloseAsync" or "Stop";
+
+        private static Closes Collect(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            var names = new HashSet<string>(System.StringComparer.Ordinal);
+            var unguarded = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+                {
+                    switch (node)
+                    {
+                        case InvocationExpressionSyntax invocation when ClosedReceiver(invocation.Expression) is { } receiver:
+                            AddRoot(receiver, names);
+                            if (!IsUnderConnectedGuard(invocation))
+                            {
+                                AddRoot(receiver, unguarded);
+                            }
+
+                            break;
+                        case UsingStatementSyntax { Expression: { } resource }:
+                            AddRoot(resource, names);
+                            AddRoot(resource, unguarded);
+                            break;
+                    }
+                }
+            }
+
+            return new Closes(names, unguarded);
+        }
+
+        /// <summary>In the true branch of an <c>if</c> whose condition reads <c>Connected</c>.</summary>
+        private static bool IsUnderConnectedGuard(SyntaxNode node)
+        {
+            for (var current = node; current.Parent is { } parent && parent is not MemberDeclarationSyntax; current = parent)
+            {
+                if (parent is IfStatementSyntax guard && guard.Statement == current
+                    && guard.Condition.DescendantNodesAndSelf().OfType<SimpleNameSyntax>().Any(n => n.Identifier.ValueText == "Connected"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private sealed class Closes
+        {
+            public Closes(HashSet<string> any, HashSet<string> unguarded)
+            {
+                this.Any = any;
+                this.Unguarded = unguarded;
+            }
+
+            public HashSet<string> Any { get; }
+
+            public HashSet<string> Unguarded { get; }
+        }
+
+        /// <summary>The receiver of <c>x.Close()</c> or <c>x?.Close()</c>.</summary>
+        private static ExpressionSyntax? ClosedReceiver(ExpressionSyntax callee) => callee switch
+        {
+            MemberAccessExpressionSyntax access when IsClosingName(access.Name.Identifier.ValueText) => access.Expression,
+            MemberBindingExpressionSyntax binding when IsClosingName(binding.Name.Identifier.ValueText)
+                && binding.Parent?.Parent is ConditionalAccessExpressionSyntax conditional => conditional.Expression,
+            _ => null,
+        };
+
+        /// <summary><c>f</c>, <c>this.f</c>, and the wrapper field of <c>f.Client</c>, <c>f.Server</c>, <c>f.GetStream()</c>.</summary>
+        private static void AddRoot(ExpressionSyntax receiver, HashSet<string> names)
+        {
+            for (var current = receiver; ;)
+            {
+                switch (current)
+                {
+                    case IdentifierNameSyntax identifier:
+                        names.Add(identifier.Identifier.ValueText);
+                        return;
+                    case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access:
+                        names.Add(access.Name.Identifier.ValueText);
+                        return;
+                    case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Client" or "Server" } inner:
+                        current = inner.Expression;
+                        continue;
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetStream" } stream }:
+                        current = stream.Expression;
+                        continue;
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        current = parenthesized.Expression;
+                        continue;
+                    default:
+                        return;
+                }
+            }
+        }
+    }
+}
