@@ -1,3 +1,4 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Protocol;
@@ -21,17 +22,54 @@ namespace SocketAnalyzers.Rules.Reliability
         /// </remarks>
         public static ProtocolMember? FindCountingReceive(IInvocationOperation invocation, KnownSocketSymbols symbols, FunctionFacts function)
         {
+            var member = FindStreamOrSocketMember(invocation, symbols, function);
+            return member is { Api: SocketApi.Socket or SocketApi.NetworkStream } && member.Has(ApiTraits.ReturnsReceivedCount) && member.Name != "ReadAtLeast"
+                ? member
+                : null;
+        }
+
+        /// <summary>
+        /// What a call is to the receive rules: a counting receive, a network stream's ReadByte (-1 at the end of the
+        /// stream), or a helper of the compilation that returns a received count or swallows the end of the stream
+        /// (<see cref="ReceiveHelperCache"/>); null for anything else.
+        /// </summary>
+        public static ReceiveSite? FindReceive(IInvocationOperation invocation, ReceiveContext context, FunctionFacts function, CancellationToken cancellationToken)
+        {
+            if (FindCountingReceive(invocation, context.Symbols, function) is { } member)
+            {
+                return ReceiveSite.Api(invocation, member, readsOneByte: false);
+            }
+
+            if (invocation.TargetMethod.Name == "ReadByte")
+            {
+                return FindStreamOrSocketMember(invocation, context.Symbols, function) is { Api: SocketApi.NetworkStream } readByte
+                    ? ReceiveSite.Api(invocation, readByte, readsOneByte: true)
+                    : null;
+            }
+
+            if (!context.Helpers.IsInCompilation(invocation.TargetMethod))
+            {
+                return null;
+            }
+
+            var facts = context.Helpers.Get(invocation.TargetMethod, cancellationToken);
+            return facts.ReturnsCount ? ReceiveSite.Helper(invocation, returnsCount: true)
+                : facts.SwallowsEndOfStream ? ReceiveSite.Helper(invocation, returnsCount: false)
+                : null;
+        }
+
+        /// <summary>The protocol-map member of a call, reading <c>Stream.Read*</c> on a local that holds a NetworkStream as the NetworkStream member.</summary>
+        private static ProtocolMember? FindStreamOrSocketMember(IInvocationOperation invocation, KnownSocketSymbols symbols, FunctionFacts function)
+        {
             var member = symbols.FindMember(invocation.TargetMethod);
-            if (member is null && invocation.TargetMethod is { Name: "Read" or "ReadAsync", ContainingType: { Name: "Stream", ContainingNamespace.Name: "IO" } }
+            if (member is null && invocation.TargetMethod is { Name: "Read" or "ReadAsync" or "ReadByte", ContainingType: { Name: "Stream", ContainingNamespace.Name: "IO" } }
                 && ((symbols.TryGetApi(invocation.Instance?.Type, out var receiverApi) && receiverApi == SocketApi.NetworkStream)
                     || HoldsNetworkStream(invocation.Instance, function, symbols)))
             {
                 member = ProtocolApiMap.Find(SocketApi.NetworkStream, invocation.TargetMethod.Name);
             }
 
-            return member is { Api: SocketApi.Socket or SocketApi.NetworkStream } && member.Has(ApiTraits.ReturnsReceivedCount) && member.Name != "ReadAtLeast"
-                ? member
-                : null;
+            return member;
         }
 
         /// <summary>
@@ -141,7 +179,7 @@ namespace SocketAnalyzers.Rules.Reliability
         }
 
         /// <summary>The buffer a receive reads into (its first argument), without conversions; null when there is none.</summary>
-        private static IOperation? Buffer(IInvocationOperation invocation)
+        public static IOperation? Buffer(IInvocationOperation invocation)
         {
             if (invocation.Arguments.Length == 0)
             {
@@ -180,9 +218,28 @@ namespace SocketAnalyzers.Rules.Reliability
         /// (<c>new Socket(…, SocketType.Dgram, …)</c>) or <c>udpClient.Client</c>: a 0-byte result is then an empty
         /// datagram, not the end of a stream (D18).
         /// </summary>
-        public static bool IsKnownDatagram(IOperation? instance, FunctionFacts function, KnownSocketSymbols symbols)
+        public static bool IsKnownDatagram(IOperation? instance, FunctionFacts function, KnownSocketSymbols symbols) =>
+            IsKnownDatagram(instance, function, symbols, null);
+
+        /// <summary>
+        /// As above, and also a receiver that is itself <c>udpClient.Client</c>, or a field of the compilation every
+        /// value stored in which is a datagram socket (<paramref name="fields"/>): the socket's origin decides, not
+        /// where it is kept (D18).
+        /// </summary>
+        public static bool IsKnownDatagram(IOperation? instance, FunctionFacts function, KnownSocketSymbols symbols, DatagramFieldCache? fields)
         {
-            if (BlockingSocketCall.ReferencedSymbol(instance) is not ILocalSymbol local)
+            if (instance is not null && IsDatagramSocket(instance, symbols))
+            {
+                return true;
+            }
+
+            var symbol = BlockingSocketCall.ReferencedSymbol(instance);
+            if (symbol is IFieldSymbol field && fields is not null)
+            {
+                return fields.IsDatagram(field, symbols);
+            }
+
+            if (symbol is not ILocalSymbol local)
             {
                 return false;
             }
@@ -200,7 +257,7 @@ namespace SocketAnalyzers.Rules.Reliability
             return definitions.Count > 0;
         }
 
-        private static bool IsDatagramSocket(IOperation value, KnownSocketSymbols symbols)
+        internal static bool IsDatagramSocket(IOperation value, KnownSocketSymbols symbols)
         {
             while (value is IConversionOperation conversion)
             {
