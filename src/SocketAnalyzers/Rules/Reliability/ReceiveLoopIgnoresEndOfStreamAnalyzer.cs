@@ -199,7 +199,7 @@ namespace SocketAnalyzers.Rules.Reliability
             foreach (var argument in call.Arguments)
             {
                 if (ReceiveCalls.IsKnownDatagram(argument.Value, function, receives.Symbols, receives.DatagramFields)
-                    || (receives.Symbols.TryGetApi(argument.Value.Type, out _) && IsDeclaredIn(argument.Value, loop)))
+                    || (receives.Symbols.TryGetApi(argument.Value.Type, out _) && IsDeclaredIn(Receiver(argument.Value), loop)))
                 {
                     return Verdict.Silent;
                 }
@@ -261,7 +261,7 @@ namespace SocketAnalyzers.Rules.Reliability
         private static void Report(OperationAnalysisContext context, ReceiveSite site) =>
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.ReceiveLoopIgnoresEndOfStream,
-                BlockingSocketCall.NameLocation(site.Call),
+                site.NameLocation,
                 site.Display));
     }
 }

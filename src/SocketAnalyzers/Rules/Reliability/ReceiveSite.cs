@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Protocol;
 using SocketAnalyzers.Rules.Performance;
@@ -32,6 +33,11 @@ namespace SocketAnalyzers.Rules.Reliability
         public string Display => this.Member is { } member
             ? BlockingSocketCall.Display(member)
             : this.Call.TargetMethod.ContainingType.Name + "." + this.Call.TargetMethod.Name;
+
+        /// <summary>The name of the called member (<c>Receive</c> in <c>s.Receive(b)</c>, <c>ReadSome</c> in <c>ReadSome(s, b)</c>).</summary>
+        public Location NameLocation => this.Call.Syntax is InvocationExpressionSyntax { Expression: SimpleNameSyntax name }
+            ? name.Identifier.GetLocation()
+            : BlockingSocketCall.NameLocation(this.Call);
 
         public static ReceiveSite Api(IInvocationOperation call, ProtocolMember member, bool readsOneByte) =>
             new(call, member, readsOneByte ? ReceiveSiteKind.ReadByte : ReceiveSiteKind.Count);
