@@ -33,7 +33,11 @@ namespace SocketAnalyzers.Rules.Reliability
         /// stream), or a helper of the compilation that returns a received count or swallows the end of the stream
         /// (<see cref="ReceiveHelperCache"/>); null for anything else.
         /// </summary>
-        public static ReceiveSite? FindReceive(IInvocationOperation invocation, ReceiveContext context, FunctionFacts function, CancellationToken cancellationToken)
+        public static ReceiveSite? FindReceive(IInvocationOperation invocation, ReceiveContext context, FunctionFacts function, CancellationToken cancellationToken) =>
+            FindReceive(invocation, context, function, includeSilentHelpers: true, cancellationToken);
+
+        /// <summary>As above; without <paramref name="includeSilentHelpers"/>, only helpers that return a count are read (SOCK401's question).</summary>
+        public static ReceiveSite? FindReceive(IInvocationOperation invocation, ReceiveContext context, FunctionFacts function, bool includeSilentHelpers, CancellationToken cancellationToken)
         {
             if (FindCountingReceive(invocation, context.Symbols, function) is { } member)
             {
@@ -47,7 +51,8 @@ namespace SocketAnalyzers.Rules.Reliability
                     : null;
             }
 
-            if (!context.Helpers.IsInCompilation(invocation.TargetMethod))
+            if (!context.Helpers.IsInCompilation(invocation.TargetMethod)
+                || !(HelperSummary.ReturnsCountType(invocation.TargetMethod.ReturnType) || (includeSilentHelpers && HelperSummary.ReturnsNothing(invocation.TargetMethod))))
             {
                 return null;
             }
