@@ -30,6 +30,10 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
             { "while (!token.IsCancellationRequested) { {|#0:DrainSocket|}(socket, buffer); }", "C.DrainSocket" },
             // An outer loop around a loop bounded by DataAvailable/Available polls forever once the peer has closed (D12).
             { "while (true) { while (stream.DataAvailable) { var n = stream.{|#0:Read|}(buffer, 0, buffer.Length); sink.Write(buffer, 0, n); } await Task.Delay(10); }", "NetworkStream.Read" },
+            // Traps: an alias, a loop in a lambda, a helper that is a local function.
+            { "var alias = socket; while (true) { var n = alias.{|#0:Receive|}(buffer); if (n > 0) sink.Write(buffer, 0, n); }", "Socket.Receive" },
+            { "_ = Task.Run(() => { while (true) { var n = socket.{|#0:Receive|}(buffer); if (n != 0) sink.Write(buffer, 0, n); } });", "Socket.Receive" },
+            { "while (true) { {|#0:Pump|}(); } void Pump() { var n = socket.Receive(buffer); Console.Write(n); }", "C.Pump" },
             { "while (client.Connected) { while (client.Available > 0) { var n = socket.{|#0:Receive|}(buffer); if (n == 0) return; sink.Write(buffer, 0, n); } Thread.Sleep(1); }", "Socket.Receive" },
         };
 
@@ -76,6 +80,9 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
         [InlineData("while (true) { var n = udp.Client.Receive(buffer); if (n > 0) sink.Write(buffer, 0, n); }")]
         // A polling loop with an exit of its own (Poll's result is unknown).
         [InlineData("while (true) { while (stream.DataAvailable) { var n = stream.Read(buffer, 0, buffer.Length); sink.Write(buffer, 0, n); } if (socket.Poll(1000, SelectMode.SelectRead) && socket.Available == 0) break; }")]
+        // Receives in a lambda or local function the loop only creates, or helpers that throw.
+        [InlineData("while (true) { Action a = () => socket.Receive(buffer); if (Keep()) break; }")]
+        [InlineData("while (true) { Pump(); } void Pump() { if (socket.Receive(buffer) == 0) throw new EndOfStreamException(); }")]
         [InlineData("while (true) { while (datagrams.Available > 0) { var n = datagrams.Receive(buffer); sink.Write(buffer, 0, n); } Thread.Sleep(1); }")]
         public async Task ZeroOutcomeThatLeavesOrIsNoEnd_DoesNotReport(string loop) =>
             await Verify.VerifyAsync(Code(loop).Replace("bool Keep()", "static TcpClient Accept(TcpListener l) => l.AcceptTcpClient();\n    static Stream memory() => new MemoryStream();\n    bool Keep()"));

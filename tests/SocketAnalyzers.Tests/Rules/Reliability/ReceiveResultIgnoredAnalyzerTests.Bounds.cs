@@ -23,6 +23,10 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
             // A check only inside a [Conditional] call is compiled out of Release builds.
             { "var n = socket.{|#0:Receive|}(buffer); Debug.Assert(n == buffer.Length); Show(Encoding.ASCII.GetString(buffer));", "Socket.Receive" },
             { "var n = stream.{|#0:Read|}(buffer, 0, 4); Debug.Assert(n == 4); if (n == 0) return; Show(BitConverter.ToInt32(buffer, 0).ToString());", "NetworkStream.Read" },
+            // Traps: a lambda, a local function, a try/finally.
+            { "Func<Task> f = async () => { var n = await socket.{|#0:ReceiveAsync|}(buffer, SocketFlags.None); if (n == 0) return; Show(Encoding.ASCII.GetString(buffer)); }; await f();", "Socket.ReceiveAsync" },
+            { "Local(); void Local() { var n = stream.{|#0:Read|}(buffer, 0, 8); if (n > 0) Show(BitConverter.ToInt64(buffer, 0).ToString()); }", "NetworkStream.Read" },
+            { "try { if (socket.{|#0:Receive|}(buffer, 0, 4, SocketFlags.None) == 0) return; } finally { Show(\"done\"); } Show(BitConverter.ToInt32(buffer, 0).ToString());", "Socket.Receive" },
             // Helpers of the compilation that return a received count are receives.
             { "_ = {|#0:ReadSome|}(socket, buffer);", "C.ReadSome" },
             { "{|#0:ReadSome|}(socket, buffer);", "C.ReadSome" },
@@ -55,6 +59,9 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
         [InlineData("var n = socket.Receive(buffer); if (n == 0) return; Array.Clear(buffer, 0, buffer.Length);")]
         [InlineData("var n = socket.Receive(buffer); if (n == 0) return; stream.ReadExactly(buffer, 0, buffer.Length); Show(Encoding.ASCII.GetString(buffer));")]
         [InlineData("var n = socket.Receive(buffer); if (n == 0) return; buffer = new byte[4]; Show(BitConverter.ToInt32(buffer, 0).ToString());")]
+        // Uses before the receive are not after it.
+        [InlineData("Show(Encoding.ASCII.GetString(buffer)); var n = socket.Receive(buffer); if (n == 0) return;")]
+        [InlineData("Func<int> f = () => socket.Receive(buffer); var n = f(); Show(Encoding.ASCII.GetString(buffer, 0, n));")]
         // One byte, ReadExactly/ReadAtLeast.
         [InlineData("var n = socket.Receive(buffer, 0, 1, SocketFlags.None); if (n == 0) return; OnData(buffer, 0, 1);")]
         [InlineData("var n = stream.ReadAtLeast(buffer, 4); if (n == 0) return; Show(BitConverter.ToInt32(buffer, 0).ToString());")]
