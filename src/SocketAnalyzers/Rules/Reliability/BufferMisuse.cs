@@ -23,14 +23,10 @@ namespace SocketAnalyzers.Rules.Reliability
             }
 
             var requested = RequestedSize(receive);
-            var end = receive.Syntax.Span.End;
-            foreach (var use in context.Uses.Of(function.Operation, symbol))
+            var uses = context.Uses.Of(function.Operation, symbol);
+            for (var i = SymbolUsesCache.FirstAtOrAfter(uses, receive.Syntax.Span.End); i < uses.Count; i++)
             {
-                if (use.Syntax.SpanStart < end)
-                {
-                    continue;
-                }
-
+                var use = uses[i];
                 var value = Outer(use);
                 switch (value.Parent)
                 {

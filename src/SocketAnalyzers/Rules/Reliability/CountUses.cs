@@ -24,7 +24,7 @@ namespace SocketAnalyzers.Rules.Reliability
     /// </summary>
     internal static class CountUses
     {
-        public static CountUse Classify(IInvocationOperation call, FunctionFacts function)
+        public static CountUse Classify(IInvocationOperation call, FunctionFacts function, ReceiveContext context)
         {
             var value = ReceiveCounts.Outermost(call);
             if (ReceiveResultIgnoredAnalyzer.IsDiscarded(call))
@@ -50,6 +50,14 @@ namespace SocketAnalyzers.Rules.Reliability
                     return ReceiveCounts.TestOf(value) is { } test && OnlyAboutArrival(test, value) ? CountUse.OnlyComparedWithZero : CountUse.Bounding;
             }
 
+            // Many receives may store into one local: its uses are classified once.
+            return (CountUse)context.Uses.Memo(function.Operation, local, LocalUseFact, _ => (int)ClassifyLocal(local, function));
+        }
+
+        private const int LocalUseFact = 2;
+
+        private static CountUse ClassifyLocal(ILocalSymbol local, FunctionFacts function)
+        {
             var result = CountUse.Ignored;
             foreach (var reference in function.References(local))
             {

@@ -155,12 +155,24 @@ namespace SocketAnalyzers.Rules.Reliability
             {
                 foreach (var operation in LoopScope.Operations(inner))
                 {
-                    if (operation is IInvocationOperation call
-                        && Classify(call, loop, function, receives, context.CancellationToken) == Verdict.Receive
-                        && ReceiveCalls.FindReceive(call, receives, function, context.CancellationToken) is { Member: not null } site
-                        && !LoopExits.MayEndWithoutCount(loop, new ReceiveCounts(loop), receives, function))
+                    if (operation is not IInvocationOperation call)
                     {
-                        Report(context, site);
+                        continue;
+                    }
+
+                    var verdict = Classify(call, loop, function, receives, context.CancellationToken);
+                    if (verdict == Verdict.Silent)
+                    {
+                        return;
+                    }
+
+                    if (verdict == Verdict.Receive && ReceiveCalls.FindReceive(call, receives, function, context.CancellationToken) is { Member: not null } site)
+                    {
+                        if (!LoopExits.MayEndWithoutCount(loop, new ReceiveCounts(loop), receives, function))
+                        {
+                            Report(context, site);
+                        }
+
                         return;
                     }
                 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -87,7 +88,7 @@ namespace SocketAnalyzers.Rules.Reliability
             }
 
             var function = receives.FunctionOf(invocation, context.ContainingSymbol);
-            if (isHelper && (!HelperSummary.ReturnsCountType(invocation.TargetMethod.ReturnType) || CountUses.Classify(invocation, function) != CountUse.Ignored))
+            if (isHelper && (!HelperSummary.ReturnsCountType(invocation.TargetMethod.ReturnType) || CountUses.Classify(invocation, function, receives) != CountUse.Ignored))
             {
                 return;
             }
@@ -99,7 +100,7 @@ namespace SocketAnalyzers.Rules.Reliability
                 return;
             }
 
-            var use = CountUses.Classify(invocation, function);
+            var use = CountUses.Classify(invocation, function, receives);
             var reported = use switch
             {
                 CountUse.Ignored => !BufferNeverRead(invocation, site, function, receives),
@@ -137,7 +138,15 @@ namespace SocketAnalyzers.Rules.Reliability
                 return false;
             }
 
-            foreach (var use in receives.Uses.Of(function.Operation, local))
+            // Many receives may share the buffer: the answer is computed once per buffer.
+            return receives.Uses.Memo(function.Operation, local, OnlyReceivedIntoFact, uses => OnlyReceivedInto(uses, function, receives) ? 1 : 0) == 1;
+        }
+
+        private const int OnlyReceivedIntoFact = 1;
+
+        private static bool OnlyReceivedInto(IReadOnlyList<IOperation> uses, FunctionFacts function, ReceiveContext receives)
+        {
+            foreach (var use in uses)
             {
                 var value = use;
                 while (value.Parent is IConversionOperation)
