@@ -11,10 +11,8 @@ namespace SocketAnalyzers.Rules.Reliability
     /// Recognizes receives whose result is a byte count (<see cref="ApiTraits.ReturnsReceivedCount"/>):
     /// Socket.Receive*, NetworkStream.Read*, and Stream.Read* on a local that holds a NetworkStream.
     /// </summary>
-    internal static class ReceiveCalls
+    internal static partial class ReceiveCalls
     {
-        private const int SocketTypeDgram = 2;
-
         /// <summary>The member of a receive that returns a byte count, or null.</summary>
         /// <remarks>
         /// Not UdpClient.Receive (it returns the datagram itself, sized to fit), nor ReadAtLeast (it throws at the end
@@ -216,69 +214,6 @@ namespace SocketAnalyzers.Rules.Reliability
                 IDefaultValueOperation => true,
                 _ => false,
             };
-        }
-
-        /// <summary>
-        /// True when the receiver is a local every definition of which in this function is a datagram Socket
-        /// (<c>new Socket(…, SocketType.Dgram, …)</c>) or <c>udpClient.Client</c>: a 0-byte result is then an empty
-        /// datagram, not the end of a stream (D18).
-        /// </summary>
-        public static bool IsKnownDatagram(IOperation? instance, FunctionFacts function, KnownSocketSymbols symbols) =>
-            IsKnownDatagram(instance, function, symbols, null);
-
-        /// <summary>
-        /// As above, and also a receiver that is itself <c>udpClient.Client</c>, or a field of the compilation every
-        /// value stored in which is a datagram socket (<paramref name="fields"/>): the socket's origin decides, not
-        /// where it is kept (D18).
-        /// </summary>
-        public static bool IsKnownDatagram(IOperation? instance, FunctionFacts function, KnownSocketSymbols symbols, DatagramFieldCache? fields)
-        {
-            if (instance is not null && IsDatagramSocket(instance, symbols))
-            {
-                return true;
-            }
-
-            var symbol = BlockingSocketCall.ReferencedSymbol(instance);
-            if (symbol is IFieldSymbol field && fields is not null)
-            {
-                return fields.IsDatagram(field, symbols);
-            }
-
-            if (symbol is not ILocalSymbol local)
-            {
-                return false;
-            }
-
-            var definitions = function.Definitions(local);
-            for (var i = 0; i < definitions.Count; i++)
-            {
-                var value = definitions[i];
-                if (!IsDatagramSocket(value, symbols))
-                {
-                    return false;
-                }
-            }
-
-            return definitions.Count > 0;
-        }
-
-        internal static bool IsDatagramSocket(IOperation value, KnownSocketSymbols symbols)
-        {
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
-            }
-
-            switch (value)
-            {
-                case IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, symbols.Socket):
-                    var ordinal = creation.Arguments.Length == 3 ? 1 : 0;
-                    return SocketArguments.TryGetConstant(creation, ordinal, symbols.SocketType, out var type) && type == SocketTypeDgram;
-                case IPropertyReferenceOperation { Property.Name: "Client" } property:
-                    return symbols.TryGetApi(property.Instance?.Type, out var api) && api == SocketApi.UdpClient;
-                default:
-                    return false;
-            }
         }
 
         private static bool HoldsNetworkStream(IOperation? instance, FunctionFacts function, KnownSocketSymbols symbols)

@@ -17,7 +17,7 @@ namespace SocketAnalyzers.Rules.Reliability
             this.Functions = new FunctionFactsCache(symbols);
             this.Uses = new SymbolUsesCache();
             this.Helpers = new ReceiveHelperCache(compilation, this);
-            this.DatagramFields = new DatagramFieldCache(this.Helpers);
+            this.DatagramSockets = new DatagramSocketCache(this.Helpers, this);
         }
 
         public KnownSocketSymbols Symbols { get; }
@@ -28,7 +28,7 @@ namespace SocketAnalyzers.Rules.Reliability
 
         public ReceiveHelperCache Helpers { get; }
 
-        public DatagramFieldCache DatagramFields { get; }
+        public DatagramSocketCache DatagramSockets { get; }
 
         /// <summary>The facts of the innermost function around the operation.</summary>
         public FunctionFacts FunctionOf(IOperation operation, ISymbol containingSymbol) =>

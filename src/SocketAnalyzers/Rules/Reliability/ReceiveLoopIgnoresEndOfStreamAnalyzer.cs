@@ -201,7 +201,7 @@ namespace SocketAnalyzers.Rules.Reliability
                 }
 
                 return member.Operation == SocketOperation.ReceiveFrom
-                    || ReceiveCalls.IsKnownDatagram(call.Instance, function, receives.Symbols, receives.DatagramFields)
+                    || ReceiveCalls.IsKnownDatagram(call.Instance, function, receives.Symbols, receives.DatagramSockets)
                     || IsDeclaredIn(Receiver(call.Instance), loop)
                     ? Verdict.Silent
                     : Verdict.Receive;
@@ -210,7 +210,7 @@ namespace SocketAnalyzers.Rules.Reliability
             // A helper: judged by what the loop hands it.
             foreach (var argument in call.Arguments)
             {
-                if (ReceiveCalls.IsKnownDatagram(argument.Value, function, receives.Symbols, receives.DatagramFields)
+                if (ReceiveCalls.IsKnownDatagram(argument.Value, function, receives.Symbols, receives.DatagramSockets)
                     || (receives.Symbols.TryGetApi(argument.Value.Type, out _) && IsDeclaredIn(Receiver(argument.Value), loop)))
                 {
                     return Verdict.Silent;

@@ -113,7 +113,7 @@ namespace SocketAnalyzers.Rules.Reliability
             }
 
             var properties = ImmutableDictionary<string, string?>.Empty;
-            if (site.Member is { Api: SocketApi.Socket } && ReceiveCalls.IsKnownDatagram(invocation.Instance, function, receives.Symbols, receives.DatagramFields))
+            if (site.Member is { Api: SocketApi.Socket } && ReceiveCalls.IsKnownDatagram(invocation.Instance, function, receives.Symbols, receives.DatagramSockets))
             {
                 properties = properties.Add(DatagramProperty, "true");
             }

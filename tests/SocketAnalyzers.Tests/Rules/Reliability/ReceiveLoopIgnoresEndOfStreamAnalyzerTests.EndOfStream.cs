@@ -86,5 +86,47 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
         [InlineData("while (true) { while (datagrams.Available > 0) { var n = datagrams.Receive(buffer); sink.Write(buffer, 0, n); } Thread.Sleep(1); }")]
         public async Task ZeroOutcomeThatLeavesOrIsNoEnd_DoesNotReport(string loop) =>
             await Verify.VerifyAsync(Code(loop).Replace("bool Keep()", "static TcpClient Accept(TcpListener l) => l.AcceptTcpClient();\n    static Stream memory() => new MemoryStream();\n    bool Keep()"));
+
+        [Theory]
+        [InlineData("")]
+        [InlineData("Action<Socket, byte[], Stream> later = Pump;", "later")]
+        [InlineData("Pump(tcp, b, sink);", "tcp")]
+        public async Task ParameterOfAPrivateMethod_IsADatagramWhenEveryCallerPassesOne(string extra, string? breaksItWith = null)
+        {
+            // A parameter of known kind: every call of the private method passes a datagram socket (D18), unless a
+            // method group or a stream socket lets anything in.
+            var source = $$"""
+                using System;
+                using System.IO;
+                using System.Net.Sockets;
+
+                class D
+                {
+                    private static void Pump(Socket s, byte[] b, Stream sink)
+                    {
+                        while (true)
+                        {
+                            var n = s.{|#0:Receive|}(b);
+                            sink.Write(b, 0, n);
+                        }
+                    }
+
+                    void Start(UdpClient udp, Socket tcp, byte[] b, Stream sink)
+                    {
+                        Pump(new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp), b, sink);
+                        Pump(udp.Client, b, sink);
+                        {{extra}}
+                    }
+                }
+                """;
+            if (breaksItWith is null)
+            {
+                await Verify.VerifyAsync(source.Replace("{|#0:Receive|}", "Receive"));
+            }
+            else
+            {
+                await Verify.VerifyAsync(source, Verify.Diagnostic("SOCK402").WithLocation(0).WithArguments("Socket.Receive"));
+            }
+        }
     }
 }
