@@ -1,20 +1,25 @@
+using System;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Protocol;
 using SocketAnalyzers.Rules.Performance;
 
 namespace SocketAnalyzers.Rules.Reliability
 {
     /// <summary>
-    /// Whether code after a receive whose count was only compared with 0 uses more of the buffer than one byte: reads
-    /// it at a fixed offset past 0 (<c>header[4]</c>), decodes it whole (<c>Encoding.GetString(buffer)</c>,
-    /// <c>BitConverter.ToInt32(buffer, 0)</c>, <c>new MemoryStream(buffer)</c>), or hands it on with the size the receive
-    /// asked for (<c>OnData(buffer, 0, size)</c>, <c>Write(buffer, 0, buffer.Length)</c>). A receive returns what has
-    /// arrived (D13–D15): 1 byte of a 6-byte header is a legal result. The uses are those after the receive in the same
-    /// function, up to the next write to the buffer variable or the next read into it.
+    /// Whether code after a receive whose count was only compared with constants uses more of the buffer than those
+    /// comparisons guarantee (1 byte after <c>n &gt; 0</c>, 2 after <c>n &lt; 2</c> returns): reads it at a fixed offset
+    /// past them (<c>header[4]</c>), decodes it whole (<c>Encoding.GetString(buffer)</c>, <c>new MemoryStream(buffer)</c>),
+    /// reads a value wider than them (<c>BitConverter.ToInt32(buffer, 0)</c>, <c>BinaryPrimitives.ReadInt32BigEndian</c>),
+    /// or hands it on with the size the receive asked for (<c>OnData(buffer, 0, size)</c>,
+    /// <c>Write(buffer, 0, buffer.Length)</c>). A receive returns what has arrived (D13–D15): 1 byte of a 6-byte header
+    /// is a legal result. The uses are those after the receive in the same function, up to the next write to the buffer
+    /// variable or the next read into it. A size that is not a constant counts as "more than 1 byte", nothing more.
     /// </summary>
     internal static class BufferMisuse
     {
-        public static bool After(IInvocationOperation receive, FunctionFacts function, ReceiveContext context)
+        public static bool After(IInvocationOperation receive, int guaranteed, FunctionFacts function, ReceiveContext context)
         {
             if (ReceiveCalls.Buffer(receive) is not { } buffer || BlockingSocketCall.ReferencedSymbol(buffer) is not { } symbol
                 || symbol is IPropertySymbol)
@@ -32,15 +37,34 @@ namespace SocketAnalyzers.Rules.Reliability
                 {
                     case IAssignmentOperation assignment when assignment.Target == value:
                         return false; // another buffer from here on
-                    case IArgumentOperation { Parent: IInvocationOperation call } argument when call.TargetMethod.Name.StartsWith("Read", System.StringComparison.Ordinal)
-                        || call.TargetMethod.Name.StartsWith("Receive", System.StringComparison.Ordinal):
-                        return false; // read into again
-                    case IArrayElementReferenceOperation element when IsPastFirstByte(element) && !IsWritten(element):
+                    case IArgumentOperation { Parent: IInvocationOperation call } argument when !ReadsInto(call, context) && UsesMore(call.TargetMethod, call.Arguments, argument, symbol, requested, guaranteed):
                         return true;
-                    case IArgumentOperation { Parent: IInvocationOperation call } argument when UsesMoreThanOneByte(call.TargetMethod, call.Arguments, argument, symbol, requested):
+                    case IArrayElementReferenceOperation element when IsPast(element, guaranteed) && !IsWritten(element):
                         return true;
-                    case IArgumentOperation { Parent: IObjectCreationOperation creation } argument when UsesMoreThanOneByte(creation.Constructor, creation.Arguments, argument, symbol, requested):
+                    case IArgumentOperation { Parent: IInvocationOperation call } argument when (call.Arguments[0] == argument && ReadsInto(call, context))
+                        || context.Helpers.IsInCompilation(call.TargetMethod) || (argument.Parameter?.Name is "destination" or "dst" or "destinationArray"):
+                        return false; // read or copied into again, or handed to code of the compilation that may fill it
+                    case IArgumentOperation { Parent: IObjectCreationOperation creation } argument when UsesMore(creation.Constructor, creation.Arguments, argument, symbol, requested, guaranteed):
                         return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A receive of the socket API, or a Read… of a stream (ReadExactly, a Read on any stream): it fills the buffer again.</summary>
+        private static bool ReadsInto(IInvocationOperation call, ReceiveContext context)
+        {
+            if (context.Symbols.FindMember(call.TargetMethod) is { Operation: SocketOperation.Receive or SocketOperation.ReceiveFrom })
+            {
+                return true;
+            }
+
+            for (var type = call.TargetMethod.ContainingType; type is not null; type = type.BaseType)
+            {
+                if (type is { Name: "Stream", ContainingNamespace.Name: "IO" })
+                {
+                    return call.TargetMethod.Name.StartsWith("Read", StringComparison.Ordinal);
                 }
             }
 
@@ -61,7 +85,7 @@ namespace SocketAnalyzers.Rules.Reliability
             return null;
         }
 
-        private static bool UsesMoreThanOneByte(IMethodSymbol? method, System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, IArgumentOperation bufferArgument, ISymbol buffer, IOperation? requested)
+        private static bool UsesMore(IMethodSymbol? method, ImmutableArray<IArgumentOperation> arguments, IArgumentOperation bufferArgument, ISymbol buffer, IOperation? requested, int guaranteed)
         {
             if (method is null || method.Name is "Clear" or "Fill" or "Resize" or "Return")
             {
@@ -69,31 +93,62 @@ namespace SocketAnalyzers.Rules.Reliability
             }
 
             var type = method.ContainingType;
-            if (arguments.Length == 1 && (IsEncoding(type) && method.Name is "GetString" or "GetChars" or "GetCharCount"
-                || type is { Name: "MemoryStream", ContainingNamespace.Name: "IO" }))
+            if (arguments.Length == 1 && ((IsEncoding(type) && method.Name is "GetString" or "GetChars" or "GetCharCount")
+                || type is { Name: "MemoryStream", ContainingNamespace.Name: "IO" } || (type is { Name: "BitConverter" } && method.Name == "ToString")))
             {
-                return true; // the whole buffer
+                return Exceeds(requested is null ? null : EndOfStreamTest.Constant(requested), guaranteed); // the whole buffer
             }
 
-            if (type is { Name: "BitConverter" } && method.Name.StartsWith("To", System.StringComparison.Ordinal))
+            if (type is { Name: "BitConverter" } && Width(method.Name) is { } width)
             {
-                return method.Name != "ToBoolean" || arguments.Length < 2 || EndOfStreamTest.Constant(arguments[1].Value) is not 0;
+                return arguments.Length == 2 && EndOfStreamTest.Constant(arguments[1].Value) is { } start
+                    ? start + width > guaranteed
+                    : Exceeds(null, guaranteed);
             }
 
-            if (type is { Name: "BinaryPrimitives" } && method.Name.StartsWith("Read", System.StringComparison.Ordinal))
+            if (type is { Name: "BinaryPrimitives" } && Width(method.Name) is { } read)
             {
-                return true; // two bytes or more
+                return read > guaranteed;
             }
 
             foreach (var argument in arguments)
             {
                 if (argument != bufferArgument && argument.ArgumentKind == ArgumentKind.Explicit && IsRequestedSize(Strip(argument.Value), buffer, requested))
                 {
-                    return true;
+                    return Exceeds(requested is null ? null : EndOfStreamTest.Constant(requested), guaranteed);
                 }
             }
 
             return false;
+        }
+
+        /// <summary>Whether <paramref name="bytes"/> (null: a size not known, at least 2) is more than was guaranteed.</summary>
+        private static bool Exceeds(long? bytes, int guaranteed) => bytes is { } known ? known > guaranteed : guaranteed <= 1;
+
+        /// <summary>How many bytes a BitConverter.To… or BinaryPrimitives.Read… member reads, from its name.</summary>
+        private static int? Width(string name)
+        {
+            if (name.EndsWith("Boolean", StringComparison.Ordinal))
+            {
+                return 1;
+            }
+
+            if (name.IndexOf("Int128", StringComparison.Ordinal) >= 0)
+            {
+                return 16;
+            }
+
+            if (name.IndexOf("Int16", StringComparison.Ordinal) >= 0 || name.IndexOf("Half", StringComparison.Ordinal) >= 0 || name.EndsWith("Char", StringComparison.Ordinal))
+            {
+                return 2;
+            }
+
+            if (name.IndexOf("Int32", StringComparison.Ordinal) >= 0 || name.IndexOf("Single", StringComparison.Ordinal) >= 0)
+            {
+                return 4;
+            }
+
+            return name.IndexOf("Int64", StringComparison.Ordinal) >= 0 || name.IndexOf("Double", StringComparison.Ordinal) >= 0 ? 8 : null;
         }
 
         /// <summary><c>buffer.Length</c> when the receive asked for the whole buffer, or the very size argument it passed.</summary>
@@ -135,8 +190,8 @@ namespace SocketAnalyzers.Rules.Reliability
             return false;
         }
 
-        private static bool IsPastFirstByte(IArrayElementReferenceOperation element) =>
-            element.Indices.Length == 1 && EndOfStreamTest.Constant(element.Indices[0]) is >= 1;
+        private static bool IsPast(IArrayElementReferenceOperation element, int guaranteed) =>
+            element.Indices.Length == 1 && EndOfStreamTest.Constant(element.Indices[0]) is { } index && index >= guaranteed;
 
         private static bool IsWritten(IOperation element) =>
             element.Parent is IAssignmentOperation assignment && assignment.Target == element

@@ -3,27 +3,54 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace SocketAnalyzers.Rules.Reliability
 {
-    /// <summary>How SOCK401 sees the uses of one receive's count.</summary>
-    internal enum CountUse
+    /// <summary>
+    /// How SOCK401 sees the uses of one receive's count: thrown away (a statement, a discard, a local never read, reads
+    /// inside [Conditional] calls aside), only compared with constants (<see cref="Guaranteed"/>: the most bytes any
+    /// outcome of those comparisons guarantees), or used in a way that may bound the use of the buffer (arithmetic, an
+    /// argument, a comparison with a length).
+    /// </summary>
+    internal readonly struct CountUse
     {
-        /// <summary>Thrown away: a statement, a discard, or a local never read (reads inside [Conditional] calls aside).</summary>
-        Ignored,
+        private const int BoundingCode = -2;
+        private const int IgnoredCode = -1;
 
-        /// <summary>Only compared with 0 (or 1): "something arrived", not how much.</summary>
-        OnlyComparedWithZero,
+        private CountUse(int code) => this.Code = code;
 
-        /// <summary>Used in a way that may bound the use of the buffer (arithmetic, an argument, a comparison with a length).</summary>
-        Bounding,
+        public static CountUse Ignored => new(IgnoredCode);
+
+        public static CountUse Bounding => new(BoundingCode);
+
+        /// <summary>The use as one number (for a per-function memo): -2 bounding, -1 ignored, else the guarantee.</summary>
+        public int Code { get; }
+
+        public bool IsIgnored => this.Code == IgnoredCode;
+
+        public bool IsOnlyCompared => this.Code >= 0;
+
+        /// <summary>For a count only compared with constants: the most bytes any outcome guarantees (1 for <c>n &gt; 0</c>).</summary>
+        public int Guaranteed => this.Code;
+
+        public static CountUse FromCode(int code) => new(code);
+
+        public static CountUse Compared(long guaranteed) => guaranteed is >= 0 and < int.MaxValue ? new((int)guaranteed) : Bounding;
+
+        public CountUse Join(CountUse other) =>
+            this.Code == BoundingCode || other.Code == BoundingCode ? Bounding
+            : this.IsIgnored ? other
+            : other.IsIgnored ? this
+            : new(System.Math.Max(this.Code, other.Code));
     }
 
     /// <summary>
-    /// Classifies what a function does with a receive's count. A comparison bounds the count only when it guarantees more
-    /// than one byte (<c>n &gt;= 4</c>, <c>n == header.Length</c>); <c>n &gt; 0</c>, <c>n == 0</c>, <c>n &lt; 1</c> only say
-    /// that something arrived. A check inside a call to a [Conditional] method (<c>Debug.Assert(n == 4)</c>) is compiled
-    /// out of Release builds and counts for nothing.
+    /// Classifies what a function does with a receive's count. A comparison with a constant guarantees a number of bytes
+    /// on one of its outcomes (<c>n &gt;= 4</c>: 4; <c>n &gt; 0</c>, <c>n == 0</c>, <c>n &lt; 1</c>: 1, only that something
+    /// arrived); a comparison with anything else (<c>n == header.Length</c>) may bound the use. A check inside a call to a
+    /// [Conditional] method (<c>Debug.Assert(n == 4)</c>) is compiled out of Release builds and counts for nothing.
     /// </summary>
     internal static class CountUses
     {
+        private const int LocalUseFact = 2;
+
         public static CountUse Classify(IInvocationOperation call, FunctionFacts function, ReceiveContext context)
         {
             var value = ReceiveCounts.Outermost(call);
@@ -32,7 +59,8 @@ namespace SocketAnalyzers.Rules.Reliability
                 return CountUse.Ignored;
             }
 
-            ILocalSymbol? local = null;
+            var direct = CountUse.Ignored;
+            ILocalSymbol local;
             switch (value.Parent)
             {
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
@@ -41,20 +69,18 @@ namespace SocketAnalyzers.Rules.Reliability
                 case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == value:
                     if (ReceiveCounts.TestOf(assignment) is { } assignedTest)
                     {
-                        return OnlyAboutArrival(assignedTest, assignment) ? CountUse.OnlyComparedWithZero : CountUse.Bounding;
+                        direct = Compared(assignedTest, assignment);
                     }
 
                     local = target.Local;
                     break;
                 default:
-                    return ReceiveCounts.TestOf(value) is { } test && OnlyAboutArrival(test, value) ? CountUse.OnlyComparedWithZero : CountUse.Bounding;
+                    return ReceiveCounts.TestOf(value) is { } test ? Compared(test, value) : CountUse.Bounding;
             }
 
             // Many receives may store into one local: its uses are classified once.
-            return (CountUse)context.Uses.Memo(function.Operation, local, LocalUseFact, _ => (int)ClassifyLocal(local, function));
+            return direct.Join(CountUse.FromCode(context.Uses.Memo(function.Operation, local, LocalUseFact, _ => ClassifyLocal(local, function).Code)));
         }
-
-        private const int LocalUseFact = 2;
 
         private static CountUse ClassifyLocal(ILocalSymbol local, FunctionFacts function)
         {
@@ -66,24 +92,22 @@ namespace SocketAnalyzers.Rules.Reliability
                     continue;
                 }
 
-                if (ReceiveCounts.TestOf(reference) is { } test && OnlyAboutArrival(test, reference))
+                result = result.Join(ReceiveCounts.TestOf(reference) is { } test ? Compared(test, reference) : CountUse.Bounding);
+                if (!result.IsOnlyCompared && !result.IsIgnored)
                 {
-                    result = CountUse.OnlyComparedWithZero;
-                    continue;
+                    return result;
                 }
-
-                return CountUse.Bounding;
             }
 
             return result;
         }
 
-        /// <summary>Whether the comparison guarantees at most one byte on either outcome.</summary>
-        private static bool OnlyAboutArrival(IOperation test, IOperation count) => test switch
+        /// <summary>What a comparison with a constant guarantees; bounding when it compares with anything else.</summary>
+        private static CountUse Compared(IOperation test, IOperation count) => test switch
         {
-            IBinaryOperation binary => Guaranteed(binary.OperatorKind, Other(binary, count), countOnLeft: IsWithin(binary.LeftOperand, count)) <= 1,
-            IIsPatternOperation pattern => Guaranteed(pattern.Pattern) <= 1,
-            _ => false,
+            IBinaryOperation binary => CountUse.Compared(Guaranteed(binary.OperatorKind, Other(binary, count), countOnLeft: IsWithin(binary.LeftOperand, count))),
+            IIsPatternOperation pattern => CountUse.Compared(Guaranteed(pattern.Pattern)),
+            _ => CountUse.Bounding,
         };
 
         private static IOperation Other(IBinaryOperation binary, IOperation count) =>

@@ -88,7 +88,7 @@ namespace SocketAnalyzers.Rules.Reliability
             }
 
             var function = receives.FunctionOf(invocation, context.ContainingSymbol);
-            if (isHelper && (!HelperSummary.ReturnsCountType(invocation.TargetMethod.ReturnType) || CountUses.Classify(invocation, function, receives) != CountUse.Ignored))
+            if (isHelper && (!HelperSummary.ReturnsCountType(invocation.TargetMethod.ReturnType) || !CountUses.Classify(invocation, function, receives).IsIgnored))
             {
                 return;
             }
@@ -101,12 +101,8 @@ namespace SocketAnalyzers.Rules.Reliability
             }
 
             var use = CountUses.Classify(invocation, function, receives);
-            var reported = use switch
-            {
-                CountUse.Ignored => !BufferNeverRead(invocation, site, function, receives),
-                CountUse.OnlyComparedWithZero => site.Member is not null && BufferMisuse.After(invocation, function, receives),
-                _ => false,
-            };
+            var reported = use.IsIgnored ? !BufferNeverRead(invocation, site, function, receives)
+                : use.IsOnlyCompared && site.Member is not null && BufferMisuse.After(invocation, use.Guaranteed, function, receives);
             if (!reported)
             {
                 return;

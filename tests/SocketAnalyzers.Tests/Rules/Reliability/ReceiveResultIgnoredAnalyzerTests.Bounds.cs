@@ -14,6 +14,11 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
             // Only compared with 0, then parsed at fixed offsets past the first byte: 1..5 bytes of a 6-byte header are legal.
             { "var header = new byte[6]; int n = await stream.{|#0:ReadAsync|}(header, 0, 6, token); if (n == 0) return; int length = (header[4] << 8) | header[5]; Show(length.ToString());", "NetworkStream.ReadAsync" },
             { "if (socket.{|#0:Receive|}(buffer) <= 0) return; Show(BitConverter.ToInt32(buffer, 0).ToString());", "Socket.Receive" },
+            // Compared with a constant, then used past what it guarantees.
+            { "var n = socket.{|#0:Receive|}(buffer, 0, 6, SocketFlags.None); if (n < 2) return; Show(((buffer[4] << 8) | buffer[5]).ToString());", "Socket.Receive" },
+            { "var n = stream.{|#0:Read|}(buffer, 0, 8); if (n < 4) return; Show(BitConverter.ToInt64(buffer, 0).ToString());", "NetworkStream.Read" },
+            { "if (socket.{|#0:Receive|}(buffer, 0, 8, SocketFlags.None) < 2) return; OnData(buffer, 0, 8);", "Socket.Receive" },
+            { "var n = socket.{|#0:Receive|}(buffer); if (n == 0) return; Show(BinaryPrimitives.ReadInt32BigEndian(buffer).ToString());", "Socket.Receive" },
             // Only > 0, then decoded whole.
             { "var n = socket.{|#0:Receive|}(buffer); if (n > 0) Show(Encoding.ASCII.GetString(buffer));", "Socket.Receive" },
             { "if (await socket.{|#0:ReceiveAsync|}(buffer, SocketFlags.None) is not 0) { using var reader = new BinaryReader(new MemoryStream(buffer)); Show(reader.ReadString()); }", "Socket.ReceiveAsync" },
@@ -49,6 +54,10 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
         [InlineData("var n = socket.Receive(buffer); if (n != buffer.Length) return; Show(Encoding.ASCII.GetString(buffer));")]
         [InlineData("var n = socket.Receive(buffer); Debug.Assert(n > 0); OnData(buffer, 0, n);")]
         [InlineData("var n = stream.Read(buffer, 0, size); if (n == 0) return; OnData(buffer, 0, n);")]
+        [InlineData("var n = socket.Receive(buffer, 0, 6, SocketFlags.None); if (n < 6) return; Show(((buffer[4] << 8) | buffer[5]).ToString());")]
+        [InlineData("var n = stream.Read(buffer, 0, 8); if (n < 4) return; Show(BitConverter.ToInt32(buffer, 0).ToString());")]
+        [InlineData("var n = socket.Receive(buffer); if (n < 2) return; OnData(buffer, 0, buffer.Length);")]
+        [InlineData("int n; while ((n = stream.Read(buffer, 0, buffer.Length)) > 0) sink.Write(buffer, 0, n);")]
         // Only the first byte is read after "something arrived", or nothing of the buffer at all.
         [InlineData("var n = socket.Receive(buffer); if (n == 0) return; Show(buffer[0].ToString());")]
         [InlineData("var n = socket.Receive(buffer); if (n > 0) Show(\"something arrived\");")]
@@ -62,6 +71,8 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
         // Uses before the receive are not after it.
         [InlineData("Show(Encoding.ASCII.GetString(buffer)); var n = socket.Receive(buffer); if (n == 0) return;")]
         [InlineData("Func<int> f = () => socket.Receive(buffer); var n = f(); Show(Encoding.ASCII.GetString(buffer, 0, n));")]
+        [InlineData("var n = socket.Receive(buffer, 0, 4, SocketFlags.None); if (n == 0) return; Fill(socket, buffer); Show(BitConverter.ToInt32(buffer, 0).ToString());")]
+        [InlineData("var n = socket.Receive(buffer); if (n == 0) return; Buffer.BlockCopy(new byte[8], 0, buffer, 0, 8); Show(BitConverter.ToInt64(buffer, 0).ToString());")]
         // One byte, ReadExactly/ReadAtLeast.
         [InlineData("var n = socket.Receive(buffer, 0, 1, SocketFlags.None); if (n == 0) return; OnData(buffer, 0, 1);")]
         [InlineData("var n = stream.ReadAtLeast(buffer, 4); if (n == 0) return; Show(BitConverter.ToInt32(buffer, 0).ToString());")]
@@ -77,6 +88,7 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
 
         private static string BoundsCode(string statements) => $$"""
             using System;
+            using System.Buffers.Binary;
             using System.Diagnostics;
             using System.IO;
             using System.Net.Sockets;
@@ -91,6 +103,20 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
                 static void OnData(byte[] data, int offset, int count) => Console.WriteLine(count);
 
                 static int Parse(byte[] data, int count) => count;
+
+                static void Fill(Socket s, byte[] b)
+                {
+                    for (var got = 1; got < b.Length;)
+                    {
+                        var r = s.Receive(b, got, b.Length - got, SocketFlags.None);
+                        if (r == 0)
+                        {
+                            throw new EndOfStreamException();
+                        }
+
+                        got += r;
+                    }
+                }
 
                 static int ReadSome(Socket s, byte[] b) => s.Receive(b);
 
