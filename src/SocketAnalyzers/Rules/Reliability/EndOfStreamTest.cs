@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -14,7 +15,7 @@ namespace SocketAnalyzers.Rules.Reliability
     internal static class EndOfStreamTest
     {
         /// <summary>Whether the test <paramref name="test"/> of <paramref name="count"/> (a part of it) sends <paramref name="endValue"/> out of the loop.</summary>
-        public static bool Handles(IOperation test, IOperation count, int endValue, ILoopOperation loop, HashSet<ISymbol> conditionSymbols, ReceiveContext context)
+        public static bool Handles(IOperation test, IOperation count, int endValue, ILoopOperation loop, HashSet<ISymbol> conditionSymbols, ReceiveContext context, CancellationToken cancellationToken)
         {
             if (Evaluate(test, count, endValue) is not { } outcome)
             {
@@ -62,12 +63,12 @@ namespace SocketAnalyzers.Rules.Reliability
             }
 
             var branch = decided ? statement.WhenTrue : statement.WhenFalse;
-            if (branch is not null && LoopEffects.MayExit(branch, loop, conditionSymbols, context))
+            if (branch is not null && LoopEffects.MayExit(branch, loop, conditionSymbols, context, cancellationToken))
             {
                 return true;
             }
 
-            return (branch is null || !EndsWithContinue(branch, loop)) && CodeAfterMayExit(statement, loop, conditionSymbols, context);
+            return (branch is null || !EndsWithContinue(branch, loop)) && CodeAfterMayExit(statement, loop, conditionSymbols, context, cancellationToken);
         }
 
         /// <summary>The value of the comparison when the count is <paramref name="endValue"/>, or null when it cannot be known.</summary>
@@ -166,7 +167,7 @@ namespace SocketAnalyzers.Rules.Reliability
         }
 
         /// <summary>Whether the statements after <paramref name="statement"/>, up to the end of the loop body, may leave the loop.</summary>
-        private static bool CodeAfterMayExit(IOperation statement, ILoopOperation loop, HashSet<ISymbol> conditionSymbols, ReceiveContext context)
+        private static bool CodeAfterMayExit(IOperation statement, ILoopOperation loop, HashSet<ISymbol> conditionSymbols, ReceiveContext context, CancellationToken cancellationToken)
         {
             var child = statement;
             for (var parent = statement.Parent; parent is not null && parent != loop; child = parent, parent = parent.Parent)
@@ -177,7 +178,7 @@ namespace SocketAnalyzers.Rules.Reliability
                         var after = false;
                         foreach (var sibling in block.Operations)
                         {
-                            if (after && LoopEffects.MayExit(sibling, loop, conditionSymbols, context))
+                            if (after && LoopEffects.MayExit(sibling, loop, conditionSymbols, context, cancellationToken))
                             {
                                 return true;
                             }
@@ -187,7 +188,7 @@ namespace SocketAnalyzers.Rules.Reliability
 
                         break;
                     case ITryOperation { Finally: { } final } tryOperation when tryOperation.Body == child:
-                        if (LoopEffects.MayExit(final, loop, conditionSymbols, context))
+                        if (LoopEffects.MayExit(final, loop, conditionSymbols, context, cancellationToken))
                         {
                             return true;
                         }

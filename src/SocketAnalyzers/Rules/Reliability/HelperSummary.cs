@@ -139,7 +139,7 @@ namespace SocketAnalyzers.Rules.Reliability
 
                             receives++;
                         }
-                        else if (LoopEffects.MaySignal(call, this.context))
+                        else if (LoopEffects.MaySignal(call, this.context, this.cancellationToken))
                         {
                             return false;
                         }

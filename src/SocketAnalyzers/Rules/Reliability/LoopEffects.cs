@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Rules.Performance;
@@ -13,7 +14,7 @@ namespace SocketAnalyzers.Rules.Reliability
     internal static class LoopEffects
     {
         /// <summary>Whether anything in <paramref name="code"/> (lambdas and local functions aside) may end <paramref name="loop"/>.</summary>
-        public static bool MayExit(IOperation code, ILoopOperation loop, HashSet<ISymbol> conditionSymbols, ReceiveContext context)
+        public static bool MayExit(IOperation code, ILoopOperation loop, HashSet<ISymbol> conditionSymbols, ReceiveContext context, CancellationToken cancellationToken)
         {
             foreach (var operation in HelperSummary.OwnOperations(code))
             {
@@ -33,7 +34,7 @@ namespace SocketAnalyzers.Rules.Reliability
                     case IAssignmentOperation assignment when Writes(assignment.Target, conditionSymbols):
                     case IIncrementOrDecrementOperation step when Writes(step.Target, conditionSymbols):
                         return true;
-                    case IInvocationOperation call when MaySignal(call, context):
+                    case IInvocationOperation call when MaySignal(call, context, cancellationToken):
                         return true;
                 }
             }
@@ -46,7 +47,7 @@ namespace SocketAnalyzers.Rules.Reliability
         /// token or the flag ends the loop), a delegate, or a method of the compilation that is not itself a receive
         /// helper (its effect is unknown).
         /// </summary>
-        public static bool MaySignal(IInvocationOperation call, ReceiveContext context)
+        public static bool MaySignal(IInvocationOperation call, ReceiveContext context, CancellationToken cancellationToken)
         {
             var method = call.TargetMethod;
             if (method.MethodKind == MethodKind.DelegateInvoke)
@@ -67,7 +68,7 @@ namespace SocketAnalyzers.Rules.Reliability
                 return false;
             }
 
-            var facts = context.Helpers.Get(method, default);
+            var facts = context.Helpers.Get(method, cancellationToken);
             return !facts.ReturnsCount && !facts.SwallowsEndOfStream;
         }
 

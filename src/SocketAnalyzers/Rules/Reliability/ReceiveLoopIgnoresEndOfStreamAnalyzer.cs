@@ -129,14 +129,14 @@ namespace SocketAnalyzers.Rules.Reliability
                 var conditionSymbols = LoopEffects.ConditionSymbols(loop, counts.Scope);
                 foreach (var (test, value, endValue) in counts.Tests)
                 {
-                    if (EndOfStreamTest.Handles(test, value, endValue, loop, conditionSymbols, receives))
+                    if (EndOfStreamTest.Handles(test, value, endValue, loop, conditionSymbols, receives, context.CancellationToken))
                     {
                         return; // 2
                     }
                 }
             }
 
-            if (LoopExits.MayEndWithoutCount(loop, counts, receives, function))
+            if (LoopExits.MayEndWithoutCount(loop, counts, receives, function, context.CancellationToken))
             {
                 return; // 5
             }
@@ -168,7 +168,7 @@ namespace SocketAnalyzers.Rules.Reliability
 
                     if (verdict == Verdict.Receive && ReceiveCalls.FindReceive(call, receives, function, context.CancellationToken) is { Member: not null } site)
                     {
-                        if (!LoopExits.MayEndWithoutCount(loop, new ReceiveCounts(loop), receives, function))
+                        if (!LoopExits.MayEndWithoutCount(loop, new ReceiveCounts(loop), receives, function, context.CancellationToken))
                         {
                             Report(context, site);
                         }

@@ -152,7 +152,7 @@ namespace SocketAnalyzers.Rules.Reliability
 
                 var receivedInto = value.Parent is IArgumentOperation { Parent: IInvocationOperation call } argument
                     && call.Arguments.Length > 0 && call.Arguments[0] == argument
-                    && ReceiveCalls.FindReceive(call, receives, function, default) is { Member: not null };
+                    && ReceiveCalls.FindCountingReceive(call, receives.Symbols, function) is not null;
                 var written = value.Parent is ISimpleAssignmentOperation assignment && assignment.Target == value;
                 if (!receivedInto && !written)
                 {
