@@ -44,6 +44,7 @@ namespace SocketAnalyzers.CodeFixes.Reliability
             foreach (var diagnostic in context.Diagnostics)
             {
                 if (diagnostic.Properties.ContainsKey(ReceiveResultIgnoredAnalyzer.DatagramProperty)
+                    || diagnostic.Properties.ContainsKey(ReceiveResultIgnoredAnalyzer.NoFixProperty)
                     || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { Expression: MemberAccessExpressionSyntax access } invocation
                     || ReceiveStatement.Find(invocation) is not { Parent: BlockSyntax } statement
                     || BuildLoop(model, invocation, access, context.CancellationToken) is not { } loop)

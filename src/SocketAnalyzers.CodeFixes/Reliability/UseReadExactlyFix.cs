@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SocketAnalyzers.Diagnostics;
+using SocketAnalyzers.Rules.Reliability;
 
 namespace SocketAnalyzers.CodeFixes.Reliability
 {
@@ -38,7 +39,8 @@ namespace SocketAnalyzers.CodeFixes.Reliability
 
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { Expression: MemberAccessExpressionSyntax access } invocation
+                if (diagnostic.Properties.ContainsKey(ReceiveResultIgnoredAnalyzer.NoFixProperty)
+                    || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { Expression: MemberAccessExpressionSyntax access } invocation
                     || access.Name.Identifier.ValueText is not ("Read" or "ReadAsync")
                     || ReceiveStatement.Find(invocation) is not { } statement)
                 {

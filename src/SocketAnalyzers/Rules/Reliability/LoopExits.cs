@@ -1,8 +1,8 @@
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Rules.Performance;
-using SocketAnalyzers.Symbols;
 
 namespace SocketAnalyzers.Rules.Reliability
 {
@@ -14,7 +14,7 @@ namespace SocketAnalyzers.Rules.Reliability
     /// </summary>
     internal static class LoopExits
     {
-        public static bool MayEndWithoutCount(ILoopOperation loop, ReceiveCounts counts, KnownSocketSymbols symbols, FunctionFacts function)
+        public static bool MayEndWithoutCount(ILoopOperation loop, ReceiveCounts counts, ReceiveContext context, FunctionFacts function, CancellationToken cancellationToken)
         {
             var written = Written(counts.Scope);
             var condition = loop switch
@@ -23,7 +23,7 @@ namespace SocketAnalyzers.Rules.Reliability
                 IForLoopOperation forLoop => forLoop.Condition,
                 _ => null,
             };
-            if (condition is not null && DependsOnOtherChanges(condition, counts, written, symbols, function))
+            if (condition is not null && DependsOnOtherChanges(condition, counts, written, context, function, cancellationToken))
             {
                 return true;
             }
@@ -33,7 +33,7 @@ namespace SocketAnalyzers.Rules.Reliability
                 var exits = operation is IReturnOperation { Kind: OperationKind.Return or OperationKind.YieldBreak } or IThrowOperation
                     || (operation is IBranchOperation branch && (branch.BranchKind == BranchKind.GoTo || SymbolEqualityComparer.Default.Equals(branch.Target, loop.ExitLabel)));
                 if (exits && GuardOf(operation, loop) is var (guard, inCatch) && !inCatch
-                    && (guard is null || DependsOnOtherChanges(guard, counts, written, symbols, function)))
+                    && (guard is null || DependsOnOtherChanges(guard, counts, written, context, function, cancellationToken)))
                 {
                     return true;
                 }
@@ -62,11 +62,11 @@ namespace SocketAnalyzers.Rules.Reliability
             return (null, false);
         }
 
-        private static bool DependsOnOtherChanges(IOperation condition, ReceiveCounts counts, HashSet<ISymbol> written, KnownSocketSymbols symbols, FunctionFacts function)
+        private static bool DependsOnOtherChanges(IOperation condition, ReceiveCounts counts, HashSet<ISymbol> written, ReceiveContext context, FunctionFacts function, CancellationToken cancellationToken)
         {
             foreach (var operation in condition.DescendantsAndSelf())
             {
-                if (operation is IInvocationOperation call && ReceiveCalls.FindCountingReceive(call, symbols, function) is null)
+                if (operation is IInvocationOperation call && ReceiveCalls.FindReceive(call, context, function, cancellationToken) is null)
                 {
                     return true;
                 }
@@ -79,7 +79,7 @@ namespace SocketAnalyzers.Rules.Reliability
                 // Available/DataAvailable fall to 0/false once the peer has closed and the data is read (D12), unlike
                 // Connected: `do { n = s.Read(…); } while (s.DataAvailable);` ends.
                 if (operation is IPropertyReferenceOperation { Property.Name: "Available" or "DataAvailable" } property
-                    && symbols.TryGetApi(property.Property.ContainingType, out _))
+                    && context.Symbols.TryGetApi(property.Property.ContainingType, out _))
                 {
                     return true;
                 }

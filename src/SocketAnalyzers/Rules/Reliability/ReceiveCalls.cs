@@ -1,3 +1,4 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Protocol;
@@ -10,10 +11,8 @@ namespace SocketAnalyzers.Rules.Reliability
     /// Recognizes receives whose result is a byte count (<see cref="ApiTraits.ReturnsReceivedCount"/>):
     /// Socket.Receive*, NetworkStream.Read*, and Stream.Read* on a local that holds a NetworkStream.
     /// </summary>
-    internal static class ReceiveCalls
+    internal static partial class ReceiveCalls
     {
-        private const int SocketTypeDgram = 2;
-
         /// <summary>The member of a receive that returns a byte count, or null.</summary>
         /// <remarks>
         /// Not UdpClient.Receive (it returns the datagram itself, sized to fit), nor ReadAtLeast (it throws at the end
@@ -21,17 +20,59 @@ namespace SocketAnalyzers.Rules.Reliability
         /// </remarks>
         public static ProtocolMember? FindCountingReceive(IInvocationOperation invocation, KnownSocketSymbols symbols, FunctionFacts function)
         {
+            var member = FindStreamOrSocketMember(invocation, symbols, function);
+            return member is { Api: SocketApi.Socket or SocketApi.NetworkStream } && member.Has(ApiTraits.ReturnsReceivedCount) && member.Name != "ReadAtLeast"
+                ? member
+                : null;
+        }
+
+        /// <summary>
+        /// What a call is to the receive rules: a counting receive, a network stream's ReadByte (-1 at the end of the
+        /// stream), or a helper of the compilation that returns a received count or swallows the end of the stream
+        /// (<see cref="ReceiveHelperCache"/>); null for anything else.
+        /// </summary>
+        public static ReceiveSite? FindReceive(IInvocationOperation invocation, ReceiveContext context, FunctionFacts function, CancellationToken cancellationToken) =>
+            FindReceive(invocation, context, function, includeSilentHelpers: true, cancellationToken);
+
+        /// <summary>As above; without <paramref name="includeSilentHelpers"/>, only helpers that return a count are read (SOCK401's question).</summary>
+        public static ReceiveSite? FindReceive(IInvocationOperation invocation, ReceiveContext context, FunctionFacts function, bool includeSilentHelpers, CancellationToken cancellationToken)
+        {
+            if (FindCountingReceive(invocation, context.Symbols, function) is { } member)
+            {
+                return ReceiveSite.Api(invocation, member, readsOneByte: false);
+            }
+
+            if (invocation.TargetMethod.Name == "ReadByte")
+            {
+                return FindStreamOrSocketMember(invocation, context.Symbols, function) is { Api: SocketApi.NetworkStream } readByte
+                    ? ReceiveSite.Api(invocation, readByte, readsOneByte: true)
+                    : null;
+            }
+
+            if (!context.Helpers.IsInCompilation(invocation.TargetMethod)
+                || !(HelperSummary.ReturnsCountType(invocation.TargetMethod.ReturnType) || (includeSilentHelpers && HelperSummary.ReturnsNothing(invocation.TargetMethod))))
+            {
+                return null;
+            }
+
+            var facts = context.Helpers.Get(invocation.TargetMethod, cancellationToken);
+            return facts.ReturnsCount ? ReceiveSite.Helper(invocation, returnsCount: true)
+                : facts.SwallowsEndOfStream ? ReceiveSite.Helper(invocation, returnsCount: false)
+                : null;
+        }
+
+        /// <summary>The protocol-map member of a call, reading <c>Stream.Read*</c> on a local that holds a NetworkStream as the NetworkStream member.</summary>
+        private static ProtocolMember? FindStreamOrSocketMember(IInvocationOperation invocation, KnownSocketSymbols symbols, FunctionFacts function)
+        {
             var member = symbols.FindMember(invocation.TargetMethod);
-            if (member is null && invocation.TargetMethod is { Name: "Read" or "ReadAsync", ContainingType: { Name: "Stream", ContainingNamespace.Name: "IO" } }
+            if (member is null && invocation.TargetMethod is { Name: "Read" or "ReadAsync" or "ReadByte", ContainingType: { Name: "Stream", ContainingNamespace.Name: "IO" } }
                 && ((symbols.TryGetApi(invocation.Instance?.Type, out var receiverApi) && receiverApi == SocketApi.NetworkStream)
                     || HoldsNetworkStream(invocation.Instance, function, symbols)))
             {
                 member = ProtocolApiMap.Find(SocketApi.NetworkStream, invocation.TargetMethod.Name);
             }
 
-            return member is { Api: SocketApi.Socket or SocketApi.NetworkStream } && member.Has(ApiTraits.ReturnsReceivedCount) && member.Name != "ReadAtLeast"
-                ? member
-                : null;
+            return member;
         }
 
         /// <summary>
@@ -141,7 +182,7 @@ namespace SocketAnalyzers.Rules.Reliability
         }
 
         /// <summary>The buffer a receive reads into (its first argument), without conversions; null when there is none.</summary>
-        private static IOperation? Buffer(IInvocationOperation invocation)
+        public static IOperation? Buffer(IInvocationOperation invocation)
         {
             if (invocation.Arguments.Length == 0)
             {
@@ -173,50 +214,6 @@ namespace SocketAnalyzers.Rules.Reliability
                 IDefaultValueOperation => true,
                 _ => false,
             };
-        }
-
-        /// <summary>
-        /// True when the receiver is a local every definition of which in this function is a datagram Socket
-        /// (<c>new Socket(…, SocketType.Dgram, …)</c>) or <c>udpClient.Client</c>: a 0-byte result is then an empty
-        /// datagram, not the end of a stream (D18).
-        /// </summary>
-        public static bool IsKnownDatagram(IOperation? instance, FunctionFacts function, KnownSocketSymbols symbols)
-        {
-            if (BlockingSocketCall.ReferencedSymbol(instance) is not ILocalSymbol local)
-            {
-                return false;
-            }
-
-            var definitions = function.Definitions(local);
-            for (var i = 0; i < definitions.Count; i++)
-            {
-                var value = definitions[i];
-                if (!IsDatagramSocket(value, symbols))
-                {
-                    return false;
-                }
-            }
-
-            return definitions.Count > 0;
-        }
-
-        private static bool IsDatagramSocket(IOperation value, KnownSocketSymbols symbols)
-        {
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
-            }
-
-            switch (value)
-            {
-                case IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, symbols.Socket):
-                    var ordinal = creation.Arguments.Length == 3 ? 1 : 0;
-                    return SocketArguments.TryGetConstant(creation, ordinal, symbols.SocketType, out var type) && type == SocketTypeDgram;
-                case IPropertyReferenceOperation { Property.Name: "Client" } property:
-                    return symbols.TryGetApi(property.Instance?.Type, out var api) && api == SocketApi.UdpClient;
-                default:
-                    return false;
-            }
         }
 
         private static bool HoldsNetworkStream(IOperation? instance, FunctionFacts function, KnownSocketSymbols symbols)

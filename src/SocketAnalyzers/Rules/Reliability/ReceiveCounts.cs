@@ -6,8 +6,8 @@ using SocketAnalyzers.Rules.Performance;
 namespace SocketAnalyzers.Rules.Reliability
 {
     /// <summary>
-    /// Where the byte counts of a loop's receives go: compared (the loop handles a 0-byte result), stored in locals
-    /// (<see cref="Direct"/>), or folded into other values (<see cref="Derived"/>, e.g. <c>total += n</c>).
+    /// Where the results of a loop's receives go: compared (<see cref="Tests"/>, judged by <see cref="EndOfStreamTest"/>),
+    /// stored in locals (<see cref="Direct"/>), or folded into other values (<see cref="Derived"/>, e.g. <c>total += n</c>).
     /// </summary>
     internal sealed class ReceiveCounts
     {
@@ -15,26 +15,56 @@ namespace SocketAnalyzers.Rules.Reliability
 
         private readonly ILoopOperation loop;
         private readonly List<IOperation> scope;
+        private readonly HashSet<IOperation> inScope;
+        private readonly Dictionary<ISymbol, int> endValues = new(SymbolEqualityComparer.Default);
 
         public ReceiveCounts(ILoopOperation loop)
         {
             this.loop = loop;
             this.scope = new List<IOperation>(LoopScope.Operations(loop));
+            this.inScope = new HashSet<IOperation>(this.scope);
         }
 
-        /// <summary>Locals that hold a count as it was returned.</summary>
+        /// <summary>Locals that hold a result as it was returned.</summary>
         public HashSet<ISymbol> Direct { get; } = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
 
         /// <summary>Locals computed from a count (sums, offsets): a 0 leaves them unchanged.</summary>
         public HashSet<ISymbol> Derived { get; } = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
 
+        /// <summary>Each comparison of a result in the loop's own code: the test, the compared value, and the end-of-stream value.</summary>
+        public List<(IOperation Test, IOperation Value, int EndValue)> Tests { get; } = new();
+
         /// <summary>The operations the loop repeats.</summary>
         public IReadOnlyList<IOperation> Scope => this.scope;
 
-        /// <summary>Follows one receive's result; false when the loop handles it (compared, returned) or it escapes.</summary>
-        public bool Track(IInvocationOperation call)
+        /// <summary>The value a call's result stands for, without conversions, parentheses, await or ConfigureAwait.</summary>
+        public static IOperation Unwrap(IOperation value)
         {
-            IOperation value = call;
+            while (true)
+            {
+                switch (value)
+                {
+                    case IConversionOperation conversion:
+                        value = conversion.Operand;
+                        continue;
+                    case IParenthesizedOperation parenthesized:
+                        value = parenthesized.Operand;
+                        continue;
+                    case IAwaitOperation awaited:
+                        value = awaited.Operation;
+                        continue;
+                    case IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } instance }:
+                        value = instance;
+                        continue;
+                    default:
+                        return value;
+                }
+            }
+        }
+
+        /// <summary>The outermost operation that still stands for a call's result (through await, ConfigureAwait, conversions).</summary>
+        public static IOperation Outermost(IOperation value)
+        {
             while (true)
             {
                 switch (value.Parent)
@@ -45,32 +75,95 @@ namespace SocketAnalyzers.Rules.Reliability
                     case IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configure when configure.Instance == value:
                         value = configure;
                         continue;
-                    case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                        this.Direct.Add(declarator.Symbol);
-                        return true;
-                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == value:
-                        this.Direct.Add(target.Local);
-                        return !IsTest(assignment);
-                    case ICompoundAssignmentOperation { Target: ILocalReferenceOperation target } compound when compound.Value == value:
-                        this.Derived.Add(target.Local);
-                        return true;
-                    case IReturnOperation:
-                        return false;
                     default:
-                        return !IsTest(value);
+                        return value;
                 }
             }
         }
 
-        /// <summary>Finds the locals derived from the counts; false when a count local is tested or escapes.</summary>
+        /// <summary>Whether a receive's result is compared anywhere in the function: directly, or through the local it is stored in.</summary>
+        public static bool IsTested(IInvocationOperation call, FunctionFacts function)
+        {
+            var value = Outermost(call);
+            if (TestOf(value) is not null)
+            {
+                return true;
+            }
+
+            var local = value.Parent switch
+            {
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == value =>
+                    TestOf(assignment) is not null ? null : target.Local,
+                _ => null,
+            };
+            if (local is null)
+            {
+                return value.Parent is ISimpleAssignmentOperation;
+            }
+
+            foreach (var reference in function.References(local))
+            {
+                if (TestOf(reference) is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Follows one receive's result; false when the loop hands it on (returned), or it cannot be followed.</summary>
+        public bool Track(ReceiveSite site)
+        {
+            var value = Outermost(site.Call);
+            switch (value.Parent)
+            {
+                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                    return this.AddDirect(declarator.Symbol, site.EndOfStreamValue);
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == value:
+                    if (TestOf(assignment) is { } assignedTest)
+                    {
+                        this.Tests.Add((assignedTest, assignment, site.EndOfStreamValue));
+                    }
+
+                    return this.AddDirect(target.Local, site.EndOfStreamValue);
+                case ICompoundAssignmentOperation { Target: ILocalReferenceOperation target } compound when compound.Value == value:
+                    this.Derived.Add(target.Local);
+                    return true;
+                case IReturnOperation:
+                    return false;
+                default:
+                    if (TestOf(value) is { } test)
+                    {
+                        this.Tests.Add((test, value, site.EndOfStreamValue));
+                    }
+
+                    return true;
+            }
+        }
+
+        /// <summary>Finds the locals derived from the counts and the tests of count locals; false when a count local escapes or is tested outside the loop's own code.</summary>
         public bool ComputeDerivedAndCheckUses()
         {
             foreach (var operation in this.loop.Descendants())
             {
-                if (operation is ILocalReferenceOperation reference && this.Direct.Contains(reference.Local)
-                    && (IsTest(reference) || Escapes(reference)))
+                if (operation is ILocalReferenceOperation reference && this.endValues.TryGetValue(reference.Local, out var endValue))
                 {
-                    return false;
+                    if (Escapes(reference))
+                    {
+                        return false;
+                    }
+
+                    if (TestOf(reference) is { } test)
+                    {
+                        if (!this.inScope.Contains(test))
+                        {
+                            return false; // a nested loop's or lambda's test: not followed, taken as handled
+                        }
+
+                        this.Tests.Add((test, reference, endValue));
+                    }
                 }
             }
 
@@ -104,6 +197,37 @@ namespace SocketAnalyzers.Rules.Reliability
 
         public bool IsCount(ISymbol symbol) => this.Direct.Contains(symbol) || this.Derived.Contains(symbol);
 
+        /// <summary>The comparison, pattern or switch that looks at the value, or null.</summary>
+        public static IOperation? TestOf(IOperation value)
+        {
+            while (value.Parent is IConversionOperation or IParenthesizedOperation)
+            {
+                value = value.Parent;
+            }
+
+            return value.Parent switch
+            {
+                IBinaryOperation binary when binary.OperatorKind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals
+                    or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual
+                    or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual => binary,
+                IIsPatternOperation or ISwitchExpressionOperation or ISwitchOperation => value.Parent,
+                _ => null,
+            };
+        }
+
+        /// <summary>A local holding results of receives with different end values (a count and ReadByte's byte) is not followed.</summary>
+        private bool AddDirect(ISymbol local, int endValue)
+        {
+            if (this.endValues.TryGetValue(local, out var known) && known != endValue)
+            {
+                return false;
+            }
+
+            this.endValues[local] = endValue;
+            this.Direct.Add(local);
+            return true;
+        }
+
         /// <summary>
         /// Whether a value is computed from a count by arithmetic alone. A count passed to a method
         /// (<c>done = Parse(buffer, n)</c>) gives an unknown value, which may well change on a 0.
@@ -125,24 +249,6 @@ namespace SocketAnalyzers.Rules.Reliability
             }
 
             return mentions;
-        }
-
-        /// <summary>Compared, pattern-matched or switched on: the code looks at the value.</summary>
-        private static bool IsTest(IOperation value)
-        {
-            while (value.Parent is IConversionOperation or IParenthesizedOperation)
-            {
-                value = value.Parent;
-            }
-
-            return value.Parent switch
-            {
-                IBinaryOperation binary => binary.OperatorKind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals
-                    or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual
-                    or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual,
-                IIsPatternOperation or ISwitchExpressionOperation or ISwitchOperation => true,
-                _ => false,
-            };
         }
 
         private bool Escapes(ILocalReferenceOperation reference)

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -17,18 +18,26 @@ namespace SocketAnalyzers.Rules.Reliability
     /// </summary>
     /// <remarks>
     /// Bail-outs, each keeping the rule precise:
-    /// 1. no counting receive directly in the loop (nested loops and lambdas are analyzed on their own);
-    /// 2. any receive count of the loop is compared or pattern-matched, directly or through the local it is stored in;
+    /// 1. no receive directly in the loop (nested loops and lambdas are analyzed on their own), except receives in a
+    ///    nested loop bounded by Available/DataAvailable (the outer loop then polls forever once the peer has closed);
+    /// 2. a comparison of a result whose end-of-stream outcome (0; -1 for ReadByte) reaches an exit of the loop, or
+    ///    that cannot be evaluated; a result returned;
     /// 3. the loop calls ReadExactly/ReadAtLeast, which throw at the end of the stream;
     /// 4. the receiver is known to be a datagram socket, or the receive is ReceiveFrom/ReceiveMessageFrom: a 0-byte
     ///    datagram is legal and is not the end of anything (D18);
     /// 5. a condition that can end the loop depends on something the loop changes other than the count (a retry
     ///    counter, a flag) or on a call whose result is unknown: the loop may be bounded;
-    /// 6. the count escapes (by ref, into a lambda): unknown.
+    /// 6. the count escapes (by ref, into a lambda, tested in a nested loop): unknown;
+    /// 7. each iteration serves a new connection: the loop accepts, connects or creates a socket, or the receiver is
+    ///    declared in the iteration (an accept loop reads one connection's 0 once, then moves on);
+    /// 8. more comparisons than <see cref="MaxTests"/>: not evaluated.
     /// </remarks>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ReceiveLoopIgnoresEndOfStreamAnalyzer : DiagnosticAnalyzer
     {
+        /// <summary>Comparisons of results evaluated per loop; each looks at the rest of the body, so they are bounded.</summary>
+        internal const int MaxTests = 16;
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.ReceiveLoopIgnoresEndOfStream);
 
@@ -40,13 +49,13 @@ namespace SocketAnalyzers.Rules.Reliability
             {
                 if (KnownSocketSymbols.TryCreate(start.Compilation) is { } symbols)
                 {
-                    var functions = new FunctionFactsCache(symbols);
-                    start.RegisterOperationAction(c => AnalyzeLoop(c, symbols, functions), OperationKind.Loop);
+                    var receives = new ReceiveContext(start.Compilation, symbols);
+                    start.RegisterOperationAction(c => AnalyzeLoop(c, receives), OperationKind.Loop);
                 }
             });
         }
 
-        private static void AnalyzeLoop(OperationAnalysisContext context, KnownSocketSymbols symbols, FunctionFactsCache functions)
+        private static void AnalyzeLoop(OperationAnalysisContext context, ReceiveContext receives)
         {
             var loop = (ILoopOperation)context.Operation;
             if (loop.LoopKind is not (LoopKind.While or LoopKind.For))
@@ -54,11 +63,23 @@ namespace SocketAnalyzers.Rules.Reliability
                 return;
             }
 
-            var function = functions.Get(AsyncCode.EnclosingFunction(loop, context.ContainingSymbol, out _));
-            var receives = new List<(IInvocationOperation Call, ProtocolMember Member)>();
+            receives.Helpers.OfferModel(loop.SemanticModel);
+            var function = receives.FunctionOf(loop, context.ContainingSymbol);
+            var sites = new List<ReceiveSite>();
+            List<ILoopOperation>? pollingLoops = null;
             foreach (var operation in LoopScope.Operations(loop))
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
+                if (operation is ILoopOperation nested && nested != loop && ReadsAvailability(nested, receives.Symbols))
+                {
+                    (pollingLoops ??= new List<ILoopOperation>()).Add(nested);
+                }
+
+                if (StartsConnection(operation, receives.Symbols))
+                {
+                    return; // 7
+                }
+
                 if (operation is not IInvocationOperation call)
                 {
                     continue;
@@ -69,43 +90,190 @@ namespace SocketAnalyzers.Rules.Reliability
                     return; // 3
                 }
 
-                if (ReceiveCalls.FindCountingReceive(call, symbols, function) is not { } member || ReceiveCalls.HasEmptyBuffer(call))
+                switch (Classify(call, loop, function, receives, context.CancellationToken))
                 {
-                    continue;
+                    case Verdict.Silent:
+                        return; // 4, 7
+                    case Verdict.Receive:
+                        sites.Add(ReceiveCalls.FindReceive(call, receives, function, context.CancellationToken)!.Value);
+                        break;
                 }
-
-                if (member.Operation == SocketOperation.ReceiveFrom || ReceiveCalls.IsKnownDatagram(call.Instance, function, symbols))
-                {
-                    return; // 4
-                }
-
-                receives.Add((call, member));
             }
 
-            if (receives.Count == 0)
+            if (sites.Count == 0)
             {
+                if (pollingLoops is not null)
+                {
+                    AnalyzePollingLoop(context, loop, pollingLoops, function, receives);
+                }
+
                 return; // 1
             }
 
             var counts = new ReceiveCounts(loop);
-            foreach (var (call, _) in receives)
+            foreach (var site in sites)
             {
-                if (!counts.Track(call))
+                if (site.HasResult && !counts.Track(site))
                 {
                     return; // 2, 6
                 }
             }
 
-            if (!counts.ComputeDerivedAndCheckUses() || LoopExits.MayEndWithoutCount(loop, counts, symbols, function))
+            if (!counts.ComputeDerivedAndCheckUses() || counts.Tests.Count > MaxTests)
             {
-                return; // 2, 5, 6
+                return; // 6, 8
             }
 
-            var first = receives[0];
+            if (counts.Tests.Count > 0)
+            {
+                var conditionSymbols = LoopEffects.ConditionSymbols(loop, counts.Scope);
+                foreach (var (test, value, endValue) in counts.Tests)
+                {
+                    if (EndOfStreamTest.Handles(test, value, endValue, loop, conditionSymbols, receives, context.CancellationToken))
+                    {
+                        return; // 2
+                    }
+                }
+            }
+
+            if (LoopExits.MayEndWithoutCount(loop, counts, receives, function, context.CancellationToken))
+            {
+                return; // 5
+            }
+
+            Report(context, sites[0]);
+        }
+
+        /// <summary>
+        /// An outer loop around a loop bounded by Available/DataAvailable: once the peer has closed, both stay 0/false
+        /// (D12), the inner loop never runs again and never sees the 0, and the outer loop polls forever unless it has an
+        /// exit of its own.
+        /// </summary>
+        private static void AnalyzePollingLoop(OperationAnalysisContext context, ILoopOperation loop, List<ILoopOperation> pollingLoops, FunctionFacts function, ReceiveContext receives)
+        {
+            foreach (var inner in pollingLoops)
+            {
+                foreach (var operation in LoopScope.Operations(inner))
+                {
+                    if (operation is not IInvocationOperation call)
+                    {
+                        continue;
+                    }
+
+                    var verdict = Classify(call, loop, function, receives, context.CancellationToken);
+                    if (verdict == Verdict.Silent)
+                    {
+                        return;
+                    }
+
+                    if (verdict == Verdict.Receive && ReceiveCalls.FindReceive(call, receives, function, context.CancellationToken) is { Member: not null } site)
+                    {
+                        if (!LoopExits.MayEndWithoutCount(loop, new ReceiveCounts(loop), receives, function, context.CancellationToken))
+                        {
+                            Report(context, site);
+                        }
+
+                        return;
+                    }
+                }
+            }
+        }
+
+        private enum Verdict
+        {
+            Other,
+            Receive,
+            Silent,
+        }
+
+        private static Verdict Classify(IInvocationOperation call, ILoopOperation loop, FunctionFacts function, ReceiveContext receives, CancellationToken cancellationToken)
+        {
+            if (ReceiveCalls.FindReceive(call, receives, function, cancellationToken) is not { } site)
+            {
+                return Verdict.Other;
+            }
+
+            if (site.Member is { } member)
+            {
+                if (ReceiveCalls.HasEmptyBuffer(call))
+                {
+                    return Verdict.Other;
+                }
+
+                return member.Operation == SocketOperation.ReceiveFrom
+                    || ReceiveCalls.IsKnownDatagram(call.Instance, function, receives.Symbols, receives.DatagramSockets)
+                    || IsDeclaredIn(Receiver(call.Instance), loop)
+                    ? Verdict.Silent
+                    : Verdict.Receive;
+            }
+
+            // A helper: judged by what the loop hands it.
+            foreach (var argument in call.Arguments)
+            {
+                if (ReceiveCalls.IsKnownDatagram(argument.Value, function, receives.Symbols, receives.DatagramSockets)
+                    || (receives.Symbols.TryGetApi(argument.Value.Type, out _) && IsDeclaredIn(Receiver(argument.Value), loop)))
+                {
+                    return Verdict.Silent;
+                }
+            }
+
+            return Verdict.Receive;
+        }
+
+        /// <summary>The object a receive reads from: through <c>client.GetStream()</c> to the client.</summary>
+        private static IOperation? Receiver(IOperation? instance)
+        {
+            while (instance is IConversionOperation conversion)
+            {
+                instance = conversion.Operand;
+            }
+
+            return instance is IInvocationOperation { TargetMethod.Name: "GetStream", Instance: { } client } ? client : instance;
+        }
+
+        private static bool IsDeclaredIn(IOperation? value, ILoopOperation loop) =>
+            BlockingSocketCall.ReferencedSymbol(value) is ILocalSymbol local
+            && local.DeclaringSyntaxReferences.Length == 1
+            && loop.Syntax.Span.Contains(local.DeclaringSyntaxReferences[0].Span);
+
+        /// <summary>An accept, a connect, or a new socket object: the iteration works on a new connection.</summary>
+        private static bool StartsConnection(IOperation operation, KnownSocketSymbols symbols) => operation switch
+        {
+            IInvocationOperation call => symbols.FindMember(call.TargetMethod) is { } member
+                && (member.Has(ApiTraits.ReturnsAccepted) || member.Operation == SocketOperation.Connect),
+            IObjectCreationOperation creation => symbols.TryGetApi(creation.Type, out _),
+            _ => false,
+        };
+
+        private static bool ReadsAvailability(ILoopOperation loop, KnownSocketSymbols symbols)
+        {
+            var condition = loop switch
+            {
+                IWhileLoopOperation whileLoop => whileLoop.Condition,
+                IForLoopOperation forLoop => forLoop.Condition,
+                _ => null,
+            };
+            if (condition is null)
+            {
+                return false;
+            }
+
+            foreach (var operation in condition.DescendantsAndSelf())
+            {
+                if (operation is IPropertyReferenceOperation { Property.Name: "Available" or "DataAvailable" } property
+                    && symbols.TryGetApi(property.Property.ContainingType, out _))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static void Report(OperationAnalysisContext context, ReceiveSite site) =>
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.ReceiveLoopIgnoresEndOfStream,
-                BlockingSocketCall.NameLocation(first.Call),
-                BlockingSocketCall.Display(first.Member)));
-        }
+                site.NameLocation,
+                site.Display));
     }
 }

@@ -115,5 +115,38 @@ namespace SocketAnalyzers.Tests.CodeFixes.Reliability
 
             await Verify.VerifyFixAsync(source, new[] { Verify.Diagnostic("SOCK401").WithLocation(0).WithArguments("Socket.Receive") }, source);
         }
+
+        [Fact]
+        public async Task HelperOrStoredCount_OffersNoLoop()
+        {
+            // Issue 13: a helper named Receive is no Socket.Receive, and a stored count is not a statement to replace.
+            const string source = """
+                using System.Net.Sockets;
+                using System.Text;
+
+                class C
+                {
+                    private readonly Socket socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+
+                    int Receive(byte[] b) => socket.Receive(b);
+
+                    string M(byte[] buffer)
+                    {
+                        this.{|#0:Receive|}(buffer);
+                        var got = socket.{|#1:Receive|}(buffer);
+                        return Encoding.ASCII.GetString(buffer);
+                    }
+                }
+                """;
+
+            await Verify.VerifyFixAsync(
+                source,
+                new[]
+                {
+                    Verify.Diagnostic("SOCK401").WithLocation(0).WithArguments("C.Receive"),
+                    Verify.Diagnostic("SOCK401").WithLocation(1).WithArguments("Socket.Receive"),
+                },
+                source);
+        }
     }
 }

@@ -56,6 +56,39 @@ namespace SocketAnalyzers.Tests.CodeFixes.Reliability
         public async Task NetStandard20HasNoReadExactly_OffersNoFix() =>
             await Verify.VerifyFixAsync(Source, Expected(), Source, TestFramework.NetStandard20);
 
+        [Fact]
+        public async Task HelperOrStoredCount_OffersNoFix()
+        {
+            // Issue 13: a helper named Read has no ReadExactly, and a stored count is not a statement to replace.
+            const string source = """
+                using System.Net.Sockets;
+                using System.Text;
+
+                class C
+                {
+                    private readonly NetworkStream stream = new NetworkStream(new Socket(SocketType.Stream, ProtocolType.Tcp));
+
+                    int Read(byte[] b, int offset, int count) => stream.Read(b, offset, count);
+
+                    string M(byte[] buffer)
+                    {
+                        this.{|#0:Read|}(buffer, 0, buffer.Length);
+                        var got = stream.{|#1:Read|}(buffer, 0, buffer.Length);
+                        return Encoding.ASCII.GetString(buffer);
+                    }
+                }
+                """;
+
+            await Verify.VerifyFixAsync(
+                source,
+                new[]
+                {
+                    Verify.Diagnostic("SOCK401").WithLocation(0).WithArguments("C.Read"),
+                    Verify.Diagnostic("SOCK401").WithLocation(1).WithArguments("NetworkStream.Read"),
+                },
+                source);
+        }
+
         private static Microsoft.CodeAnalysis.Testing.DiagnosticResult[] Expected() => new[]
         {
             Verify.Diagnostic("SOCK401").WithLocation(0).WithArguments("NetworkStream.Read"),

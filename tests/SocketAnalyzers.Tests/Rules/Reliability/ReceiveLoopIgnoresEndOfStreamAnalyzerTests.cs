@@ -4,7 +4,7 @@ using Verify = SocketAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SocketAnal
 
 namespace SocketAnalyzers.Tests.Rules.Reliability
 {
-    public sealed class ReceiveLoopIgnoresEndOfStreamAnalyzerTests
+    public sealed partial class ReceiveLoopIgnoresEndOfStreamAnalyzerTests
     {
         public static TheoryData<string, string> SpinningLoops => new()
         {
@@ -45,7 +45,7 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
         [InlineData("while (true) { sink.Write(buffer, 0, 4); }")]
         [InlineData("while (true) { socket.Receive(System.Array.Empty<byte>()); socket.Send(buffer); }")]
         [InlineData("EndPoint from = null; while (true) { socket.ReceiveFrom(buffer, ref from); }")]
-        [InlineData("var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp); while (true) { var n = udp.Receive(buffer); sink.Write(buffer, 0, n); }")]
+        [InlineData("var dgram = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp); while (true) { var n = dgram.Receive(buffer); sink.Write(buffer, 0, n); }")]
         [InlineData("var c = new UdpClient(0); var u = c.Client; while (true) { u.Receive(buffer); }")]
         [InlineData("IPEndPoint r = null; var c = new UdpClient(0); while (true) { var d = c.Receive(ref r); }")]
         [InlineData("while (true) { var n = socket.Receive(buffer); Func<bool> f = () => n == 0; if (f()) break; }")]
@@ -61,18 +61,58 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
             using System.IO;
             using System.Net;
             using System.Net.Sockets;
+            using System.Text;
             using System.Threading;
             using System.Threading.Tasks;
 
             class C
             {
                 private bool running = true;
+                private readonly Socket datagrams = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                private Socket assignedDatagrams;
+
+                C(UdpClient udp) => assignedDatagrams = udp.Client;
 
                 bool Keep() => running;
 
+                void Disconnect() => running = false;
+
                 static bool Parse(byte[] buffer, int count) => count == 0;
 
-                async Task M(Socket socket, NetworkStream stream, TcpClient client, Stream sink, byte[] buffer, CancellationToken token)
+                static int ReadSome(Socket s, byte[] b) => s.Receive(b);
+
+                static async Task<int> ReadSomeAsync(NetworkStream s, byte[] b) => await s.ReadAsync(b, 0, b.Length);
+
+                static void Drain(NetworkStream s, byte[] b)
+                {
+                    var n = s.Read(b, 0, b.Length);
+                    if (n == 0)
+                    {
+                        return;
+                    }
+
+                    Console.Write(n);
+                }
+
+                static void DrainSocket(Socket s, byte[] b) => Console.Write(s.Receive(b));
+
+                static void ReadOrThrow(NetworkStream s, byte[] b)
+                {
+                    if (s.Read(b, 0, b.Length) == 0)
+                    {
+                        throw new EndOfStreamException();
+                    }
+                }
+
+                void ReadAndFlag(NetworkStream s, byte[] b)
+                {
+                    if (s.Read(b, 0, b.Length) == 0)
+                    {
+                        running = false;
+                    }
+                }
+
+                async Task M(Socket socket, NetworkStream stream, TcpClient client, TcpListener listener, UdpClient udp, Stream sink, byte[] buffer, CancellationToken token)
                 {
                     {{loop}}
                     await Task.Yield();
