@@ -16,7 +16,7 @@ namespace SocketAnalyzers.RuntimeVerifier.Generator
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
             description: "The interceptors the runtime verifier generates declare file-local types, a C# 11 feature.",
-            helpLinkUri: null,
+            helpLinkUri: SocketAnalyzers.Diagnostics.DocumentationLinks.RulesBase + "SOCK001.md",
             WellKnownDiagnosticTags.CompilationEnd);
     }
 }

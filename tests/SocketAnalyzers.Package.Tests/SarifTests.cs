@@ -35,7 +35,7 @@ namespace SocketAnalyzers.Package.Tests
                 Assert.False(string.IsNullOrWhiteSpace(rule.ShortDescription), rule.Id + " has no title");
                 Assert.False(string.IsNullOrWhiteSpace(rule.FullDescription), rule.Id + " has no description");
                 Assert.StartsWith("Socket", rule.Category, StringComparison.Ordinal);
-                Assert.Matches("^https://.+/rules/" + rule.Id + @"\.md$", rule.HelpUri);
+                Assert.Equal(fixture.DocumentationBase + "rules/" + rule.Id + ".md", rule.HelpUri);
             }
 
             Assert.Equal(("warning", true), (ours["SOCK101"].DefaultLevel, ours["SOCK101"].EnabledByDefault));
