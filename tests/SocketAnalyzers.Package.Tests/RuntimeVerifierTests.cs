@@ -75,6 +75,48 @@ namespace SocketAnalyzers.Package.Tests
         }
 
         [Fact]
+        public void LeakOfASocketFromAFactory_IsReportedAtTheFactoryCall()
+        {
+            // Every socket of this program comes from a helper (a local function of the top-level program): the leak
+            // report names the line that called the helper, and the helper, not the first call made on the socket.
+            const string program = """
+                using System.Net;
+                using System.Net.Sockets;
+
+                static Socket Tcp() => new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+
+                static void Leak()
+                {
+                    var socket = Tcp();
+                    socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+                }
+
+                Leak();
+                for (var i = 0; i < 3; i++)
+                {
+                    System.GC.Collect();
+                    System.GC.WaitForPendingFinalizers();
+                }
+                """;
+            var options = new ConsumerOptions();
+            options.Properties[Switch] = "true";
+            options.Properties["SocketAnalyzersLeakDetection"] = "full";
+            var consumer = fixture.CreateConsumer("verifier-factory-leak", program, options);
+
+            var build = consumer.Build();
+            Assert.True(build.Succeeded, build.ToString());
+            var run = consumer.Run();
+
+            Assert.True(run.Succeeded, run.ToString());
+            var call = SourcePosition.Of(program, "Tcp();\n    socket.Bind");
+            var bind = SourcePosition.Of(program, "Bind(new IPEndPoint");
+            Assert.Contains(
+                $"SocketAnalyzers: Program.cs({call.Line},{call.Column}): SOCK201: a Stream Socket in state Bound was garbage-collected without Close or Dispose; created at Program.cs({call.Line},{call.Column}) (Program.Tcp); history: Bind@{bind.Line}:{bind.Column}",
+                run.Output,
+                StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void LangVersion10_GivesOneRequirementWarning_InsteadOfCS8936_AndBuildsAsWithoutTheSwitch()
         {
             var options = new ConsumerOptions();
