@@ -72,7 +72,7 @@ namespace SocketAnalyzers.Package.Tests
         }
 
         [Fact]
-        public void Readme_IsTheRepositoryReadme_WithItsRelativeLinksMadeAbsolute()
+        public void Readme_IsThePackageReadme_WithItsLinksMadeAbsoluteToThisVersionsTag()
         {
             var metadata = ReadNuspecMetadata();
             var readme = Value(metadata, "readme");
@@ -85,13 +85,14 @@ namespace SocketAnalyzers.Package.Tests
             using var reader = new StreamReader(package.GetEntry(readme!)!.Open());
             var packaged = reader.ReadToEnd();
 
-            // The package page has no repository around it: a link such as (rules/README.md) would lead nowhere.
-            Assert.DoesNotMatch(@"\]\((?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/)", packaged);
+            // The package page has no repository around it: a link such as (../rules/README.md) would lead nowhere.
+            Assert.DoesNotMatch(@"\]\((?![a-zA-Z][a-zA-Z0-9+.-]*:|#)", packaged);
             Assert.Contains("](" + linkBase + "rules/README.md)", packaged, StringComparison.Ordinal);
-            var repositoryReadme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
+            Assert.Contains("](" + linkBase + "docs/runtime-verifier.md)", packaged, StringComparison.Ordinal);
+            var source = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "nuget", "README.md"));
             Assert.Equal(
-                repositoryReadme.ReplaceLineEndings("\n").TrimEnd(),
-                packaged.Replace("](" + linkBase, "](", StringComparison.Ordinal).ReplaceLineEndings("\n").TrimEnd());
+                source.ReplaceLineEndings("\n").TrimEnd(),
+                packaged.Replace("](" + linkBase, "](../", StringComparison.Ordinal).ReplaceLineEndings("\n").TrimEnd());
         }
 
         [Fact]
