@@ -14,9 +14,11 @@ namespace SocketAnalyzers.RuntimeVerifier.Generator
     /// <param name="Parameters">The parameters after the receiver.</param>
     /// <param name="Refinement">How the operation is refined from arguments at run time.</param>
     /// <param name="Borrowed">True when the receiver is an owner's socket (<c>client.Client</c>): no leak tracking.</param>
-    /// <param name="CreationLine">The line of the <c>new</c> expression that initialised the receiver's variable, or 0.</param>
+    /// <param name="CreationLine">The line of the <c>new</c> expression or call that initialised the receiver's variable, or 0.</param>
     /// <param name="CreationColumn">Its column, or 0.</param>
     /// <param name="CreationFile">Its file, or null when it is <paramref name="FilePath"/>.</param>
+    /// <param name="CreationMember">The method whose call returned the receiver (<c>Sockets.Tcp</c>), or null for a <c>new</c>.</param>
+    /// <param name="CreationAccepted">That call was an Accept or EndAccept.</param>
     /// <param name="AttributeText">The InterceptsLocation attribute the compiler produced for this call.</param>
     /// <param name="ReturnsTaskOfAccepted">An Accept member returning <c>Task&lt;Socket&gt;</c> or <c>Task&lt;TcpClient&gt;</c>.</param>
     /// <param name="SuppressedDiagnostic">The diagnostic ID of the member's Obsolete or Experimental attribute, if any:
@@ -35,6 +37,8 @@ namespace SocketAnalyzers.RuntimeVerifier.Generator
         int CreationLine,
         int CreationColumn,
         string? CreationFile,
+        string? CreationMember,
+        bool CreationAccepted,
         string AttributeText,
         bool ReturnsTaskOfAccepted,
         string? SuppressedDiagnostic);

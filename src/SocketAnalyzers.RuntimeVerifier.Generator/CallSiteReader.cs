@@ -8,6 +8,9 @@ using SocketAnalyzers.Protocol;
 
 namespace SocketAnalyzers.RuntimeVerifier.Generator
 {
+    /// <summary>Where the receiver came from: a position, and the call that returned it (null for a <c>new</c>).</summary>
+    internal sealed record Origin(string File, int Line, int Column, string? Member, bool Accepted);
+
     /// <summary>Turns an invocation into a <see cref="CallSiteModel"/> when it calls a member the protocol knows.</summary>
     internal static class CallSiteReader
     {
@@ -77,6 +80,8 @@ namespace SocketAnalyzers.RuntimeVerifier.Generator
                 creation?.Line ?? 0,
                 creation?.Column ?? 0,
                 creation is { } c && c.File != invocation.SyntaxTree.FilePath ? c.File : null,
+                creation?.Member,
+                creation?.Accepted ?? false,
                 interceptable.GetInterceptsLocationAttributeSyntax(),
                 member.Has(ApiTraits.ReturnsAccepted) && IsTaskOfT(method.ReturnType),
                 DiagnosticIdOf(method));
@@ -210,11 +215,14 @@ namespace SocketAnalyzers.RuntimeVerifier.Generator
             && ApiOf(property.ContainingType) is not null;
 
         /// <summary>
-        /// The <c>new</c> expression that initialised the receiver, when the receiver is a local that is never
-        /// assigned again or a readonly field: constructors cannot be intercepted, so this is how a leak report
-        /// names the line that created the socket.
+        /// What initialised the receiver, when the receiver is a local that is never assigned again or a readonly
+        /// field: a <c>new</c> expression (constructors cannot be intercepted, so this is how a leak report names the
+        /// line that created the socket), or a call that returned the socket: a method of the program (a factory such
+        /// as <c>static Socket Tcp() =&gt; new(…)</c>, private or a local function alike), or an Accept/EndAccept whose
+        /// result the verifier could not see being returned (ValueTask and Begin/End accepts). The call is named, and
+        /// its socket is not assumed fresh: a factory may hand it out bound or connected.
         /// </summary>
-        private static (string File, int Line, int Column)? CreationOf(SemanticModel model, ExpressionSyntax? receiver, CancellationToken cancellationToken)
+        private static Origin? CreationOf(SemanticModel model, ExpressionSyntax? receiver, CancellationToken cancellationToken)
         {
             var name = receiver switch
             {
@@ -233,14 +241,79 @@ namespace SocketAnalyzers.RuntimeVerifier.Generator
                 return null;
             }
 
-            if (symbol.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: BaseObjectCreationExpressionSyntax creation } declarator
+            if (symbol.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: var value } declarator
                 || (symbol is ILocalSymbol && IsAssignedAgain(declarator, name.Identifier.ValueText)))
             {
                 return null;
             }
 
-            var span = creation.GetLocation().GetLineSpan();
-            return (span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
+            if (value is BaseObjectCreationExpressionSyntax creation)
+            {
+                var span = creation.GetLocation().GetLineSpan();
+                return new Origin(span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, null, false);
+            }
+
+            // The declaring tree may be another file than the call site's: ask its own semantic model.
+            var declaringModel = declarator.SyntaxTree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(declarator.SyntaxTree);
+            return CallOrigin(declaringModel, value, cancellationToken);
+        }
+
+        /// <summary><c>Factory()</c>, <c>await ConnectAsync()</c>, <c>listener.EndAcceptSocket(ar)</c> returning a socket type.</summary>
+        private static Origin? CallOrigin(SemanticModel model, ExpressionSyntax value, CancellationToken cancellationToken)
+        {
+            var awaited = value is AwaitExpressionSyntax awaitExpression;
+            var unwrapped = awaited ? ((AwaitExpressionSyntax)value).Expression : value;
+            while (unwrapped is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Expression: var inner } })
+            {
+                unwrapped = inner;
+            }
+
+            if (unwrapped is not InvocationExpressionSyntax call
+                || InvokedName(call.Expression) is not { } callName
+                || model.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol method)
+            {
+                return null;
+            }
+
+            var returned = awaited ? AwaitedType(method.ReturnType) : method.ReturnType;
+            if (SocketTypeOf(returned) is null)
+            {
+                return null;
+            }
+
+            var endAccept = method.Name.StartsWith("EndAccept", System.StringComparison.Ordinal);
+            var accepted = ApiOf(method.ContainingType) is { } api
+                && (ProtocolApiMap.Find(api, method.Name)?.Has(ApiTraits.ReturnsAccepted) == true || endAccept);
+            if (accepted && !endAccept && !(awaited && method.ReturnType.Name == "ValueTask"))
+            {
+                // Accept and the Task-returning accepts are intercepted and register their result at run time.
+                return null;
+            }
+
+            var span = callName.GetLocation().GetLineSpan();
+            var member = (method.ReducedFrom ?? method).ContainingType.Name + "." + method.Name;
+            return new Origin(span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, member, accepted);
+        }
+
+        /// <summary>The T of Task&lt;T&gt; or ValueTask&lt;T&gt;, or null.</summary>
+        private static ITypeSymbol? AwaitedType(ITypeSymbol type) =>
+            type is INamedTypeSymbol { Name: "Task" or "ValueTask", Arity: 1 } named
+            && named.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks"
+                ? named.TypeArguments[0]
+                : null;
+
+        /// <summary>Socket, TcpClient, TcpListener or UdpClient (or a subclass): the objects the verifier tracks for leaks.</summary>
+        private static SocketApi? SocketTypeOf(ITypeSymbol? type)
+        {
+            for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
+            {
+                if (ApiOf(current) is { } api && api != SocketApi.NetworkStream)
+                {
+                    return api;
+                }
+            }
+
+            return null;
         }
 
         private static bool IsAssignedAgain(VariableDeclaratorSyntax declarator, string name)

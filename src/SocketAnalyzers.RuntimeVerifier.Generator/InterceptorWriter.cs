@@ -66,12 +66,24 @@ namespace SocketAnalyzers.RuntimeVerifier.Generator
                 .Append(site.Line).Append(", ").Append(site.Column).Append(", ")
                 .Append("global::SocketAnalyzers.Protocol.SocketApi.").Append(site.Api).Append(", ")
                 .Append(Literal(site.Member));
-            var options = site.Borrowed
-                ? "Borrowed"
-                : site.Refinement == OperationRefinement.ExplicitDestination ? "ExplicitDestination" : null;
-            if (options is not null)
+            var options = new System.Collections.Generic.List<string>();
+            if (site.Borrowed)
             {
-                text.Append(", options: ").Append(Runtime).Append("CallSiteOptions.").Append(options);
+                options.Add("Borrowed");
+            }
+            else if (site.Refinement == OperationRefinement.ExplicitDestination)
+            {
+                options.Add("ExplicitDestination");
+            }
+
+            if (site.CreationLine != 0 && site.CreationAccepted)
+            {
+                options.Add("AcceptedOrigin");
+            }
+
+            if (options.Count > 0)
+            {
+                text.Append(", options: ").Append(string.Join(" | ", options.ConvertAll(o => Runtime + "CallSiteOptions." + o)));
             }
 
             if (site.CreationLine != 0)
@@ -82,6 +94,10 @@ namespace SocketAnalyzers.RuntimeVerifier.Generator
                 }
 
                 text.Append(", creationLine: ").Append(site.CreationLine).Append(", creationColumn: ").Append(site.CreationColumn);
+                if (site.CreationMember is not null)
+                {
+                    text.Append(", creationMember: ").Append(Literal(site.CreationMember));
+                }
             }
 
             text.Append(");\n");

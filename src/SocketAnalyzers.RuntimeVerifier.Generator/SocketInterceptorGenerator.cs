@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace SocketAnalyzers.RuntimeVerifier.Generator
 {
@@ -29,6 +30,11 @@ namespace SocketAnalyzers.RuntimeVerifier.Generator
                 return new GeneratorSettings(enabled, directory);
             });
 
+            // The generated file declares file-local types (C# 11). The package's build targets already keep the
+            // generator away from an older language version; this covers a version set where they cannot see it.
+            var languageVersion = context.ParseOptionsProvider.Select(static (options, _) =>
+                options is CSharpParseOptions csharp ? csharp.LanguageVersion : LanguageVersion.Default);
+
             var sites = context.SyntaxProvider
                 .CreateSyntaxProvider(static (node, _) => CallSiteReader.IsCandidate(node), CallSiteReader.Read)
                 .Where(static site => site is not null)
@@ -36,10 +42,21 @@ namespace SocketAnalyzers.RuntimeVerifier.Generator
                 .WithTrackingName(CallSitesStep)
                 .Collect();
 
-            context.RegisterSourceOutput(sites.Combine(settings), static (output, input) =>
+            context.RegisterSourceOutput(sites.Combine(settings).Combine(languageVersion), static (output, input) =>
             {
-                var (collected, options) = input;
-                if (!options.Enabled || collected.IsEmpty)
+                var ((collected, options), version) = input;
+                if (!options.Enabled)
+                {
+                    return;
+                }
+
+                if (version.MapSpecifiedToEffectiveVersion() < LanguageVersion.CSharp11)
+                {
+                    output.ReportDiagnostic(Diagnostic.Create(RequirementDescriptors.LanguageVersionTooOld, Location.None, version.ToDisplayString()));
+                    return;
+                }
+
+                if (collected.IsEmpty)
                 {
                     return;
                 }

@@ -18,7 +18,8 @@ namespace SocketAnalyzers.RuntimeVerifier
             CallSiteOptions options = CallSiteOptions.None,
             string? creationFile = null,
             int creationLine = 0,
-            int creationColumn = 0)
+            int creationColumn = 0,
+            string? creationMember = null)
         {
             this.File = file ?? throw new ArgumentNullException(nameof(file));
             this.Line = line;
@@ -36,6 +37,7 @@ namespace SocketAnalyzers.RuntimeVerifier
             if (creationLine > 0)
             {
                 this.Creation = new SourceLocation(creationFile ?? file, creationLine, creationColumn);
+                this.CreationMember = creationMember;
             }
         }
 
@@ -57,8 +59,14 @@ namespace SocketAnalyzers.RuntimeVerifier
         /// <summary>The member returns before the operation completes (Task, ValueTask, Begin*).</summary>
         public bool IsAsync { get; }
 
-        /// <summary>Where the receiver's variable was initialised with <c>new</c>, when the generator could tell.</summary>
+        /// <summary>
+        /// Where the receiver's variable was initialised, with <c>new</c> or by a call that returned it (a factory of
+        /// the program, an accept the verifier could not observe), when the generator could tell.
+        /// </summary>
         public SourceLocation? Creation { get; }
+
+        /// <summary>The method whose call returned the receiver (<c>Sockets.Tcp</c>), or null when it was a <c>new</c>.</summary>
+        public string? CreationMember { get; }
 
         /// <summary><c>Program.cs(12,9)</c>, the compiler's own format, which IDEs and CI logs turn into links.</summary>
         public override string ToString() => this.File + "(" + this.Line + "," + this.Column + ")";

@@ -13,5 +13,8 @@ namespace SocketAnalyzers.RuntimeVerifier
 
         /// <summary><c>UdpClient.Send</c> with an endpoint or host name: a SendTo, not a Send on a connected client.</summary>
         ExplicitDestination = 2,
+
+        /// <summary>The receiver's origin (<see cref="CallSite.Creation"/>) is an Accept or EndAccept call: "accepted at".</summary>
+        AcceptedOrigin = 4,
     }
 }

@@ -130,7 +130,7 @@ namespace SocketAnalyzers.RuntimeVerifier
         private static SocketTracker FirstSeen(object self, CallSite site)
         {
             var creation = site.Creation is { } created
-                ? new CreationInfo("created", created, null, null)
+                ? new CreationInfo((site.Options & CallSiteOptions.AcceptedOrigin) != 0 ? "accepted" : "created", created, site.CreationMember, null)
                 : new CreationInfo("first seen", new SourceLocation(site.File, site.Line, site.Column), site.Api + "." + site.Member, null);
             return Register(self, site, creation);
         }
@@ -139,7 +139,8 @@ namespace SocketAnalyzers.RuntimeVerifier
         {
             var options = SocketVerifier.Options;
             var api = ApiOf(self, site.Api);
-            var states = SocketObserver.Observe(api, self, fresh: site.Creation is not null && creation.How == "created");
+            // Fresh (just constructed) only when a `new` made it: a factory may return it bound or connected.
+            var states = SocketObserver.Observe(api, self, fresh: site.Creation is not null && site.CreationMember is null && creation.How == "created");
             SocketTracker candidate;
             if (WatchForLeaks(self, site, states, options))
             {

@@ -41,6 +41,17 @@ namespace SocketAnalyzers.Package.Tests
         }
 
         [Fact]
+        public void Build_WithWarnAsErrorForSelectedRules_FailsOnThoseRules()
+        {
+            // docs/ci.md: only the listed IDs become errors.
+            var build = MistakesConsumer().Build(GuideCommands.Arguments(GuideCommands.WarningsAsErrorsForSelectedRules, "dotnet build"));
+
+            Assert.False(build.Succeeded, build.ToString());
+            AssertSingle(build, "SOCK101", "error", SocketMistakesProgram.ListenOnDatagram);
+            AssertSingle(build, "SOCK109", "error", SocketMistakesProgram.StreamOverUdp);
+        }
+
+        [Fact]
         public void EditorConfigSeverityError_FailsTheBuild_ForThatRuleOnly()
         {
             var options = new ConsumerOptions { EditorConfig = ConsumerOptions.EditorConfigFor("dotnet_diagnostic.SOCK101.severity = error") };

@@ -62,6 +62,9 @@ namespace SocketAnalyzers.Package.Tests
             var repository = Element(metadata, "repository");
             Assert.Equal("git", (string?)repository.Attribute("type"));
             Assert.StartsWith("https://", (string?)repository.Attribute("url"), StringComparison.Ordinal);
+            // One source (Directory.Build.props): the repository, the project page and the help links agree.
+            Assert.Equal(fixture.RepositoryUrl, (string?)repository.Attribute("url"));
+            Assert.Equal(fixture.RepositoryUrl, Value(metadata, "projectUrl"));
             Assert.False(string.IsNullOrWhiteSpace(Value(metadata, "description")));
 
             // No dependency group at all: nothing flows to the consumer's restore graph.
@@ -69,24 +72,27 @@ namespace SocketAnalyzers.Package.Tests
         }
 
         [Fact]
-        public void Readme_IsTheRepositoryReadme_WithItsRelativeLinksMadeAbsolute()
+        public void Readme_IsThePackageReadme_WithItsLinksMadeAbsoluteToThisVersionsTag()
         {
             var metadata = ReadNuspecMetadata();
             var readme = Value(metadata, "readme");
             Assert.Equal("README.md", readme);
-            var linkBase = (string?)Element(metadata, "repository").Attribute("url") + "/blob/main/";
+            // The readme links the documentation of the packed version's tag, as the help links do (these name the
+            // version the analyzers were built with: the fixture packs them as built, under a prerelease version).
+            var linkBase = (string?)Element(metadata, "repository").Attribute("url") + "/blob/v" + fixture.PackageVersion + "/";
 
             using var package = ZipFile.OpenRead(fixture.PackagePath);
             using var reader = new StreamReader(package.GetEntry(readme!)!.Open());
             var packaged = reader.ReadToEnd();
 
-            // The package page has no repository around it: a link such as (rules/README.md) would lead nowhere.
-            Assert.DoesNotMatch(@"\]\((?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/)", packaged);
+            // The package page has no repository around it: a link such as (../rules/README.md) would lead nowhere.
+            Assert.DoesNotMatch(@"\]\((?![a-zA-Z][a-zA-Z0-9+.-]*:|#)", packaged);
             Assert.Contains("](" + linkBase + "rules/README.md)", packaged, StringComparison.Ordinal);
-            var repositoryReadme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
+            Assert.Contains("](" + linkBase + "docs/runtime-verifier.md)", packaged, StringComparison.Ordinal);
+            var source = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "nuget", "README.md"));
             Assert.Equal(
-                repositoryReadme.ReplaceLineEndings("\n").TrimEnd(),
-                packaged.Replace("](" + linkBase, "](", StringComparison.Ordinal).ReplaceLineEndings("\n").TrimEnd());
+                source.ReplaceLineEndings("\n").TrimEnd(),
+                packaged.Replace("](" + linkBase, "](../", StringComparison.Ordinal).ReplaceLineEndings("\n").TrimEnd());
         }
 
         [Fact]

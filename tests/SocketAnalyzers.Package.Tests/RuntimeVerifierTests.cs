@@ -75,6 +75,114 @@ namespace SocketAnalyzers.Package.Tests
         }
 
         [Fact]
+        public void LeakOfASocketFromAFactory_IsReportedAtTheFactoryCall()
+        {
+            // Every socket of this program comes from a helper (a local function of the top-level program): the leak
+            // report names the line that called the helper, and the helper, not the first call made on the socket.
+            const string program = """
+                using System.Net;
+                using System.Net.Sockets;
+
+                static Socket Tcp() => new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+
+                static void Leak()
+                {
+                    var socket = Tcp();
+                    socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+                }
+
+                Leak();
+                for (var i = 0; i < 3; i++)
+                {
+                    System.GC.Collect();
+                    System.GC.WaitForPendingFinalizers();
+                }
+                """;
+            var options = new ConsumerOptions();
+            options.Properties[Switch] = "true";
+            options.Properties["SocketAnalyzersLeakDetection"] = "full";
+            var consumer = fixture.CreateConsumer("verifier-factory-leak", program, options);
+
+            var build = consumer.Build();
+            Assert.True(build.Succeeded, build.ToString());
+            var run = consumer.Run();
+
+            Assert.True(run.Succeeded, run.ToString());
+            var call = SourcePosition.Of(program, "Tcp();\n    socket.Bind");
+            var bind = SourcePosition.Of(program, "Bind(new IPEndPoint");
+            Assert.Contains(
+                $"SocketAnalyzers: Program.cs({call.Line},{call.Column}): SOCK201: a Stream Socket in state Bound was garbage-collected without Close or Dispose; created at Program.cs({call.Line},{call.Column}) (Program.Tcp); history: Bind@{bind.Line}:{bind.Column}",
+                run.Output,
+                StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void LangVersion10_GivesOneRequirementWarning_InsteadOfCS8936_AndBuildsAsWithoutTheSwitch()
+        {
+            var options = new ConsumerOptions();
+            options.Properties[Switch] = "true";
+            options.Properties["LangVersion"] = "10";
+            options.Properties["SocketAnalyzersRuntimeVerificationMode"] = "throw";
+            options.Files["Mistakes.cs"] = MistakesBesideTheProgram;
+            var consumer = fixture.CreateConsumer("verifier-langversion-10", RuntimeVerifierProgram.Source, options);
+
+            var build = consumer.Build();
+
+            Assert.True(build.Succeeded, build.ToString());
+            var warning = Assert.Single(build.DiagnosticsWithId("SOCK001"));
+            Assert.Equal("warning", warning.Severity);
+            Assert.Equal(
+                "SocketAnalyzersRuntimeVerification is true, but the runtime verifier needs C# 11 or later, and LangVersion is '10': set LangVersion to 11 or later, or remove it; the verifier is off for this build (the analyzers still run)",
+                warning.Message);
+            AssertBuiltAsWithoutTheVerifier(consumer, build);
+        }
+
+        [Fact]
+        public void CompilerOlderThan414_GivesOneRequirementWarning_AndBuildsAsWithoutTheSwitch()
+        {
+            // The SDK picks a package's analyzer folders by CompilerApiVersion ("roslyn4.8" on the .NET 8 SDK and
+            // Visual Studio 17.8): set from the command line it stands in for an older compiler, which the registry
+            // does not serve. The roslyn4.14 folder (the generator) is then left out, as on such a compiler.
+            var options = new ConsumerOptions();
+            options.Properties[Switch] = "true";
+            options.Properties["SocketAnalyzersRuntimeVerificationMode"] = "throw";
+            options.Files["Mistakes.cs"] = MistakesBesideTheProgram;
+            var consumer = fixture.CreateConsumer("verifier-compiler-4.8", RuntimeVerifierProgram.Source, options);
+
+            var build = consumer.Build("-p:CompilerApiVersion=roslyn4.8");
+
+            Assert.True(build.Succeeded, build.ToString());
+            var warning = Assert.Single(build.DiagnosticsWithId("SOCK001"));
+            Assert.Equal(
+                "SocketAnalyzersRuntimeVerification is true, but the runtime verifier needs a Roslyn 4.14 or later compiler (.NET SDK 9.0.300 or later, Visual Studio 17.14 or later), and this build's compiler API is 'roslyn4.8': update the SDK or IDE; the verifier is off for this build (the analyzers still run)",
+                warning.Message);
+            AssertBuiltAsWithoutTheVerifier(consumer, build);
+        }
+
+        [Fact]
+        public void TargetFrameworkBelowNet8_GivesOneRequirementWarning_AndReferencesNoMonitor()
+        {
+            var options = new ConsumerOptions();
+            options.Properties[Switch] = "true";
+            options.Properties["TargetFramework"] = "netstandard2.0";
+            options.Properties["OutputType"] = "Library";
+            options.Properties["ImplicitUsings"] = "disable";
+            options.Properties["Nullable"] = "disable";
+            options.Properties["LangVersion"] = "latest"; // the SDK's default for netstandard2.0 is 7.3
+            var consumer = fixture.CreateConsumer("verifier-netstandard", SocketMistakesProgram.Source.Replace("internal static class Program", "public static class Library", StringComparison.Ordinal), options);
+
+            var build = consumer.Build();
+
+            Assert.True(build.Succeeded, build.ToString());
+            var warning = Assert.Single(build.DiagnosticsWithId("SOCK001"));
+            Assert.Equal(
+                "SocketAnalyzersRuntimeVerification is true, but the runtime verifier needs a project targeting .NET 8 or later, and this one targets 'netstandard2.0': turn the verifier on only in .NET 8 or later projects; the verifier is off for this build (the analyzers still run)",
+                warning.Message);
+            Assert.Single(build.DiagnosticsWithId("SOCK101"));
+            Assert.Empty(Directory.GetFiles(Path.Combine(consumer.Directory, "bin"), "SocketAnalyzers*", SearchOption.AllDirectories));
+        }
+
+        [Fact]
         public void SwitchOff_GeneratesNothing_AndCopiesNothing()
         {
             var options = new ConsumerOptions();
@@ -94,6 +202,32 @@ namespace SocketAnalyzers.Package.Tests
             Assert.DoesNotContain("SocketAnalyzers:", run.Output, StringComparison.Ordinal);
         }
 
+        /// <summary>SocketMistakesProgram's two static mistakes, in a file beside a top-level program.</summary>
+        private static string MistakesBesideTheProgram =>
+            SocketMistakesProgram.Source.Replace("private static void Main()", "private static void Unused()", StringComparison.Ordinal)
+                .Replace("internal static class Program", "internal static class Mistakes", StringComparison.Ordinal);
+
+        /// <summary>
+        /// What a build with an unmet requirement must look like: the analyzers report, nothing of the verifier is
+        /// generated, referenced or copied, no interceptor error, and the program runs unobserved.
+        /// </summary>
+        private static void AssertBuiltAsWithoutTheVerifier(ConsumerProject consumer, CommandResult build)
+        {
+            var ids = build.Diagnostics.Select(d => d.Id).ToArray();
+            Assert.Contains("SOCK101", ids);
+            Assert.Contains("SOCK109", ids);
+            // CS8936: a feature of a later language version; CS9137: interceptors not enabled; CS0246: a type not found.
+            Assert.DoesNotContain(ids, id => id is "CS8936" or "CS9137" or "CS0246" or "CS8032");
+            Assert.Empty(Directory.GetFiles(Path.Combine(consumer.Directory, "bin"), "SocketAnalyzers*", SearchOption.AllDirectories));
+            Assert.DoesNotContain("SocketAnalyzers.RuntimeVerifier", consumer.ReadFile(Path.Combine("bin", "Debug", "net10.0", "Consumer.runtimeconfig.json")), StringComparison.Ordinal);
+            Assert.DoesNotContain("SocketAnalyzers.RuntimeVerifier", consumer.ReadFile(Path.Combine("bin", "Debug", "net10.0", "Consumer.deps.json")), StringComparison.Ordinal);
+
+            var run = consumer.Run();
+            Assert.True(run.Succeeded, run.ToString());
+            Assert.Contains("the real exception: InvalidArgument", run.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("SocketAnalyzers:", run.Output, StringComparison.Ordinal);
+        }
+
         [Fact]
         public void PinnedCompiler414_LoadsTheAnalyzersBesideTheVersionedGeneratorFolder_AndTheVerifierWorks()
         {
@@ -102,8 +236,7 @@ namespace SocketAnalyzers.Package.Tests
             var options = new ConsumerOptions().PinCompilerToolset("4.14.0");
             options.Properties[Switch] = "true";
             options.Properties["ErrorLog"] = "$(MSBuildProjectDirectory)/out.sarif,version=2.1";
-            options.Files["Mistakes.cs"] = SocketMistakesProgram.Source.Replace("private static void Main()", "private static void Unused()", StringComparison.Ordinal)
-                .Replace("internal static class Program", "internal static class Mistakes", StringComparison.Ordinal);
+            options.Files["Mistakes.cs"] = MistakesBesideTheProgram;
             var consumer = fixture.CreateConsumer("verifier-compiler-4.14", RuntimeVerifierProgram.Source, options);
 
             var build = consumer.Build();

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using SocketAnalyzers.Package.Tests.Infrastructure;
 
@@ -35,7 +36,7 @@ namespace SocketAnalyzers.Package.Tests
                 Assert.False(string.IsNullOrWhiteSpace(rule.ShortDescription), rule.Id + " has no title");
                 Assert.False(string.IsNullOrWhiteSpace(rule.FullDescription), rule.Id + " has no description");
                 Assert.StartsWith("Socket", rule.Category, StringComparison.Ordinal);
-                Assert.Matches("^https://.+/rules/" + rule.Id + @"\.md$", rule.HelpUri);
+                Assert.Equal(fixture.DocumentationBase + "rules/" + rule.Id + ".md", rule.HelpUri);
             }
 
             Assert.Equal(("warning", true), (ours["SOCK101"].DefaultLevel, ours["SOCK101"].EnabledByDefault));
@@ -64,6 +65,40 @@ namespace SocketAnalyzers.Package.Tests
             var log = consumer.ReadSarif(LogFile);
             Assert.Equal("2.1.0", log.Version);
             AssertResult(log, "SOCK101", SocketMistakesProgram.ListenOnDatagram);
+        }
+
+        [Fact]
+        public void GuideCommands_RelativeUris_AndTheMultitoolValidatesTheLog()
+        {
+            // docs/ci.md, step by step: the SARIF log, its URIs made relative to the project folder (SRCROOT), then
+            // the Multitool's validation (the SARIF 2.1.0 schema and GitHub's ingestion rules).
+            var consumer = fixture.SharedConsumer("socket-mistakes", SocketMistakesProgram.Source);
+            var build = consumer.Build(GuideCommands.Arguments(GuideCommands.SarifLog, "dotnet build"));
+            Assert.True(build.Succeeded, build.ToString());
+
+            var rebase = SarifMultitool.Run(
+                consumer.Directory,
+                GuideCommands.Arguments(GuideCommands.RelativeUris.Replace("$PWD", consumer.Directory, StringComparison.Ordinal), GuideCommands.Multitool));
+            Assert.True(rebase.Succeeded, rebase.ToString());
+            using (var rebased = JsonDocument.Parse(consumer.ReadFile(Path.Combine("sarif", "socketanalyzers-rebased.sarif"))))
+            {
+                var run = rebased.RootElement.GetProperty("runs")[0];
+                Assert.Equal(new Uri(consumer.Directory + "/").AbsoluteUri, run.GetProperty("originalUriBaseIds").GetProperty("SRCROOT").GetProperty("uri").GetString());
+                var sock101 = run.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("ruleId").GetString() == "SOCK101");
+                var location = sock101.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation");
+                Assert.Equal(("Program.cs", "SRCROOT"), (location.GetProperty("uri").GetString(), location.GetProperty("uriBaseId").GetString()));
+            }
+
+            var validate = SarifMultitool.Run(consumer.Directory, GuideCommands.Arguments(GuideCommands.Validate, GuideCommands.Multitool));
+
+            // The Multitool exits with 0 whatever it finds: its findings are read from its output. No schema error
+            // (JSON…) and no GitHub ingestion error but GH2012: the compiler writes no 'help' object for any rule
+            // (docs/ci.md says what GitHub shows instead).
+            Assert.True(validate.Succeeded, validate.ToString());
+            Assert.Contains("1 files scanned", validate.Output, StringComparison.Ordinal);
+            var errors = validate.Output.Split('\n').Where(line => line.Contains(": error ", StringComparison.Ordinal)).ToArray();
+            Assert.NotEmpty(errors);
+            Assert.All(errors, line => Assert.Contains(": error GH2012: ", line, StringComparison.Ordinal));
         }
 
         private SarifLog BuildWithErrorLog()

@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
+using SocketAnalyzers.CodeFixes.FixAll;
 using SocketAnalyzers.Diagnostics;
 
 namespace SocketAnalyzers.CodeFixes.Lifetime
@@ -29,7 +30,7 @@ namespace SocketAnalyzers.CodeFixes.Lifetime
             ImmutableArray.Create(DiagnosticIds.SocketNotDisposed, DiagnosticIds.AcceptedSocketNotDisposed);
 
         // Each fix edits its own declaration statement (or, before C# 8, the rest of its block).
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => OneActionFixAllProvider.For(WellKnownFixAllProviders.BatchFixer, EquivalenceKey);
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

@@ -45,14 +45,21 @@ namespace SocketAnalyzers.CodeFixes.Lifetime
         /// <summary>
         /// Whether the local is only used in place (calls on it, a non-owning NetworkStream): never returned, stored,
         /// passed on or captured. Only then can a using be added without closing something handed to another owner.
+        /// What a member hands out of the object's own socket (<c>client.GetStream()</c>, <c>client.Client</c>,
+        /// <c>listener.Server</c>) is the local too: disposing a TcpClient closes the stream GetStream returned and
+        /// its Client socket (J7), so returning either hands out a socket the using would close. A local initialised
+        /// with such a member is followed the same way, one level deep.
         /// </summary>
-        public bool StaysLocal(SemanticModel model, CancellationToken cancellationToken)
+        public bool StaysLocal(SemanticModel model, CancellationToken cancellationToken) =>
+            StaysLocal(this.Block, this.Symbol, model, followDerived: true, cancellationToken);
+
+        private static bool StaysLocal(BlockSyntax block, ILocalSymbol symbol, SemanticModel model, bool followDerived, CancellationToken cancellationToken)
         {
-            foreach (var identifier in this.Block.DescendantNodes())
+            foreach (var identifier in block.DescendantNodes())
             {
                 if (identifier is not IdentifierNameSyntax { Identifier.ValueText: var text } name
-                    || text != this.Name
-                    || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, this.Symbol))
+                    || text != symbol.Name
+                    || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, symbol))
                 {
                     continue;
                 }
@@ -62,19 +69,65 @@ namespace SocketAnalyzers.CodeFixes.Lifetime
                     return false;
                 }
 
-                switch (Outermost(name).Parent)
+                var use = Outermost(name);
+                var derived = false;
+                if (SocketHandedOut(use, model, cancellationToken) is { } handout)
+                {
+                    use = Outermost(handout);
+                    derived = true;
+                }
+
+                switch (use.Parent)
                 {
                     case ReturnStatementSyntax or YieldStatementSyntax or ArrowExpressionClauseSyntax:
-                    case AssignmentExpressionSyntax assignment when assignment.Right == Outermost(name):
+                    case AssignmentExpressionSyntax assignment when assignment.Right == use:
+                        return false;
+                    case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } when derived:
+                        if (!followDerived
+                            || model.GetDeclaredSymbol(declarator, cancellationToken) is not ILocalSymbol alias
+                            || !StaysLocal(block, alias, model, followDerived: false, cancellationToken))
+                        {
+                            return false;
+                        }
+
+                        break;
                     case EqualsValueClauseSyntax:
                         return false;
-                    case ArgumentSyntax argument when !IsNonOwningStream(argument):
+                    case ArgumentSyntax argument when derived || !IsNonOwningStream(argument):
                         return false;
                 }
             }
 
             return true;
         }
+
+        /// <summary>
+        /// <c>x.GetStream()</c>, <c>x.Client</c>, <c>x.Server</c>, <c>x.Socket</c> on a System.Net.Sockets type: the
+        /// expression that hands out <paramref name="receiver"/>'s socket, or null.
+        /// </summary>
+        private static ExpressionSyntax? SocketHandedOut(SyntaxNode receiver, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (receiver.Parent is not MemberAccessExpressionSyntax access || access.Expression != receiver)
+            {
+                return null;
+            }
+
+            var handsOut = model.GetSymbolInfo(access, cancellationToken).Symbol switch
+            {
+                IMethodSymbol { Name: "GetStream", Parameters.Length: 0 } method => IsSocketsType(method.ContainingType),
+                IPropertySymbol { Name: "Client" or "Server" or "Socket" } property => IsSocketsType(property.ContainingType),
+                _ => false,
+            };
+            if (!handsOut)
+            {
+                return null;
+            }
+
+            return access.Parent is InvocationExpressionSyntax invocation && invocation.Expression == access ? invocation : access;
+        }
+
+        private static bool IsSocketsType(INamedTypeSymbol? type) =>
+            type?.ContainingNamespace?.ToDisplayString() == "System.Net.Sockets";
 
         private static SyntaxNode Outermost(SyntaxNode name)
         {

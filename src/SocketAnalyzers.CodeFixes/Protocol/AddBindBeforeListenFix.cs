@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
+using SocketAnalyzers.CodeFixes.FixAll;
 using SocketAnalyzers.Diagnostics;
 
 namespace SocketAnalyzers.CodeFixes.Protocol
@@ -27,7 +28,7 @@ namespace SocketAnalyzers.CodeFixes.Protocol
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ListenOnUnboundSocket);
 
         // Each fix inserts before its own Listen statement: two fixes never touch the same node.
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => OneActionFixAllProvider.For(WellKnownFixAllProviders.BatchFixer, EquivalenceKey);
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

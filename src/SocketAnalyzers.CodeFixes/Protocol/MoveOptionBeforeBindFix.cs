@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SocketAnalyzers.CodeFixes.FixAll;
 using SocketAnalyzers.Diagnostics;
 
 namespace SocketAnalyzers.CodeFixes.Protocol
@@ -27,7 +28,7 @@ namespace SocketAnalyzers.CodeFixes.Protocol
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.PreBindOptionTooLate);
 
         // Several options may move before the same Bind: one document-level pass keeps their order.
-        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixDocumentAsync);
+        public override FixAllProvider GetFixAllProvider() => OneActionFixAllProvider.For(FixAllProvider.Create(FixDocumentAsync), EquivalenceKey);
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 using SocketAnalyzers.CodeFixes.Performance;
+using SocketAnalyzers.CodeFixes.FixAll;
 using SocketAnalyzers.Diagnostics;
 using SocketAnalyzers.Rules.Reliability;
 
@@ -30,7 +31,7 @@ namespace SocketAnalyzers.CodeFixes.Reliability
         public override ImmutableArray<string> FixableDiagnosticIds { get; } =
             ImmutableArray.Create(DiagnosticIds.ReceiveResultIgnored);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => OneActionFixAllProvider.For(WellKnownFixAllProviders.BatchFixer, EquivalenceKey);
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

@@ -8,8 +8,11 @@ namespace SocketAnalyzers.Diagnostics
     /// </summary>
     internal static partial class Descriptors
     {
-        /// <summary>Where the rule pages live; a test checks each descriptor's link names its page.</summary>
-        public const string HelpLinkBase = "https://github.com/socketanalyzers/socketanalyzers/blob/main/rules/";
+        /// <summary>
+        /// Where this version's rule pages live, generated from the package's RepositoryUrl and Version
+        /// (src/DocumentationLinks.targets); a test checks each descriptor's link names its page.
+        /// </summary>
+        public const string HelpLinkBase = DocumentationLinks.RulesBase;
 
         // The severity policy, with names: what throws or leaks warns; what needs judgment informs.
         private const DiagnosticSeverity Throws = DiagnosticSeverity.Warning;

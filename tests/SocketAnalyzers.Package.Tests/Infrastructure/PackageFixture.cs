@@ -35,8 +35,13 @@ namespace SocketAnalyzers.Package.Tests.Infrastructure
             WriteIsolationFiles();
 
             var configuration = RepositoryPaths.BuildConfiguration;
-            var baseVersion = Setup(RepositoryPaths.Root, "msbuild", RepositoryPaths.PackageProject, "-nologo", "-getProperty:Version", "-p:Configuration=" + configuration)
-                .Output.Trim();
+            // With two -getProperty switches MSBuild prints {"Properties": {"Version": ..., "RepositoryUrl": ...}}.
+            var properties = System.Text.Json.JsonDocument.Parse(
+                Setup(RepositoryPaths.Root, "msbuild", RepositoryPaths.PackageProject, "-nologo", "-getProperty:Version", "-getProperty:RepositoryUrl", "-p:Configuration=" + configuration).Output)
+                .RootElement.GetProperty("Properties");
+            var baseVersion = properties.GetProperty("Version").GetString()!;
+            BaseVersion = baseVersion;
+            RepositoryUrl = properties.GetProperty("RepositoryUrl").GetString()!;
 
             // A SemVer prerelease of the repository's version; "r" keeps the last identifier from being a number with a leading zero.
             PackageVersion = $"{baseVersion}-e2e.{stamp}.r{unique}";
@@ -60,6 +65,18 @@ namespace SocketAnalyzers.Package.Tests.Infrastructure
 
         /// <summary>The local folder feed holding the package; the consumers' nuget.config adds it to the machine's sources.</summary>
         public string FeedDirectory { get; }
+
+        /// <summary>The repository's version (Directory.Build.props), which the analyzers were built with: <c>0.1.0</c>.</summary>
+        public string BaseVersion { get; }
+
+        /// <summary>
+        /// Where the help links of the analyzers under test point: the release tag of <see cref="BaseVersion"/> (the
+        /// analyzers are packed as built, under a prerelease version of their own).
+        /// </summary>
+        public string DocumentationBase => RepositoryUrl + "/blob/v" + BaseVersion + "/";
+
+        /// <summary>The repository URL the package's nuspec carries.</summary>
+        public string RepositoryUrl { get; }
 
         /// <summary>e.g. <c>0.1.0-e2e.20261125093000.r1a2b3c4d</c>: unique per run.</summary>
         public string PackageVersion { get; }

@@ -44,6 +44,8 @@ namespace SocketAnalyzers.RuntimeVerifier.Tests.Generator
             CreationLine: 0,
             CreationColumn: 0,
             CreationFile: null,
+            CreationMember: null,
+            CreationAccepted: false,
             "[global::System.Runtime.CompilerServices.InterceptsLocationAttribute(1, \"AAAA\")]",
             ReturnsTaskOfAccepted: false,
             suppressed);

@@ -45,6 +45,19 @@ namespace SocketAnalyzers.Tests.Meta
         public void HelpLink_IsTheRulePage(string id) =>
             Assert.Equal(Descriptors.HelpLinkBase + id + ".md", AnalyzerCatalog.Descriptor(id).HelpLinkUri);
 
+        [Fact]
+        public void HelpLinkBase_IsTheRepositoryUrl_AtThisVersionsTag()
+        {
+            // One source: Directory.Build.props' RepositoryUrl and Version, generated into the analyzers, and the
+            // package's project URL is that same RepositoryUrl. The Package tests check the packed nuspec and SARIF.
+            var props = System.Xml.Linq.XDocument.Load(System.IO.Path.Combine(RepositoryPaths.Root, "Directory.Build.props"));
+            string Property(string name) => props.Descendants(name).Single().Value;
+
+            Assert.StartsWith("https://", Property("RepositoryUrl"), StringComparison.Ordinal);
+            Assert.Equal("$(RepositoryUrl)", Property("PackageProjectUrl"));
+            Assert.Equal(Descriptors.HelpLinkBase, Property("RepositoryUrl") + "/blob/v" + Property("Version") + "/rules/");
+        }
+
         [Theory]
         [MemberData(nameof(DescriptorIds))]
         public void Strings_AreShapedForUsers(string id)

@@ -137,5 +137,87 @@ namespace SocketAnalyzers.Tests.CodeFixes.Lifetime
                 new[] { Verify.Diagnostic("SOCK201").WithLocation(0).WithLocation(1).WithArguments("socket", "some path reaches the end of the method with it still open") },
                 source);
         }
+
+        [Fact]
+        public async Task StreamOrSocketOfTheClientReturned_HasNoFix()
+        {
+            // Disposing a TcpClient closes the stream GetStream returned and its Client socket (J7): a using would
+            // hand the caller a closed stream.
+            const string source = /* lang=c#-test */ """
+                using System.Net.Sockets;
+
+                class C
+                {
+                    NetworkStream Stream()
+                    {
+                        var client = {|#0:new TcpClient()|};
+                        return client.GetStream();
+                    {|#1:}|}
+
+                    NetworkStream StreamThroughALocal()
+                    {
+                        var client = {|#2:new TcpClient()|};
+                        var stream = client.GetStream();
+                        return stream;
+                    {|#3:}|}
+
+                    Socket Socket()
+                    {
+                        var client = {|#4:new TcpClient()|};
+                        return client.Client;
+                    {|#5:}|}
+                }
+                """;
+
+            await Verify.VerifyFixAsync(
+                source,
+                new[]
+                {
+                    Verify.Diagnostic("SOCK201").WithLocation(0).WithLocation(1).WithArguments("client", "no path closes it before the method ends"),
+                    Verify.Diagnostic("SOCK201").WithLocation(2).WithLocation(3).WithArguments("client", "no path closes it before the method ends"),
+                    Verify.Diagnostic("SOCK201").WithLocation(4).WithLocation(5).WithArguments("client", "no path closes it before the method ends"),
+                },
+                source);
+        }
+
+        [Fact]
+        public async Task StreamOfTheClientUsedInPlace_GetsTheUsing()
+        {
+            const string source = /* lang=c#-test */ """
+                using System.Net;
+                using System.Net.Sockets;
+
+                class C
+                {
+                    void Send(IPEndPoint server, byte[] data)
+                    {
+                        var client = {|#0:new TcpClient()|};
+                        client.Connect(server);
+                        var stream = client.GetStream();
+                        stream.Write(data, 0, data.Length);
+                    {|#1:}|}
+                }
+                """;
+            const string fixedSource = /* lang=c#-test */ """
+                using System.Net;
+                using System.Net.Sockets;
+
+                class C
+                {
+                    void Send(IPEndPoint server, byte[] data)
+                    {
+                        using var client = new TcpClient();
+                        client.Connect(server);
+                        var stream = client.GetStream();
+                        stream.Write(data, 0, data.Length);
+                    }
+                }
+                """;
+
+            await Verify.VerifyFixAsync(
+                source,
+                new[] { Verify.Diagnostic("SOCK201").WithLocation(0).WithLocation(1).WithArguments("client", "no path closes it before the method ends") },
+                fixedSource);
+        }
     }
 }
