@@ -14,8 +14,9 @@ namespace SocketAnalyzers.Tests.Meta
     /// A host may ask FixAll with another equivalence key than the fix's own: <c>dotnet format analyzers</c> asks with
     /// the key of whatever the fix offered for the first diagnostic its analyzer run returned, which can be of another
     /// ID than the one being fixed, or one the fix declines (null key). Every fix offers one kind of action, so its
-    /// FixAll must fix exactly what it fixes when asked with its own key. Checked on the sample program, plus the two
-    /// shapes whose fix it does not hold (SOCK401 on a stream, SOCK302 in an async method).
+    /// FixAll must fix exactly what it fixes when asked with its own key. Checked on the sample program, plus the three
+    /// shapes whose fix it does not hold (SOCK401 on a stream, SOCK302 in an async method, a connecting constructor in
+    /// async code).
     /// </summary>
     public sealed class FixAllKeyTests
     {
@@ -34,6 +35,12 @@ namespace SocketAnalyzers.Tests.Meta
                 {
                     await Task.Yield();
                     return socket.ReceiveAsync(buffer, SocketFlags.None).Result;
+                }
+
+                private static async Task<int> ConnectAsync(string host, int port, byte[] buffer)
+                {
+                    using var client = new TcpClient(host, port);
+                    return await client.GetStream().ReadAsync(buffer, 0, buffer.Length);
                 }
             }
             """;
