@@ -58,6 +58,12 @@ namespace SocketAnalyzers.Flow
         /// </summary>
         public ImmutableArray<int> RecreatedWhileOwned { get; internal set; } = ImmutableArray<int>.Empty;
 
+        /// <summary>
+        /// A function run by a thread or a thread-pool work item: an exception it does not catch terminates the
+        /// process, and the system closes every descriptor with it (no leak on its exceptional exit).
+        /// </summary>
+        public bool ExceptionEndsProcess { get; internal set; }
+
         internal static SocketFlowResult Incomplete(ControlFlowGraph graph, ISymbol? owner)
         {
             var unreachable = new FlowExit(false, ImmutableArray<TrackedSocket>.Empty, default, null);

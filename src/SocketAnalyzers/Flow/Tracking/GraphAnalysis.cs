@@ -28,6 +28,7 @@ namespace SocketAnalyzers.Flow.Tracking
         private readonly FlowState?[] exceptionEntry;
         private readonly bool[] exceptionDirty;
         private readonly Dictionary<int, PointsTo> wrappers = new Dictionary<int, PointsTo>();
+        private readonly Dictionary<IMethodSymbol, HandedValues> handed = new Dictionary<IMethodSymbol, HandedValues>(SymbolEqualityComparer.Default);
         private FlowState? exceptionalExit;
         private int restartAt = int.MaxValue;
         private PointsTo returned;
@@ -75,6 +76,16 @@ namespace SocketAnalyzers.Flow.Tracking
         public void LinkWrapper(int wrapped, PointsTo owners) =>
             this.wrappers[wrapped] = this.wrappers.TryGetValue(wrapped, out var known) ? known.Union(owners) : owners;
 
+        /// <summary>The run-once hand-offs of this body (<see cref="RunOnceSinks"/>), found when the analysis starts.</summary>
+        public RunOnceSinks Sinks { get; private set; } = RunOnceSinks.None;
+
+        /// <summary>For a function analysed on its own: what a run-once hand-off moved into it (set before <see cref="Run"/>).</summary>
+        public HandedValues? Seeds { get; set; }
+
+        /// <summary>During the replay: <paramref name="values"/> move into <paramref name="function"/> at a run-once hand-off.</summary>
+        public void RecordHandOff(IMethodSymbol function, HandedValues values) =>
+            this.handed[function] = this.handed.TryGetValue(function, out var known) ? known.Join(values) : values;
+
         public bool IsCaptured(ISymbol symbol) => this.captured.Count != 0 && this.captured.Contains(symbol);
 
         public void AddStep(ProtocolStep step) => this.steps.Add(step);
@@ -104,6 +115,12 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             CapturedVariables.Collect(this.graph.OriginalOperation, this.captured);
+            this.Sinks = RunOnceSinks.Find(this.graph.OriginalOperation);
+            foreach (var local in this.Sinks.HandedLocals)
+            {
+                this.captured.Remove(local);
+            }
+
             this.entry[0] = this.InitialState();
             this.dirty[0] = true;
             var visits = new int[blocks.Length];
@@ -173,13 +190,15 @@ namespace SocketAnalyzers.Flow.Tracking
             foreach (var function in this.functions)
             {
                 var inner = this.graph.GetAnonymousFunctionControlFlowGraph(function, this.cancellationToken);
-                nested.Add(SocketFlowAnalysis.AnalyzeNested(inner, this.Context, function.Symbol, this.cancellationToken));
+                this.handed.TryGetValue(function.Symbol, out var seeds);
+                nested.Add(SocketFlowAnalysis.AnalyzeNested(inner, this.Context, function.Symbol, seeds, this.cancellationToken));
             }
 
             foreach (var localFunction in this.graph.LocalFunctions)
             {
                 var inner = this.graph.GetLocalFunctionControlFlowGraph(localFunction, this.cancellationToken);
-                nested.Add(SocketFlowAnalysis.AnalyzeNested(inner, this.Context, localFunction, this.cancellationToken));
+                this.handed.TryGetValue(localFunction, out var seeds);
+                nested.Add(SocketFlowAnalysis.AnalyzeNested(inner, this.Context, localFunction, seeds, this.cancellationToken));
             }
 
             var result = new SocketFlowResult(
@@ -255,6 +274,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 }
             }
 
+            this.Seeds?.Apply(this, state);
             return state;
         }
     }

@@ -42,6 +42,8 @@ namespace SocketAnalyzers.Flow.Tracking
                 argumentObjects[i] = firstArgumentIsReceiver && i == 0 ? receiver : this.Visit(arguments[i].Value);
             }
 
+            this.HandOffToFunctions(invocation, argumentObjects);
+
             // Close and Dispose do not throw (G1, G2): an exception never leaves with the object still open there.
             var mayThrow = method.Name is not ("Dispose" or "DisposeAsync" or "Close");
             if (member is not null)
