@@ -35,6 +35,11 @@ namespace SocketAnalyzers.Flow.Tracking
                 return method.ReturnsVoid || method.ReturnType.SpecialType == SpecialType.System_Boolean ? PointsTo.Nothing : receiver;
             }
 
+            if (member is null && this.TryAcceptThroughFromAsync(invocation, out var fromAsync))
+            {
+                return fromAsync;
+            }
+
             var arguments = invocation.Arguments;
             var argumentObjects = arguments.Length == 0 ? System.Array.Empty<PointsTo>() : new PointsTo[arguments.Length];
             for (var i = 0; i < arguments.Length; i++)
@@ -53,6 +58,7 @@ namespace SocketAnalyzers.Flow.Tracking
                     this.MayThrowHere();
                 }
 
+                this.HandStateToCallback(invocation, argumentObjects);
                 var operation = Refine(member, invocation);
                 this.Step(invocation, member, MemberName(invocation.Syntax), member.Name, operation, receiverOperation, receiver);
                 this.ApplyOperation(receiver, operation, invocation);
@@ -115,6 +121,21 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             return this.analysis.HasMemberVariables && invocation.TargetMethod.IsStatic;
+        }
+
+        /// <summary>
+        /// The state argument of an APM call (<c>BeginAccept(callback, state)</c>, <c>BeginReceive(…, callback, state)</c>)
+        /// reaches the callback as <c>IAsyncResult.AsyncState</c>: the callback holds it now.
+        /// </summary>
+        private void HandStateToCallback(IInvocationOperation invocation, PointsTo[] argumentObjects)
+        {
+            for (var i = 0; i < argumentObjects.Length; i++)
+            {
+                if (invocation.Arguments[i].Parameter is { Name: "state", Type.SpecialType: SpecialType.System_Object })
+                {
+                    this.Escape(argumentObjects[i]);
+                }
+            }
         }
 
         private static bool IsTaskPassThrough(IMethodSymbol method) =>

@@ -86,13 +86,9 @@ namespace SocketAnalyzers.Flow.Tracking
                 return PointsTo.Nothing;
             }
 
-            if (member.Has(ApiTraits.ReturnsAccepted) && this.analysis.Objects.ForOperation(invocation, SocketOriginKind.Accepted) is { } accepted)
+            if (member.Has(ApiTraits.ReturnsAccepted))
             {
-                // An accepted connection: connected, a stream, and the caller's to dispose.
-                this.NoteRecreation(accepted);
-                this.Renew(accepted.Id);
-                this.state.SetObject(accepted.Id, SocketValue.Created(resultApi, Kinds.Of(SocketApi.TcpClient), SocketState.Connected, Ownership.Owned, invocation));
-                return PointsTo.Object(accepted.Id);
+                return this.Accepted(invocation, resultApi);
             }
 
             if (member.Operation == SocketOperation.GetStream && this.ValueOf(receiver) is not null
@@ -106,6 +102,20 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             return PointsTo.Untracked;
+        }
+
+        /// <summary>An accepted connection: connected, a stream, and the caller's to dispose.</summary>
+        private PointsTo Accepted(IInvocationOperation invocation, SocketApi resultApi)
+        {
+            if (this.analysis.Objects.ForOperation(invocation, SocketOriginKind.Accepted) is not { } accepted)
+            {
+                return PointsTo.Untracked;
+            }
+
+            this.NoteRecreation(accepted);
+            this.Renew(accepted.Id);
+            this.state.SetObject(accepted.Id, SocketValue.Created(resultApi, Kinds.Of(SocketApi.TcpClient), SocketState.Connected, Ownership.Owned, invocation));
+            return PointsTo.Object(accepted.Id);
         }
 
         private static int? FirstId(PointsTo objects)
