@@ -20,7 +20,14 @@ namespace SocketAnalyzers.Flow
         {
             context.Summaries.OfferModel(graph.OriginalOperation.SemanticModel);
             var analysis = new GraphAnalysis(graph, context, owner, summaryMode: false, depth: 0, ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default), cancellationToken);
-            return analysis.Run() ? analysis.Replay() : SocketFlowResult.Incomplete(graph, owner);
+            if (!analysis.Run())
+            {
+                return SocketFlowResult.Incomplete(graph, owner);
+            }
+
+            var result = analysis.Replay();
+            result.ExceptionEndsProcess = analysis.ExceptionEndsProcess;
+            return result;
         }
 
         /// <summary>A lambda or local function; <paramref name="seeds"/> is what a run-once hand-off moved into it.</summary>

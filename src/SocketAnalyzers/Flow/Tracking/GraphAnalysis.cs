@@ -67,6 +67,9 @@ namespace SocketAnalyzers.Flow.Tracking
         /// <summary>Set when the body calls code with no summary (a summary then says it may touch members).</summary>
         public bool HasUnknownCalls { get; set; }
 
+        /// <summary>A handler every caller runs on a thread without a catch: an exception it lets out ends the process.</summary>
+        public bool ExceptionEndsProcess { get; private set; }
+
         /// <summary>Set when a summary was refused for depth or recursion: this analysis' own summary is partial.</summary>
         public bool IsTruncated { get; private set; }
 
@@ -251,8 +254,20 @@ namespace SocketAnalyzers.Flow.Tracking
             var state = new FlowState(this.Variables);
             if (this.Owner is IMethodSymbol method)
             {
+                // A handler method's own analysis (not its summary, which tells callers what it does to their sockets).
+                var handed = this.SummaryMode || this.Seeds is not null ? null : this.Context.Handlers.Get(method, this.cancellationToken);
+                this.ExceptionEndsProcess = handed?.ExceptionEndsProcess == true;
                 foreach (var parameter in method.Parameters)
                 {
+                    if (handed is not null && handed.Apis[parameter.Ordinal] is { } handedApi
+                        && this.Objects.ForSymbol(parameter, SocketOriginKind.HandedParameter) is { } handedOrigin)
+                    {
+                        // Owned from entry; its state is whatever the callers' was.
+                        state.SetObject(handedOrigin.Id, SocketValue.UnknownOf(handedApi, Kinds.Of(handedApi)).WithOwnership(Ownership.Owned));
+                        state.SetVariable(FlowVariable.Of(parameter), PointsTo.Object(handedOrigin.Id));
+                        continue;
+                    }
+
                     if (parameter.RefKind == RefKind.Out
                         || !this.Context.Symbols.TryGetApi(parameter.Type, out var api)
                         || this.Objects.ForSymbol(parameter, SocketOriginKind.Parameter) is not { } origin)

@@ -14,7 +14,7 @@ namespace SocketAnalyzers.Flow.Tracking
     /// state argument its parameter receives) in the state it had at the hand-off. Event and callback registrations
     /// may run a function many times or never: they are not hand-offs.
     /// </summary>
-    internal sealed class RunOnceSinks
+    internal sealed partial class RunOnceSinks
     {
         public static readonly RunOnceSinks None = new RunOnceSinks();
 
@@ -89,7 +89,7 @@ namespace SocketAnalyzers.Flow.Tracking
         }
 
         /// <summary>A call that runs a function once: (the call, the delegate, the state argument, whether a throw ends the process).</summary>
-        private static (IOperation, IOperation, IOperation?, bool)? AsCandidate(IInvocationOperation invocation, IOperation root)
+        internal static (IOperation, IOperation, IOperation?, bool)? AsCandidate(IInvocationOperation invocation, IOperation root)
         {
             var method = invocation.TargetMethod;
             var type = method.ContainingType;
@@ -116,7 +116,7 @@ namespace SocketAnalyzers.Flow.Tracking
             return null;
         }
 
-        private static IOperation? Delegate(IOperation call)
+        internal static IOperation? Delegate(IOperation call)
         {
             var arguments = call is IInvocationOperation invocation ? invocation.Arguments : ((IObjectCreationOperation)call).Arguments;
             foreach (var argument in arguments)
@@ -130,7 +130,7 @@ namespace SocketAnalyzers.Flow.Tracking
             return null;
         }
 
-        private static IOperation? State(IInvocationOperation invocation, string name)
+        internal static IOperation? State(IInvocationOperation invocation, string name)
         {
             foreach (var argument in invocation.Arguments)
             {
@@ -195,7 +195,7 @@ namespace SocketAnalyzers.Flow.Tracking
         }
 
         /// <summary>Where each local of the body is used, and by which function (null: the body itself).</summary>
-        private sealed class LocalUses
+        internal sealed class LocalUses
         {
             private readonly Dictionary<ISymbol, List<(IOperation Use, IMethodSymbol? Function)>> uses = new Dictionary<ISymbol, List<(IOperation, IMethodSymbol?)>>(SymbolEqualityComparer.Default);
             private readonly Dictionary<ISymbol, int> functionReferences = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
@@ -211,6 +211,9 @@ namespace SocketAnalyzers.Flow.Tracking
 
                 return result;
             }
+
+            public IReadOnlyList<(IOperation Use, IMethodSymbol? Function)> UsesOf(ILocalSymbol local) =>
+                this.uses.TryGetValue(local, out var list) ? list : (IReadOnlyList<(IOperation, IMethodSymbol?)>)System.Array.Empty<(IOperation, IMethodSymbol?)>();
 
             public int ReferencesTo(IMethodSymbol function) => this.functionReferences.TryGetValue(function, out var count) ? count : 0;
 
@@ -270,10 +273,10 @@ namespace SocketAnalyzers.Flow.Tracking
                 return true;
             }
 
-            private static bool IsUsingDeclared(SyntaxNode declarator) =>
+            internal static bool IsUsingDeclared(SyntaxNode declarator) =>
                 declarator.Parent?.Parent is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 } or UsingStatementSyntax;
 
-            private static bool IsWrite(IOperation use) => use.Parent switch
+            internal static bool IsWrite(IOperation use) => use.Parent switch
             {
                 ISimpleAssignmentOperation assignment => assignment.Target == use,
                 ICompoundAssignmentOperation or IIncrementOrDecrementOperation or IDeconstructionAssignmentOperation => true,

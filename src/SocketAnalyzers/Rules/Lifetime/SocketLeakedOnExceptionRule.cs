@@ -33,6 +33,7 @@ namespace SocketAnalyzers.Rules.Lifetime
                 if (!LifetimeFindings.IsOwnedOrigin(origin)
                     || origin.Location is not { } location
                     || LifetimeFindings.Leak(result, origin) is not null
+                    || LifetimeFindings.CallersReport(result, origin)
                     || !LifetimeFindings.LeaksAt(result.ExceptionalExit, origin.Id)
                     || FirstUnprotectedStep(result, origin.Id) is not { } step)
                 {
