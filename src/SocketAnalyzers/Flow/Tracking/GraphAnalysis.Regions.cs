@@ -14,12 +14,15 @@ namespace SocketAnalyzers.Flow.Tracking
         /// <summary>Per finally region: where control continues after it (block ordinals), and whether an exception may resume.</summary>
         private readonly Dictionary<ControlFlowRegion, FinallyExits> finallyExits = new Dictionary<ControlFlowRegion, FinallyExits>();
 
+        /// <summary>Per flow capture: the blocks of the region that declares it (it is dead outside them).</summary>
+        private readonly Dictionary<CaptureId, (int First, int Last)> captureScopes = new Dictionary<CaptureId, (int, int)>();
+
         private void Process(BasicBlock block, TransferFunctions transfer, bool record)
         {
             var state = this.entry[block.Ordinal]!.Clone();
             transfer.Transfer(block, state, record);
             var branchValue = transfer.TransferBranchValue(block);
-            if (block.Kind == BasicBlockKind.Exit)
+            if (block.Kind == BasicBlockKind.Exit || transfer.Halted)
             {
                 return;
             }
@@ -210,6 +213,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 return;
             }
 
+            state = this.WithoutDeadCaptures(ordinal, state, ref owned);
             if (this.entry[ordinal] is not { } existing)
             {
                 this.entry[ordinal] = owned ? state : state.Clone();
@@ -218,6 +222,49 @@ namespace SocketAnalyzers.Flow.Tracking
             else if (existing.JoinWith(state))
             {
                 this.MarkDirty(ordinal);
+            }
+        }
+
+        /// <summary>
+        /// Flow captures whose region does not contain block <paramref name="ordinal"/> are dead there: they are dropped,
+        /// so that a stale capture (the receiver of an earlier <c>t?.Dispose()</c>) is never taken for a live holder of
+        /// an object (<see cref="FlowState.ForgetAbsentOnNull"/>) on a later iteration or in a catch.
+        /// </summary>
+        private FlowState WithoutDeadCaptures(int ordinal, FlowState state, ref bool owned)
+        {
+            var captures = this.Variables.Captures;
+            for (var i = 0; i < captures.Count; i++)
+            {
+                var index = captures[i];
+                if (state.GetVariable(index).Equals(PointsTo.Nothing)
+                    || !this.captureScopes.TryGetValue(this.Variables[index].Capture, out var scope)
+                    || (scope.First <= ordinal && ordinal <= scope.Last))
+                {
+                    continue;
+                }
+
+                if (!owned)
+                {
+                    state = state.Clone();
+                    owned = true;
+                }
+
+                state.SetVariable(this.Variables[index], PointsTo.Nothing);
+            }
+
+            return state;
+        }
+
+        private void CollectCaptureScopes(ControlFlowRegion region)
+        {
+            foreach (var capture in region.CaptureIds)
+            {
+                this.captureScopes[capture] = (region.FirstBlockOrdinal, region.LastBlockOrdinal);
+            }
+
+            foreach (var nested in region.NestedRegions)
+            {
+                this.CollectCaptureScopes(nested);
             }
         }
 

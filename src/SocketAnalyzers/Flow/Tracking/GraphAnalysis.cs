@@ -118,6 +118,7 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             CapturedVariables.Collect(this.graph.OriginalOperation, this.captured);
+            this.CollectCaptureScopes(this.graph.Root);
             this.Sinks = RunOnceSinks.Find(this.graph.OriginalOperation);
             foreach (var local in this.Sinks.HandedLocals)
             {

@@ -11,6 +11,13 @@ namespace SocketAnalyzers.Flow.Tracking
     {
         private PointsTo Invoke(IInvocationOperation invocation)
         {
+            var result = this.InvokeAndReturn(invocation);
+            this.Halted |= NeverReturns(invocation);
+            return result;
+        }
+
+        private PointsTo InvokeAndReturn(IInvocationOperation invocation)
+        {
             var method = invocation.TargetMethod;
             var symbols = this.analysis.Context.Symbols;
             var receiverOperation = invocation.Instance;
@@ -245,6 +252,12 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             var value = ConstructedValue(creation, constructor, api, symbols);
+            if (api == SocketApi.NetworkStream && !OwnsSocket(creation))
+            {
+                // A stream that does not own its socket holds no descriptor: disposing it releases nothing (J7).
+                value = value.WithOwnership(Ownership.Unknown);
+            }
+
             this.NoteRecreation(origin);
             this.Renew(origin.Id);
             this.state.SetObject(origin.Id, value);

@@ -94,6 +94,7 @@ namespace SocketAnalyzers.Flow.Tracking
                     this.Visit(instance);
                     value = this.Visit(assignment.Value);
                     this.Escape(value);
+                    this.HandOffWrappersOf(value, Ownership.Escaped);
                     if (IsThisOrStatic(instance))
                     {
                         this.state.SetVariable(FlowVariable.Of(member), PointsTo.Untracked);
@@ -106,6 +107,7 @@ namespace SocketAnalyzers.Flow.Tracking
                     this.Visit(assignment.Target);
                     value = this.Visit(assignment.Value);
                     this.Escape(value);
+                    this.HandOffWrappersOf(value, Ownership.Escaped);
                     return value;
             }
         }

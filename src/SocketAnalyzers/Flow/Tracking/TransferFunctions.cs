@@ -22,21 +22,32 @@ namespace SocketAnalyzers.Flow.Tracking
         /// <summary>The state at the current point of the block.</summary>
         public FlowState State => this.state;
 
+        /// <summary>
+        /// The block called something that never returns (<c>[DoesNotReturn]</c>, <c>Environment.Exit</c>, an infinite
+        /// sleep): the rest of the block and its successors are not reached from here (<see cref="NeverReturns"/>).
+        /// </summary>
+        public bool Halted { get; private set; }
+
         /// <summary>Transfers <paramref name="block"/>'s statements from <paramref name="entry"/> (mutated in place).</summary>
         public void Transfer(BasicBlock block, FlowState entry, bool record)
         {
             this.state = entry;
             this.region = block.EnclosingRegion;
             this.recording = record;
+            this.Halted = false;
             foreach (var operation in block.Operations)
             {
                 this.Visit(operation);
+                if (this.Halted)
+                {
+                    return;
+                }
             }
         }
 
         /// <summary>Evaluates the block's branch value (condition, returned value, thrown exception).</summary>
         public PointsTo TransferBranchValue(BasicBlock block) =>
-            block.BranchValue is { } value ? this.Visit(value) : PointsTo.Nothing;
+            block.BranchValue is { } value && !this.Halted ? this.Visit(value) : PointsTo.Nothing;
 
         internal PointsTo Visit(IOperation? operation)
         {
@@ -204,6 +215,8 @@ namespace SocketAnalyzers.Flow.Tracking
                     this.state.SetObject(id, value.WithOwnership(ownership));
                 }
             }
+
+            this.HandOffWrappersOf(objects, Ownership.Transferred);
         }
 
         private PointsTo UntrackedIfSocket(IOperation operation) =>
