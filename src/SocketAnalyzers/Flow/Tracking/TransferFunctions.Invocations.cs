@@ -94,6 +94,13 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             var socketFailure = ExceptionSources.MayRaiseSocketException(method);
+            if (method.MethodKind == MethodKind.DelegateInvoke)
+            {
+                // A delegate or event runs whatever its subscribers do, network code included: unlike logging or a
+                // collection, its failure is no programming error, and it leaves with the sockets this body still owns.
+                this.MayThrowHere();
+            }
+
             var beforeCall = mayThrow ? this.BeforeHandOff(argumentObjects, socketFailure, receiver) : null;
             var result = this.CallUnknownOrSummarized(invocation, receiver, argumentObjects);
             if (beforeCall is not null)

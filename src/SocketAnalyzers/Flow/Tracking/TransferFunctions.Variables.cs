@@ -91,8 +91,15 @@ namespace SocketAnalyzers.Flow.Tracking
                 case IFieldReferenceOperation or IPropertyReferenceOperation:
                     var member = ((IMemberReferenceOperation)assignment.Target).Member;
                     var instance = ((IMemberReferenceOperation)assignment.Target).Instance;
-                    this.Visit(instance);
+                    var receiver = this.Visit(instance);
                     value = this.Visit(assignment.Value);
+                    if (!receiver.HasNoObject && member.ContainingType is { } type && this.analysis.Context.Symbols.TryGetApi(type, out var api)
+                        && Protocol.ProtocolApiMap.IsSocketOptionSetter(api, member.Name))
+                    {
+                        // setsockopt can fail: an exception may leave here with the socket still this body's.
+                        this.MayThrowHere();
+                    }
+
                     this.Escape(value);
                     this.HandOffWrappersOf(value, Ownership.Escaped);
                     if (IsThisOrStatic(instance))
