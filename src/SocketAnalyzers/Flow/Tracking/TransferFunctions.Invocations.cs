@@ -220,6 +220,16 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             this.Visit(creation.Initializer);
+            if (symbols.TryGetApi(creation.Type, out var typed) && creation.Constructor is null)
+            {
+                foreach (var objects in argumentObjects)
+                {
+                    this.Escape(objects);
+                }
+
+                return this.CreateUnbound(creation, typed);
+            }
+
             if (!symbols.TryGetApi(creation.Type, out var api) || creation.Constructor is not { } constructor)
             {
                 // A wrapper of this compilation or of a library (SslStream, StreamReader, …) may keep the socket.

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Flow.Lattice;
@@ -116,6 +117,11 @@ namespace SocketAnalyzers.Flow.Tracking
                     }
 
                     return PointsTo.Nothing;
+                case IInvalidOperation { Syntax: BaseObjectCreationExpressionSyntax } invalidCreation
+                    when this.analysis.Context.Symbols.TryGetApi(invalidCreation.Type, out var createdApi):
+                    return this.CreateUnbound(invalidCreation, createdApi);
+                case IInvalidOperation invalid when ReceiverOfInvalidCall(invalid) is { } receiverSyntax:
+                    return this.CallThatDoesNotBind(invalid, receiverSyntax);
                 default:
                     // Anything else that receives a tracked object may keep it (arrays, tuples, collection
                     // expressions, invalid code): the object escapes.
