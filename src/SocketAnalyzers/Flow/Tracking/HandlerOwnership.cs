@@ -24,6 +24,12 @@ namespace SocketAnalyzers.Flow.Tracking
             "Socket", "TcpClient", "TcpListener", "UdpClient", "NetworkStream", "object", "Object",
         };
 
+        /// <summary>
+        /// A name used more often than this (a handler called <c>Send</c> among a thousand socket sends) is not followed:
+        /// binding every use would cost more than the handler is worth.
+        /// </summary>
+        private const int MaxReferencesPerName = 200;
+
         private readonly FlowContext context;
         private readonly ConcurrentDictionary<IMethodSymbol, HandedParameters> cache = new ConcurrentDictionary<IMethodSymbol, HandedParameters>(SymbolEqualityComparer.Default);
         private Dictionary<string, List<IdentifierNameSyntax>>? references;
@@ -59,15 +65,52 @@ namespace SocketAnalyzers.Flow.Tracking
 
             foreach (var parameter in method.Parameters)
             {
-                // An object parameter only as the state of a callback: its one parameter.
+                // An object parameter only as the state of a callback (its one parameter) that reads it back as a socket.
                 if (parameter.RefKind == RefKind.None && (this.context.Symbols.TryGetApi(parameter.Type, out _)
-                    || (parameter.Type.SpecialType == SpecialType.System_Object && method.Parameters.Length == 1)))
+                    || (parameter.Type.SpecialType == SpecialType.System_Object && method.Parameters.Length == 1 && ReadsBackSocket(method))))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>A cast, <c>as</c> or type test to a socket type name in the body (syntax only: a cheap prefilter).</summary>
+        private static bool ReadsBackSocket(IMethodSymbol method)
+        {
+            foreach (var node in method.DeclaringSyntaxReferences[0].GetSyntax().DescendantNodes())
+            {
+                var type = node switch
+                {
+                    CastExpressionSyntax cast => cast.Type,
+                    BinaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.AsExpression } binary => binary.Right as TypeSyntax,
+                    DeclarationPatternSyntax pattern => pattern.Type,
+                    _ => null,
+                };
+                if (type is not null && RightmostName(type) is { } name && name is not ("object" or "Object") && CandidateTypeNames.Contains(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string? RightmostName(TypeSyntax type)
+        {
+            while (type is NullableTypeSyntax nullable)
+            {
+                type = nullable.ElementType;
+            }
+
+            return type switch
+            {
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                PredefinedTypeSyntax predefined => predefined.Keyword.ValueText,
+                _ => null,
+            };
         }
 
         /// <summary>Callable from another assembly: then not every call site is in this compilation.</summary>
@@ -119,7 +162,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 }
             }
 
-            if (!this.References(cancellationToken).TryGetValue(method.Name, out var names))
+            if (!this.References(cancellationToken).TryGetValue(method.Name, out var names) || names.Count > MaxReferencesPerName)
             {
                 return HandedParameters.None;
             }
@@ -253,19 +296,7 @@ namespace SocketAnalyzers.Flow.Tracking
         {
             foreach (var parameter in parameters.Parameters)
             {
-                var type = parameter.Type;
-                while (type is NullableTypeSyntax nullable)
-                {
-                    type = nullable.ElementType;
-                }
-
-                var name = type switch
-                {
-                    QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-                    SimpleNameSyntax simple => simple.Identifier.ValueText,
-                    PredefinedTypeSyntax predefined => predefined.Keyword.ValueText,
-                    _ => null,
-                };
+                var name = parameter.Type is { } type ? RightmostName(type) : null;
                 if (name is not null && CandidateTypeNames.Contains(name) && (parameters.Parameters.Count == 1 || name is not ("object" or "Object")))
                 {
                     return true;
