@@ -170,6 +170,31 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
         }
 
         [Theory]
+        [InlineData("var c = socketListener.Accept(); Handle(c);", "void")]
+        [InlineData("HandleAsync(socketListener.Accept());", "async void")]
+        [InlineData("var c = socketListener.Accept(); _ = HandleAsync(c);", "async Task")]
+        [InlineData("var c = socketListener.Accept(); _ = Task.Run(() => HandleAsync(c));", "async Task")]
+        [InlineData("while (true) { var c = socketListener.Accept(); ThreadPool.QueueUserWorkItem(_ => Handle(c)); }", "void")]
+        public async Task EveryCallForm_Reports(string caller, string returns)
+        {
+            // A plain call, async void, a discarded task, a task or work item that calls it: each hands the socket over.
+            var name = returns == "void" ? "Handle" : "HandleAsync";
+            var source = Server(caller, "    private " + returns + " " + name + """
+                (Socket {|#0:client|})
+                    {
+                        if (client.Available == 0)
+                        {
+                            return;
+                        }
+
+                        client.Close();
+                    {|#1:}|}
+                """);
+
+            await Verify.VerifyAsync(NotDisposed, source, Verify.Diagnostic(NotDisposed).WithLocation(0).WithLocation(1).WithArguments("client", "some path reaches the end of the method with it still open"));
+        }
+
+        [Theory]
         [InlineData("var c = socketListener.Accept(); Handle(c); c.Close();")]
         [InlineData("var c = socketListener.Accept(); try { Handle(c); } finally { c.Close(); }")]
         [InlineData("using var c = socketListener.Accept(); Handle(c);")]
