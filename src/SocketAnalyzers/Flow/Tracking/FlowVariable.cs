@@ -24,12 +24,6 @@ namespace SocketAnalyzers.Flow.Tracking
 
         public bool IsMember => this.symbol is IFieldSymbol or IPropertySymbol;
 
-        /// <summary>A flow capture of the graph: it lives only inside the region that declares it.</summary>
-        public bool IsCapture => this.symbol is null;
-
-        /// <summary>The capture's id, for a flow capture.</summary>
-        public CaptureId Capture => this.capture;
-
         public static FlowVariable Of(ISymbol symbol) => new FlowVariable(symbol, default);
 
         public static FlowVariable Of(CaptureId capture) => new FlowVariable(null, capture);

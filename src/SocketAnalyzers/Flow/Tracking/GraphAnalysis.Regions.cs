@@ -16,6 +16,8 @@ namespace SocketAnalyzers.Flow.Tracking
 
         /// <summary>Per flow capture: the blocks of the region that declares it (it is dead outside them).</summary>
         private readonly Dictionary<CaptureId, (int First, int Last)> captureScopes = new Dictionary<CaptureId, (int, int)>();
+        private readonly HashSet<CaptureId> holding = new HashSet<CaptureId>();
+        private readonly List<(CaptureId Capture, (int First, int Last) Scope)> capturesHolding = new List<(CaptureId, (int, int))>();
 
         private void Process(BasicBlock block, TransferFunctions transfer, bool record)
         {
@@ -232,13 +234,14 @@ namespace SocketAnalyzers.Flow.Tracking
         /// </summary>
         private FlowState WithoutDeadCaptures(int ordinal, FlowState state, ref bool owned)
         {
-            var captures = this.Variables.Captures;
-            for (var i = 0; i < captures.Count; i++)
+            // Only captures that ever held a value worth following: a method of a thousand `lock`s has thousands of
+            // captures, none of which holds a socket.
+            for (var i = 0; i < this.capturesHolding.Count; i++)
             {
-                var index = captures[i];
-                if (state.GetVariable(index).Equals(PointsTo.Nothing)
-                    || !this.captureScopes.TryGetValue(this.Variables[index].Capture, out var scope)
-                    || (scope.First <= ordinal && ordinal <= scope.Last))
+                var (capture, scope) = this.capturesHolding[i];
+                var variable = FlowVariable.Of(capture);
+                if ((scope.First <= ordinal && ordinal <= scope.Last)
+                    || !state.TryGetVariable(variable, out _))
                 {
                     continue;
                 }
@@ -249,10 +252,19 @@ namespace SocketAnalyzers.Flow.Tracking
                     owned = true;
                 }
 
-                state.SetVariable(this.Variables[index], PointsTo.Nothing);
+                state.SetVariable(variable, PointsTo.Nothing);
             }
 
             return state;
+        }
+
+        /// <summary>A flow capture was given a value with objects (or untracked): one whose death must be seen.</summary>
+        public void NoteCaptureHolding(CaptureId capture)
+        {
+            if (this.captureScopes.TryGetValue(capture, out var scope) && this.holding.Add(capture))
+            {
+                this.capturesHolding.Add((capture, scope));
+            }
         }
 
         private void CollectCaptureScopes(ControlFlowRegion region)

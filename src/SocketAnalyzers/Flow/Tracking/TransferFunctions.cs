@@ -63,7 +63,13 @@ namespace SocketAnalyzers.Flow.Tracking
                 case IParenthesizedOperation parenthesized:
                     return this.Visit(parenthesized.Operand);
                 case IFlowCaptureOperation capture:
-                    this.state.SetVariable(FlowVariable.Of(capture.Id), this.Visit(capture.Value));
+                    var capturedValue = this.Visit(capture.Value);
+                    if (!capturedValue.Equals(PointsTo.Nothing))
+                    {
+                        this.analysis.NoteCaptureHolding(capture.Id);
+                    }
+
+                    this.state.SetVariable(FlowVariable.Of(capture.Id), capturedValue);
                     return PointsTo.Nothing;
                 case IFlowCaptureReferenceOperation captureReference:
                     return this.state.TryGetVariable(FlowVariable.Of(captureReference.Id), out var captured)

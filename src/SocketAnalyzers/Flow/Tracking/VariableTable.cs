@@ -11,15 +11,11 @@ namespace SocketAnalyzers.Flow.Tracking
         private readonly Dictionary<FlowVariable, int> indices = new Dictionary<FlowVariable, int>();
         private readonly List<FlowVariable> variables = new List<FlowVariable>();
         private readonly List<int> members = new List<int>();
-        private readonly List<int> captures = new List<int>();
 
         public int Count => this.variables.Count;
 
         /// <summary>The indices of fields and properties: the variables an unknown call may change.</summary>
         public IReadOnlyList<int> Members => this.members;
-
-        /// <summary>The indices of flow captures: dead outside the region that declares them.</summary>
-        public IReadOnlyList<int> Captures => this.captures;
 
         public FlowVariable this[int index] => this.variables[index];
 
@@ -35,10 +31,6 @@ namespace SocketAnalyzers.Flow.Tracking
                 if (variable.IsMember)
                 {
                     this.members.Add(index);
-                }
-                else if (variable.IsCapture)
-                {
-                    this.captures.Add(index);
                 }
             }
 
