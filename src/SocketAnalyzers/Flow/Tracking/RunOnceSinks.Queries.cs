@@ -21,7 +21,7 @@ namespace SocketAnalyzers.Flow.Tracking
             if (declaredHere)
             {
                 var uses = LocalUses.Collect(function ?? body);
-                return AllWritesOwned(uses, local, isOwned) && uses.MovesAt(local, null, call.Syntax);
+                return AllWritesOwned(uses, local, isOwned) && OnlyLentBefore(uses, local, call) && uses.MovesAt(local, null, call.Syntax);
             }
 
             // Declared by the body around the function: the function must be run once, take the local, and use it last here.
@@ -31,7 +31,7 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             var outerUses = LocalUses.Collect(outer);
-            if (!AllWritesOwned(outerUses, local, isOwned) || !MovesInto(Find(outer), FunctionSymbol(function), local))
+            if (!AllWritesOwned(outerUses, local, isOwned) || !OnlyLentBefore(outerUses, local, call) || !MovesInto(Find(outer), FunctionSymbol(function), local))
             {
                 return false;
             }
@@ -112,6 +112,43 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Before the hand-off the caller only used the socket (called its members, read its properties, compared it):
+        /// it did not already give it to another owner (a collection, a wrapper, another method) nor close it.
+        /// </summary>
+        private static bool OnlyLentBefore(LocalUses uses, ILocalSymbol local, IOperation call)
+        {
+            foreach (var (use, _) in uses.UsesOf(local))
+            {
+                if (use is IVariableDeclaratorOperation || LocalUses.IsWrite(use) || call.Syntax.Span.Contains(use.Syntax.Span))
+                {
+                    continue;
+                }
+
+                var parent = use.Parent;
+                var child = use;
+                while (parent is IConversionOperation or IParenthesizedOperation)
+                {
+                    child = parent;
+                    parent = parent.Parent;
+                }
+
+                var lent = parent switch
+                {
+                    IInvocationOperation invocation => invocation.Instance == child && invocation.TargetMethod.Name is not ("Close" or "Dispose" or "DisposeAsync" or "Stop"),
+                    IMemberReferenceOperation member => member.Instance == child,
+                    IBinaryOperation or IIsPatternOperation or IIsTypeOperation => true,
+                    _ => false,
+                };
+                if (!lent)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool AllWritesOwned(LocalUses uses, ILocalSymbol local, Func<IOperation?, bool> isOwned)

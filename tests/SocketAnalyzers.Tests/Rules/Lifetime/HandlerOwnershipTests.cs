@@ -173,6 +173,7 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
         [InlineData("var c = socketListener.Accept(); Handle(c);", "void")]
         [InlineData("HandleAsync(socketListener.Accept());", "async void")]
         [InlineData("var c = socketListener.Accept(); _ = HandleAsync(c);", "async Task")]
+        [InlineData("var c = socketListener.Accept(); c.NoDelay = true; if (c.Available > 0) { c.Send(new byte[1]); } _ = HandleAsync(c);", "async Task")]
         [InlineData("var c = socketListener.Accept(); _ = Task.Run(() => HandleAsync(c));", "async Task")]
         [InlineData("while (true) { var c = socketListener.Accept(); ThreadPool.QueueUserWorkItem(_ => Handle(c)); }", "void")]
         public async Task EveryCallForm_Reports(string caller, string returns)
@@ -202,10 +203,13 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
         [InlineData("Socket? c = null; while (true) { c = socketListener.Accept(); Handle(c); }")]
         [InlineData("var c = socketListener.Accept(); Handle(c); Action a = () => Handle(c);")]
         [InlineData("var c = socketListener.Accept(); Handle(c); EventHandler<Socket> e = (_, s) => Handle(s);")]
+        [InlineData("var c = socketListener.Accept(); sessions.Add(c); Handle(c);")]
+        [InlineData("var c = socketListener.Accept(); using var s = new NetworkStream(c, ownsSocket: true); Handle(c);")]
+        [InlineData("var c = socketListener.Accept(); Log(c); Handle(c);")]
         public async Task NotEveryCallerHandsItOver_DoesNotReport(string caller)
         {
             // Used after the call, disposed by the caller, a caller that lends a socket it does not own, a variable
-            // shared across iterations, another reference to the handler.
+            // shared across iterations, another reference to the handler, a socket given to another owner first.
             var source = Server(caller, """
                     private void Handle(Socket client)
                     {
