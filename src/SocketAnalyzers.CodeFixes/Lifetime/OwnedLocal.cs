@@ -62,6 +62,13 @@ namespace SocketAnalyzers.CodeFixes.Lifetime
                     return false;
                 }
 
+                // The stream of GetStream() and the Client/Server socket share the local's descriptor (J7): handing them
+                // off hands the local off (`return client.GetStream();`).
+                if (SharedWrapperValue(name) is { } shared && !StaysInPlace(Outermost(shared), model, cancellationToken))
+                {
+                    return false;
+                }
+
                 switch (Outermost(name).Parent)
                 {
                     case ReturnStatementSyntax or YieldStatementSyntax or ArrowExpressionClauseSyntax:
@@ -75,6 +82,23 @@ namespace SocketAnalyzers.CodeFixes.Lifetime
 
             return true;
         }
+
+        /// <summary><c>x.GetStream()</c>, <c>x.Client</c>, <c>x.Server</c> for the local <c>x</c>, or null.</summary>
+        private static ExpressionSyntax? SharedWrapperValue(IdentifierNameSyntax name) => name.Parent switch
+        {
+            MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetStream" } access when access.Expression == name && access.Parent is InvocationExpressionSyntax call => call,
+            MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Client" or "Server" } access when access.Expression == name => access,
+            _ => null,
+        };
+
+        /// <summary>Not returned, stored in a field or property, or passed to a method (a local variable may hold it).</summary>
+        private static bool StaysInPlace(SyntaxNode value, SemanticModel model, CancellationToken cancellationToken) => value.Parent switch
+        {
+            ReturnStatementSyntax or YieldStatementSyntax or ArrowExpressionClauseSyntax => false,
+            AssignmentExpressionSyntax assignment when assignment.Right == value => model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol is ILocalSymbol,
+            ArgumentSyntax => false,
+            _ => true,
+        };
 
         private static SyntaxNode Outermost(SyntaxNode name)
         {
