@@ -16,6 +16,7 @@ namespace SocketAnalyzers.Flow
             this.Symbols = symbols;
             this.UnknownCallsKeepOwnership = unknownCallsKeepOwnership;
             this.Summaries = new SummaryCache(this);
+            this.Handlers = new HandlerOwnership(this);
         }
 
         public Compilation Compilation { get; }
@@ -23,6 +24,9 @@ namespace SocketAnalyzers.Flow
         public KnownSocketSymbols Symbols { get; }
 
         public SummaryCache Summaries { get; }
+
+        /// <summary>Which parameters of a handler method it owns from entry (<see cref="HandlerOwnership"/>).</summary>
+        public HandlerOwnership Handlers { get; }
 
         /// <summary>
         /// False (the default, precision first): a socket passed to a method or constructor the analysis cannot see

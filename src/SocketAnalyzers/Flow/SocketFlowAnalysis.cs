@@ -20,10 +20,31 @@ namespace SocketAnalyzers.Flow
         {
             context.Summaries.OfferModel(graph.OriginalOperation.SemanticModel);
             var analysis = new GraphAnalysis(graph, context, owner, summaryMode: false, depth: 0, ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default), cancellationToken);
-            return analysis.Run() ? analysis.Replay() : SocketFlowResult.Incomplete(graph, owner);
+            if (!analysis.Run())
+            {
+                return SocketFlowResult.Incomplete(graph, owner);
+            }
+
+            var result = analysis.Replay();
+            result.ExceptionEndsProcess = analysis.ExceptionEndsProcess;
+            return result;
         }
 
-        internal static SocketFlowResult AnalyzeNested(ControlFlowGraph graph, FlowContext context, ISymbol owner, CancellationToken cancellationToken) =>
-            Analyze(graph, context, owner, cancellationToken);
+        /// <summary>A lambda or local function; <paramref name="seeds"/> is what a run-once hand-off moved into it.</summary>
+        internal static SocketFlowResult AnalyzeNested(ControlFlowGraph graph, FlowContext context, ISymbol owner, HandedValues? seeds, CancellationToken cancellationToken)
+        {
+            var analysis = new GraphAnalysis(graph, context, owner, summaryMode: false, depth: 0, ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default), cancellationToken)
+            {
+                Seeds = seeds,
+            };
+            if (!analysis.Run())
+            {
+                return SocketFlowResult.Incomplete(graph, owner);
+            }
+
+            var result = analysis.Replay();
+            result.ExceptionEndsProcess = seeds?.ExceptionEndsProcess == true;
+            return result;
+        }
     }
 }

@@ -73,6 +73,12 @@ namespace SocketAnalyzers.Flow
         /// </summary>
         public ImmutableArray<FieldStore> InnerSocketsDropped { get; internal set; } = ImmutableArray<FieldStore>.Empty;
 
+        /// <summary>
+        /// A function run by a thread or a thread-pool work item: an exception it does not catch terminates the
+        /// process, and the system closes every descriptor with it (no leak on its exceptional exit).
+        /// </summary>
+        public bool ExceptionEndsProcess { get; internal set; }
+
         internal static SocketFlowResult Incomplete(ControlFlowGraph graph, ISymbol? owner)
         {
             var unreachable = new FlowExit(false, ImmutableArray<TrackedSocket>.Empty, default, null);

@@ -20,6 +20,9 @@ namespace SocketAnalyzers.Protocol
             M(SocketApi.Socket, "Accept", Accept, Blocking | ReturnsAccepted, "AcceptAsync"),
             M(SocketApi.Socket, "AcceptAsync", Accept, Async | ReturnsAccepted),
             M(SocketApi.Socket, "BeginAccept", Accept, Async),
+
+            // The end of an APM accept returns the connection BeginAccept started: the listener's state was checked there.
+            M(SocketApi.Socket, "EndAccept", SocketOperation.None, ReturnsAccepted),
             M(SocketApi.Socket, "Connect", Connect, Blocking, "ConnectAsync"),
             M(SocketApi.Socket, "ConnectAsync", Connect, Async),
             M(SocketApi.Socket, "BeginConnect", Connect, Async),
@@ -55,9 +58,11 @@ namespace SocketAnalyzers.Protocol
             M(SocketApi.TcpListener, "AcceptSocket", Accept, Blocking | ReturnsAccepted, "AcceptSocketAsync"),
             M(SocketApi.TcpListener, "AcceptSocketAsync", Accept, Async | ReturnsAccepted),
             M(SocketApi.TcpListener, "BeginAcceptSocket", Accept, Async),
+            M(SocketApi.TcpListener, "EndAcceptSocket", SocketOperation.None, ReturnsAccepted),
             M(SocketApi.TcpListener, "AcceptTcpClient", Accept, Blocking | ReturnsAccepted, "AcceptTcpClientAsync"),
             M(SocketApi.TcpListener, "AcceptTcpClientAsync", Accept, Async | ReturnsAccepted),
             M(SocketApi.TcpListener, "BeginAcceptTcpClient", Accept, Async),
+            M(SocketApi.TcpListener, "EndAcceptTcpClient", SocketOperation.None, ReturnsAccepted),
             M(SocketApi.TcpListener, "Pending", Accept),
             M(SocketApi.TcpListener, "ExclusiveAddressUse", SetPreBindOption),
 

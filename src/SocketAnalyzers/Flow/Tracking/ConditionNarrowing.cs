@@ -55,6 +55,8 @@ namespace SocketAnalyzers.Flow.Tracking
                         return NarrowNull(state, pattern.Value, holds);
                     case IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: IConstantPatternOperation constant } } pattern when IsNullConstant(constant.Value):
                         return NarrowNull(state, pattern.Value, !holds);
+                    case IIsPatternOperation { Pattern: IDeclarationPatternOperation or ITypePatternOperation } typeTest:
+                        return NarrowTypeTest(state, typeTest, holds);
                     case IPropertyReferenceOperation { Instance: { } instance } property:
                         NarrowProperty(state, property, instance, holds);
                         return true;
@@ -115,6 +117,41 @@ namespace SocketAnalyzers.Flow.Tracking
 
             state.SetVariable(known, objects.WithoutNull);
             return true;
+        }
+
+        /// <summary>
+        /// <c>o is Socket s</c>: where it holds, <c>s</c> is the tested object; where it fails, a value known to be that
+        /// socket type can only have been null (a state argument read back as the socket it is).
+        /// </summary>
+        private static bool NarrowTypeTest(FlowState state, IIsPatternOperation test, bool holds)
+        {
+            var objects = Peek(state, test.Value, out var variable);
+            if (variable is not { } known || objects.MayBeUntracked)
+            {
+                return true;
+            }
+
+            var matched = test.Pattern is IDeclarationPatternOperation declaration ? declaration.MatchedType : ((ITypePatternOperation)test.Pattern).MatchedType;
+            if (holds)
+            {
+                if (test.Pattern is IDeclarationPatternOperation { DeclaredSymbol: { } declared })
+                {
+                    state.SetVariable(FlowVariable.Of(declared), objects.WithoutNull);
+                }
+
+                return true;
+            }
+
+            foreach (var id in objects)
+            {
+                if (state.GetObject(id) is not { } value || matched?.Name != value.Api.ToString()
+                    || matched.ContainingNamespace?.ToDisplayString() != ProtocolApiMap.SocketsNamespace)
+                {
+                    return true;
+                }
+            }
+
+            return NarrowNull(state, test.Value, isNull: true);
         }
 
         private static bool? BoolConstant(IOperation operation) =>

@@ -14,6 +14,10 @@ namespace SocketAnalyzers.Flow.Tracking
             var state = this.exceptionEntry[block.Ordinal]!.Clone();
             transfer.Transfer(block, state, record: false);
             transfer.TransferBranchValue(block);
+            if (transfer.Halted)
+            {
+                return;
+            }
 
             if (block.ConditionalSuccessor is { } conditional && block.ConditionKind != ControlFlowConditionKind.None)
             {
@@ -66,6 +70,8 @@ namespace SocketAnalyzers.Flow.Tracking
 
         private void FlowIntoOnException(int ordinal, FlowState state)
         {
+            var owned = false;
+            state = this.WithoutDeadCaptures(ordinal, state, ref owned);
             if (this.exceptionEntry[ordinal] is not { } existing)
             {
                 this.exceptionEntry[ordinal] = state.Clone();

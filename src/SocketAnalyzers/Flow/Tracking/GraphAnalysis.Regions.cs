@@ -14,12 +14,17 @@ namespace SocketAnalyzers.Flow.Tracking
         /// <summary>Per finally region: where control continues after it (block ordinals), and whether an exception may resume.</summary>
         private readonly Dictionary<ControlFlowRegion, FinallyExits> finallyExits = new Dictionary<ControlFlowRegion, FinallyExits>();
 
+        /// <summary>Per flow capture: the blocks of the region that declares it (it is dead outside them).</summary>
+        private readonly Dictionary<CaptureId, (int First, int Last)> captureScopes = new Dictionary<CaptureId, (int, int)>();
+        private readonly HashSet<CaptureId> holding = new HashSet<CaptureId>();
+        private readonly List<(CaptureId Capture, (int First, int Last) Scope)> capturesHolding = new List<(CaptureId, (int, int))>();
+
         private void Process(BasicBlock block, TransferFunctions transfer, bool record)
         {
             var state = this.entry[block.Ordinal]!.Clone();
             transfer.Transfer(block, state, record);
             var branchValue = transfer.TransferBranchValue(block);
-            if (block.Kind == BasicBlockKind.Exit)
+            if (block.Kind == BasicBlockKind.Exit || transfer.Halted)
             {
                 return;
             }
@@ -210,6 +215,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 return;
             }
 
+            state = this.WithoutDeadCaptures(ordinal, state, ref owned);
             if (this.entry[ordinal] is not { } existing)
             {
                 this.entry[ordinal] = owned ? state : state.Clone();
@@ -218,6 +224,59 @@ namespace SocketAnalyzers.Flow.Tracking
             else if (existing.JoinWith(state))
             {
                 this.MarkDirty(ordinal);
+            }
+        }
+
+        /// <summary>
+        /// Flow captures whose region does not contain block <paramref name="ordinal"/> are dead there: they are dropped,
+        /// so that a stale capture (the receiver of an earlier <c>t?.Dispose()</c>) is never taken for a live holder of
+        /// an object (<see cref="FlowState.ForgetAbsentOnNull"/>) on a later iteration or in a catch.
+        /// </summary>
+        private FlowState WithoutDeadCaptures(int ordinal, FlowState state, ref bool owned)
+        {
+            // Only captures that ever held a value worth following: a method of a thousand `lock`s has thousands of
+            // captures, none of which holds a socket.
+            for (var i = 0; i < this.capturesHolding.Count; i++)
+            {
+                var (capture, scope) = this.capturesHolding[i];
+                var variable = FlowVariable.Of(capture);
+                if ((scope.First <= ordinal && ordinal <= scope.Last)
+                    || !state.TryGetVariable(variable, out _))
+                {
+                    continue;
+                }
+
+                if (!owned)
+                {
+                    state = state.Clone();
+                    owned = true;
+                }
+
+                state.SetVariable(variable, PointsTo.Nothing);
+            }
+
+            return state;
+        }
+
+        /// <summary>A flow capture was given a value with objects (or untracked): one whose death must be seen.</summary>
+        public void NoteCaptureHolding(CaptureId capture)
+        {
+            if (this.captureScopes.TryGetValue(capture, out var scope) && this.holding.Add(capture))
+            {
+                this.capturesHolding.Add((capture, scope));
+            }
+        }
+
+        private void CollectCaptureScopes(ControlFlowRegion region)
+        {
+            foreach (var capture in region.CaptureIds)
+            {
+                this.captureScopes[capture] = (region.FirstBlockOrdinal, region.LastBlockOrdinal);
+            }
+
+            foreach (var nested in region.NestedRegions)
+            {
+                this.CollectCaptureScopes(nested);
             }
         }
 

@@ -28,6 +28,7 @@ namespace SocketAnalyzers.Flow.Tracking
         private readonly FlowState?[] exceptionEntry;
         private readonly bool[] exceptionDirty;
         private readonly Dictionary<int, PointsTo> wrappers = new Dictionary<int, PointsTo>();
+        private readonly Dictionary<IMethodSymbol, HandedValues> handed = new Dictionary<IMethodSymbol, HandedValues>(SymbolEqualityComparer.Default);
         private FlowState? exceptionalExit;
         private int restartAt = int.MaxValue;
         private PointsTo returned;
@@ -66,6 +67,9 @@ namespace SocketAnalyzers.Flow.Tracking
         /// <summary>Set when the body calls code with no summary (a summary then says it may touch members).</summary>
         public bool HasUnknownCalls { get; set; }
 
+        /// <summary>A handler every caller runs on a thread without a catch: an exception it lets out ends the process.</summary>
+        public bool ExceptionEndsProcess { get; private set; }
+
         /// <summary>Set when a summary was refused for depth or recursion: this analysis' own summary is partial.</summary>
         public bool IsTruncated { get; private set; }
 
@@ -74,6 +78,16 @@ namespace SocketAnalyzers.Flow.Tracking
 
         public void LinkWrapper(int wrapped, PointsTo owners) =>
             this.wrappers[wrapped] = this.wrappers.TryGetValue(wrapped, out var known) ? known.Union(owners) : owners;
+
+        /// <summary>The run-once hand-offs of this body (<see cref="RunOnceSinks"/>), found when the analysis starts.</summary>
+        public RunOnceSinks Sinks { get; private set; } = RunOnceSinks.None;
+
+        /// <summary>For a function analysed on its own: what a run-once hand-off moved into it (set before <see cref="Run"/>).</summary>
+        public HandedValues? Seeds { get; set; }
+
+        /// <summary>During the replay: <paramref name="values"/> move into <paramref name="function"/> at a run-once hand-off.</summary>
+        public void RecordHandOff(IMethodSymbol function, HandedValues values) =>
+            this.handed[function] = this.handed.TryGetValue(function, out var known) ? known.Join(values) : values;
 
         public bool IsCaptured(ISymbol symbol) => this.captured.Count != 0 && this.captured.Contains(symbol);
 
@@ -104,6 +118,13 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             CapturedVariables.Collect(this.graph.OriginalOperation, this.captured);
+            this.CollectCaptureScopes(this.graph.Root);
+            this.Sinks = RunOnceSinks.Find(this.graph.OriginalOperation);
+            foreach (var local in this.Sinks.HandedLocals)
+            {
+                this.captured.Remove(local);
+            }
+
             this.entry[0] = this.InitialState();
             this.dirty[0] = true;
             var visits = new int[blocks.Length];
@@ -173,13 +194,15 @@ namespace SocketAnalyzers.Flow.Tracking
             foreach (var function in this.functions)
             {
                 var inner = this.graph.GetAnonymousFunctionControlFlowGraph(function, this.cancellationToken);
-                nested.Add(SocketFlowAnalysis.AnalyzeNested(inner, this.Context, function.Symbol, this.cancellationToken));
+                this.handed.TryGetValue(function.Symbol, out var seeds);
+                nested.Add(SocketFlowAnalysis.AnalyzeNested(inner, this.Context, function.Symbol, seeds, this.cancellationToken));
             }
 
             foreach (var localFunction in this.graph.LocalFunctions)
             {
                 var inner = this.graph.GetLocalFunctionControlFlowGraph(localFunction, this.cancellationToken);
-                nested.Add(SocketFlowAnalysis.AnalyzeNested(inner, this.Context, localFunction, this.cancellationToken));
+                this.handed.TryGetValue(localFunction, out var seeds);
+                nested.Add(SocketFlowAnalysis.AnalyzeNested(inner, this.Context, localFunction, seeds, this.cancellationToken));
             }
 
             var result = new SocketFlowResult(
@@ -233,8 +256,20 @@ namespace SocketAnalyzers.Flow.Tracking
             var state = new FlowState(this.Variables);
             if (this.Owner is IMethodSymbol method)
             {
+                // A handler method's own analysis (not its summary, which tells callers what it does to their sockets).
+                var handed = this.SummaryMode || this.Seeds is not null ? null : this.Context.Handlers.Get(method, this.cancellationToken);
+                this.ExceptionEndsProcess = handed?.ExceptionEndsProcess == true;
                 foreach (var parameter in method.Parameters)
                 {
+                    if (handed is not null && handed.Apis[parameter.Ordinal] is { } handedApi
+                        && this.Objects.ForSymbol(parameter, SocketOriginKind.HandedParameter) is { } handedOrigin)
+                    {
+                        // Owned from entry; its state is whatever the callers' was.
+                        state.SetObject(handedOrigin.Id, SocketValue.UnknownOf(handedApi, Kinds.Of(handedApi)).WithOwnership(Ownership.Owned));
+                        state.SetVariable(FlowVariable.Of(parameter), PointsTo.Object(handedOrigin.Id));
+                        continue;
+                    }
+
                     if (parameter.RefKind == RefKind.Out
                         || !this.Context.Symbols.TryGetApi(parameter.Type, out var api)
                         || this.Objects.ForSymbol(parameter, SocketOriginKind.Parameter) is not { } origin)
@@ -256,6 +291,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 }
             }
 
+            this.Seeds?.Apply(this, state);
             return state;
         }
     }

@@ -21,6 +21,12 @@ namespace SocketAnalyzers.Flow.Tracking
         /// <summary>Returned by a method the analysis cannot see, or written through ref/out: unknown.</summary>
         UnknownCall,
 
+        /// <summary>
+        /// A parameter of a handler method whose every caller hands it a socket they own as their last use of it
+        /// (<see cref="HandlerOwnership"/>): unknown state, owned here from entry.
+        /// </summary>
+        HandedParameter,
+
         /// <summary><c>TcpClient.Client</c>, <c>UdpClient.Client</c>, <c>TcpListener.Server</c>: owned by its wrapper.</summary>
         WrappedSocket,
     }

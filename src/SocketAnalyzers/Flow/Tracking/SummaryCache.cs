@@ -35,6 +35,9 @@ namespace SocketAnalyzers.Flow.Tracking
             }
         }
 
+        /// <summary>The semantic model of <paramref name="tree"/>, shared by everything this compilation's analysis binds again.</summary>
+        public SemanticModel GetModel(SyntaxTree tree) => this.models.GetOrAdd(tree, this.CreateModel);
+
         /// <summary>
         /// The summary of <paramref name="method"/> for a caller at <paramref name="depth"/>, or <see langword="null"/>
         /// (the call is unknown). <paramref name="refused"/> is set when depth or recursion prevented one.

@@ -11,6 +11,13 @@ namespace SocketAnalyzers.Flow.Tracking
     {
         private PointsTo Invoke(IInvocationOperation invocation)
         {
+            var result = this.InvokeAndReturn(invocation);
+            this.Halted |= NeverReturns(invocation);
+            return result;
+        }
+
+        private PointsTo InvokeAndReturn(IInvocationOperation invocation)
+        {
             var method = invocation.TargetMethod;
             var symbols = this.analysis.Context.Symbols;
             var receiverOperation = invocation.Instance;
@@ -35,12 +42,19 @@ namespace SocketAnalyzers.Flow.Tracking
                 return method.ReturnsVoid || method.ReturnType.SpecialType == SpecialType.System_Boolean ? PointsTo.Nothing : receiver;
             }
 
+            if (member is null && this.TryAcceptThroughFromAsync(invocation, out var fromAsync))
+            {
+                return fromAsync;
+            }
+
             var arguments = invocation.Arguments;
             var argumentObjects = arguments.Length == 0 ? System.Array.Empty<PointsTo>() : new PointsTo[arguments.Length];
             for (var i = 0; i < arguments.Length; i++)
             {
                 argumentObjects[i] = firstArgumentIsReceiver && i == 0 ? receiver : this.Visit(arguments[i].Value);
             }
+
+            this.HandOffToFunctions(invocation, argumentObjects);
 
             // Close and Dispose do not throw (G1, G2): an exception never leaves with the object still open there.
             var mayThrow = method.Name is not ("Dispose" or "DisposeAsync" or "Close");
@@ -51,6 +65,7 @@ namespace SocketAnalyzers.Flow.Tracking
                     this.MayThrowHere();
                 }
 
+                this.HandStateToCallback(invocation, argumentObjects);
                 var operation = Refine(member, invocation);
                 this.Step(invocation, member, MemberName(invocation.Syntax), member.Name, operation, receiverOperation, receiver);
                 this.ApplyOperation(receiver, operation, invocation);
@@ -79,6 +94,13 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             var socketFailure = ExceptionSources.MayRaiseSocketException(method);
+            if (method.MethodKind == MethodKind.DelegateInvoke)
+            {
+                // A delegate or event runs whatever its subscribers do, network code included: unlike logging or a
+                // collection, its failure is no programming error, and it leaves with the sockets this body still owns.
+                this.MayThrowHere();
+            }
+
             var beforeCall = mayThrow ? this.BeforeHandOff(argumentObjects, socketFailure, receiver) : null;
             var result = this.CallUnknownOrSummarized(invocation, receiver, argumentObjects);
             if (beforeCall is not null)
@@ -113,6 +135,21 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             return this.analysis.HasMemberVariables && invocation.TargetMethod.IsStatic;
+        }
+
+        /// <summary>
+        /// The state argument of an APM call (<c>BeginAccept(callback, state)</c>, <c>BeginReceive(…, callback, state)</c>)
+        /// reaches the callback as <c>IAsyncResult.AsyncState</c>: the callback holds it now.
+        /// </summary>
+        private void HandStateToCallback(IInvocationOperation invocation, PointsTo[] argumentObjects)
+        {
+            for (var i = 0; i < argumentObjects.Length; i++)
+            {
+                if (invocation.Arguments[i].Parameter is { Name: "state", Type.SpecialType: SpecialType.System_Object })
+                {
+                    this.Escape(argumentObjects[i]);
+                }
+            }
         }
 
         private static bool IsTaskPassThrough(IMethodSymbol method) =>
@@ -185,6 +222,16 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             this.Visit(creation.Initializer);
+            if (symbols.TryGetApi(creation.Type, out var typed) && creation.Constructor is null)
+            {
+                foreach (var objects in argumentObjects)
+                {
+                    this.Escape(objects);
+                }
+
+                return this.CreateUnbound(creation, typed);
+            }
+
             if (!symbols.TryGetApi(creation.Type, out var api) || creation.Constructor is not { } constructor)
             {
                 // A wrapper of this compilation or of a library (SslStream, StreamReader, …) may keep the socket.
@@ -225,6 +272,12 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             var value = ConstructedValue(creation, constructor, api, symbols);
+            if (api == SocketApi.NetworkStream && !OwnsSocket(creation))
+            {
+                // A stream that does not own its socket holds no descriptor: disposing it releases nothing (J7).
+                value = value.WithOwnership(Ownership.Unknown);
+            }
+
             this.NoteRecreation(origin);
             this.Renew(origin.Id);
             this.state.SetObject(origin.Id, value);

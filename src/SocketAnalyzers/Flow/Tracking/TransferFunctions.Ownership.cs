@@ -38,6 +38,44 @@ namespace SocketAnalyzers.Flow.Tracking
             }
         }
 
+        /// <summary>
+        /// The descriptor of a <c>GetStream()</c> stream or of a <c>Client</c>/<c>Server</c> socket is its wrapper's
+        /// (J7: disposing either closes both): handing one off — returned, stored, closed by a callee — hands off the
+        /// wrapper's obligation too.
+        /// </summary>
+        internal void HandOffWrappersOf(PointsTo objects, Ownership handedAs)
+        {
+            foreach (var id in objects)
+            {
+                if (this.analysis.Objects.Get(id).WrappedBy is { } wrapper && wrapper != id
+                    && this.state.GetObject(wrapper) is { } owner && (owner.Ownership & Ownership.Owned) != 0)
+                {
+                    this.state.SetObject(wrapper, owner.WithOwnership((owner.Ownership & ~Ownership.Owned) | handedAs));
+                }
+            }
+        }
+
+        /// <summary>
+        /// Something that never returns: a <c>[DoesNotReturn]</c> method (throw helpers, <c>Environment.Exit</c> and
+        /// <c>FailFast</c> on .NET, declared by name for older references too), or a sleep without end.
+        /// </summary>
+        private static bool NeverReturns(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name == "DoesNotReturnAttribute")
+                {
+                    return true;
+                }
+            }
+
+            var type = method.ContainingType?.ToDisplayString();
+            return (type == "System.Environment" && method.Name is "Exit" or "FailFast")
+                || (type == "System.Threading.Thread" && method.Name == "Sleep" && invocation.Arguments.Length == 1
+                    && invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: -1 });
+        }
+
         /// <summary>Before an object is (re)created at its origin: the previous one is lost if still owned (loops).</summary>
         private void NoteRecreation(SocketOrigin origin)
         {

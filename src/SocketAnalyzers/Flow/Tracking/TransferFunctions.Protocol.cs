@@ -39,12 +39,9 @@ namespace SocketAnalyzers.Flow.Tracking
                 var merged = strong ? next : value.Join(next);
                 if (operation == SocketOperation.Close || (operation == SocketOperation.Stop && value.Api == SocketApi.TcpListener))
                 {
-                    // Disposing the stream of TcpClient.GetStream() closes the client's socket (J7).
-                    if (value.Api == SocketApi.NetworkStream && this.analysis.Objects.Get(id).WrappedBy is { } wrapper
-                        && this.state.GetObject(wrapper) is { } client && (client.Ownership & Ownership.Owned) != 0)
-                    {
-                        this.state.SetObject(wrapper, client.WithOwnership((client.Ownership & ~Ownership.Owned) | Ownership.Disposed));
-                    }
+                    // Disposing the stream of TcpClient.GetStream(), or closing its Client socket, closes the client's
+                    // socket (J7): nothing is left for the client to release.
+                    this.HandOffWrappersOf(PointsTo.Object(id), Ownership.Disposed);
 
                     // Ownership is updated for every object the receiver may be, weak update or not: the lifetime
                     // rules stay silent rather than guess which one was closed (`using (cond ? a : b)`). Stop disposes a
@@ -86,13 +83,9 @@ namespace SocketAnalyzers.Flow.Tracking
                 return PointsTo.Nothing;
             }
 
-            if (member.Has(ApiTraits.ReturnsAccepted) && this.analysis.Objects.ForOperation(invocation, SocketOriginKind.Accepted) is { } accepted)
+            if (member.Has(ApiTraits.ReturnsAccepted))
             {
-                // An accepted connection: connected, a stream, and the caller's to dispose.
-                this.NoteRecreation(accepted);
-                this.Renew(accepted.Id);
-                this.state.SetObject(accepted.Id, SocketValue.Created(resultApi, Kinds.Of(SocketApi.TcpClient), SocketState.Connected, Ownership.Owned, invocation));
-                return PointsTo.Object(accepted.Id);
+                return this.Accepted(invocation, resultApi);
             }
 
             if (member.Operation == SocketOperation.GetStream && this.ValueOf(receiver) is not null
@@ -106,6 +99,20 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             return PointsTo.Untracked;
+        }
+
+        /// <summary>An accepted connection: connected, a stream, and the caller's to dispose.</summary>
+        private PointsTo Accepted(IInvocationOperation invocation, SocketApi resultApi)
+        {
+            if (this.analysis.Objects.ForOperation(invocation, SocketOriginKind.Accepted) is not { } accepted)
+            {
+                return PointsTo.Untracked;
+            }
+
+            this.NoteRecreation(accepted);
+            this.Renew(accepted.Id);
+            this.state.SetObject(accepted.Id, SocketValue.Created(resultApi, Kinds.Of(SocketApi.TcpClient), SocketState.Connected, Ownership.Owned, invocation));
+            return PointsTo.Object(accepted.Id);
         }
 
         private static int? FirstId(PointsTo objects)
@@ -193,6 +200,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 {
                     // Awaited or not, the callee now holds it: the caller's ownership ends either way.
                     merged = merged.WithOwnership(merged.Ownership & ~Ownership.Owned);
+                    this.HandOffWrappersOf(PointsTo.Object(id), effect.Ownership & (Ownership.Escaped | Ownership.Transferred | Ownership.Disposed));
                 }
 
                 this.state.SetObject(id, merged);

@@ -94,6 +94,13 @@ namespace SocketAnalyzers.Flow.Tracking
                     var owners = this.Visit(instance);
                     value = this.Visit(assignment.Value);
                     this.NoteInnerSocketReplaced(assignment, member, owners, value);
+                    if (!owners.HasNoObject && member.ContainingType is { } type && this.analysis.Context.Symbols.TryGetApi(type, out var api)
+                        && Protocol.ProtocolApiMap.IsSocketOptionSetter(api, member.Name))
+                    {
+                        // setsockopt can fail: an exception may leave here with the socket still this body's.
+                        this.MayThrowHere();
+                    }
+
                     if (IsThisInstance(instance) && !member.IsStatic && IsStorage(member, this.analysis.CancellationToken)
                         && this.analysis.Context.Symbols.TryGetApi(member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type, out _))
                     {
@@ -102,6 +109,7 @@ namespace SocketAnalyzers.Flow.Tracking
                     }
 
                     this.Escape(value);
+                    this.HandOffWrappersOf(value, Ownership.Escaped);
                     if (IsThisOrStatic(instance))
                     {
                         this.state.SetVariable(FlowVariable.Of(member), PointsTo.Untracked);
@@ -114,6 +122,7 @@ namespace SocketAnalyzers.Flow.Tracking
                     this.Visit(assignment.Target);
                     value = this.Visit(assignment.Value);
                     this.Escape(value);
+                    this.HandOffWrappersOf(value, Ownership.Escaped);
                     return value;
             }
         }

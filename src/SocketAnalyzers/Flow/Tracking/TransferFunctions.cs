@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Flow.Lattice;
@@ -22,21 +23,32 @@ namespace SocketAnalyzers.Flow.Tracking
         /// <summary>The state at the current point of the block.</summary>
         public FlowState State => this.state;
 
+        /// <summary>
+        /// The block called something that never returns (<c>[DoesNotReturn]</c>, <c>Environment.Exit</c>, an infinite
+        /// sleep): the rest of the block and its successors are not reached from here (<see cref="NeverReturns"/>).
+        /// </summary>
+        public bool Halted { get; private set; }
+
         /// <summary>Transfers <paramref name="block"/>'s statements from <paramref name="entry"/> (mutated in place).</summary>
         public void Transfer(BasicBlock block, FlowState entry, bool record)
         {
             this.state = entry;
             this.region = block.EnclosingRegion;
             this.recording = record;
+            this.Halted = false;
             foreach (var operation in block.Operations)
             {
                 this.Visit(operation);
+                if (this.Halted)
+                {
+                    return;
+                }
             }
         }
 
         /// <summary>Evaluates the block's branch value (condition, returned value, thrown exception).</summary>
         public PointsTo TransferBranchValue(BasicBlock block) =>
-            block.BranchValue is { } value ? this.Visit(value) : PointsTo.Nothing;
+            block.BranchValue is { } value && !this.Halted ? this.Visit(value) : PointsTo.Nothing;
 
         internal PointsTo Visit(IOperation? operation)
         {
@@ -51,7 +63,13 @@ namespace SocketAnalyzers.Flow.Tracking
                 case IParenthesizedOperation parenthesized:
                     return this.Visit(parenthesized.Operand);
                 case IFlowCaptureOperation capture:
-                    this.state.SetVariable(FlowVariable.Of(capture.Id), this.Visit(capture.Value));
+                    var capturedValue = this.Visit(capture.Value);
+                    if (!capturedValue.Equals(PointsTo.Nothing))
+                    {
+                        this.analysis.NoteCaptureHolding(capture.Id);
+                    }
+
+                    this.state.SetVariable(FlowVariable.Of(capture.Id), capturedValue);
                     return PointsTo.Nothing;
                 case IFlowCaptureReferenceOperation captureReference:
                     return this.state.TryGetVariable(FlowVariable.Of(captureReference.Id), out var captured)
@@ -106,6 +124,11 @@ namespace SocketAnalyzers.Flow.Tracking
                     }
 
                     return PointsTo.Nothing;
+                case IInvalidOperation { Syntax: BaseObjectCreationExpressionSyntax } invalidCreation
+                    when this.analysis.Context.Symbols.TryGetApi(invalidCreation.Type, out var createdApi):
+                    return this.CreateUnbound(invalidCreation, createdApi);
+                case IInvalidOperation invalid when ReceiverOfInvalidCall(invalid) is { } receiverSyntax:
+                    return this.CallThatDoesNotBind(invalid, receiverSyntax);
                 default:
                     // Anything else that receives a tracked object may keep it (arrays, tuples, collection
                     // expressions, invalid code): the object escapes.
@@ -205,6 +228,8 @@ namespace SocketAnalyzers.Flow.Tracking
                     this.state.SetObject(id, value.WithOwnership(ownership));
                 }
             }
+
+            this.HandOffWrappersOf(objects, Ownership.Transferred);
         }
 
         private PointsTo UntrackedIfSocket(IOperation operation) =>

@@ -25,7 +25,7 @@ namespace SocketAnalyzers.Rules.Lifetime
                     continue;
                 }
 
-                var accept = origin.Operation is IInvocationOperation invocation ? invocation.TargetMethod.Name : LifetimeFindings.DisplayName(origin);
+                var accept = origin.Operation is IInvocationOperation invocation ? AcceptName(invocation) : LifetimeFindings.DisplayName(origin);
                 diagnostics.Add(Diagnostic.Create(
                     Descriptors.AcceptedSocketNotDisposed,
                     location,
@@ -33,6 +33,23 @@ namespace SocketAnalyzers.Rules.Lifetime
                     accept,
                     reason));
             }
+        }
+
+        /// <summary>The accepting member: for <c>FromAsync(BeginAccept…, EndAccept…)</c>, the End member that returns the connection.</summary>
+        private static string AcceptName(IInvocationOperation invocation)
+        {
+            if (invocation.TargetMethod.Name == "FromAsync")
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Value is IDelegateCreationOperation { Target: IMethodReferenceOperation { Method.Name: { } name } } && name.StartsWith("EndAccept", System.StringComparison.Ordinal))
+                    {
+                        return name;
+                    }
+                }
+            }
+
+            return invocation.TargetMethod.Name;
         }
     }
 }

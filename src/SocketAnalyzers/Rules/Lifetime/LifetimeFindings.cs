@@ -11,7 +11,15 @@ namespace SocketAnalyzers.Rules.Lifetime
     {
         /// <summary>Made here (constructor), by a method whose summary or annotation hands it over, or accepted.</summary>
         public static bool IsOwnedOrigin(SocketOrigin origin) =>
-            origin.Kind is SocketOriginKind.Creation or SocketOriginKind.SummarizedCall or SocketOriginKind.Accepted;
+            origin.Kind is SocketOriginKind.Creation or SocketOriginKind.SummarizedCall or SocketOriginKind.Accepted or SocketOriginKind.HandedParameter;
+
+        /// <summary>
+        /// A handler's parameter that no path of the handler closes or hands on: its callers' summary of the handler says
+        /// so, and they report the leak where they made the socket (one finding per leak).
+        /// </summary>
+        public static bool CallersReport(SocketFlowResult result, SocketOrigin origin) =>
+            origin.Kind == SocketOriginKind.HandedParameter && result.NormalExit.IsReachable
+            && ValueAt(result.NormalExit, origin.Id)?.Ownership == Ownership.Owned;
 
         /// <summary>Still owned on some path reaching the exit: neither closed, handed off nor escaped there.</summary>
         public static bool LeaksAt(FlowExit exit, int id)
@@ -38,6 +46,11 @@ namespace SocketAnalyzers.Rules.Lifetime
         /// </summary>
         public static string? Leak(SocketFlowResult result, SocketOrigin origin)
         {
+            if (CallersReport(result, origin))
+            {
+                return null;
+            }
+
             if (result.RecreatedWhileOwned.Contains(origin.Id))
             {
                 return "the next iteration replaces it while it is still open";
@@ -89,6 +102,11 @@ namespace SocketAnalyzers.Rules.Lifetime
                 }
 
                 break;
+            }
+
+            if (origin.Operation is null && origin.Symbol is { } symbol)
+            {
+                return symbol.Name;
             }
 
             var text = origin.Operation?.Syntax.ToString() ?? "?";

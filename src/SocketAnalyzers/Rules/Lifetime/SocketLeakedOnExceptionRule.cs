@@ -20,7 +20,8 @@ namespace SocketAnalyzers.Rules.Lifetime
         public static void Check(SocketFlowResult result, List<Diagnostic> diagnostics)
         {
             // An exception that leaves the program's entry point ends the process, and the process's descriptors with it.
-            if (LifetimeFindings.IsEntryPoint(result.Owner))
+            // So does one that leaves a thread or a thread-pool work item.
+            if (LifetimeFindings.IsEntryPoint(result.Owner) || result.ExceptionEndsProcess)
             {
                 return;
             }
@@ -32,6 +33,7 @@ namespace SocketAnalyzers.Rules.Lifetime
                 if (!LifetimeFindings.IsOwnedOrigin(origin)
                     || origin.Location is not { } location
                     || LifetimeFindings.Leak(result, origin) is not null
+                    || LifetimeFindings.CallersReport(result, origin)
                     || !LifetimeFindings.LeaksAt(result.ExceptionalExit, origin.Id)
                     || FirstUnprotectedStep(result, origin.Id) is not { } step)
                 {

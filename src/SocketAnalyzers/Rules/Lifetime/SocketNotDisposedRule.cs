@@ -17,7 +17,7 @@ namespace SocketAnalyzers.Rules.Lifetime
         {
             foreach (var origin in result.Objects)
             {
-                if (origin.Kind is not (SocketOriginKind.Creation or SocketOriginKind.SummarizedCall)
+                if (origin.Kind is not (SocketOriginKind.Creation or SocketOriginKind.SummarizedCall or SocketOriginKind.HandedParameter)
                     || origin.Location is not { } location
                     || LifetimeFindings.Leak(result, origin) is not { } reason)
                 {

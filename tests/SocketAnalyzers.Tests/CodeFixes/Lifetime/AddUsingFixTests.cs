@@ -110,6 +110,48 @@ namespace SocketAnalyzers.Tests.CodeFixes.Lifetime
             await test.RunAsync(CancellationToken.None);
         }
 
+        [Theory]
+        [InlineData("return c.GetStream();")]
+        [InlineData("Keep(c.GetStream()); return null;")]
+        [InlineData("kept = c.Client; return null;")]
+        public async Task StreamOrSocketOfTheClientHandedOffOnSomePath_HasNoFix(string handOff)
+        {
+            // The stream and the Client socket share the client's descriptor (J7): a using on the client would close
+            // what the caller or the keeper still uses.
+            var source = """
+                using System.IO;
+                using System.Net;
+                using System.Net.Sockets;
+
+                class C
+                {
+                    private Socket? kept;
+
+                    private static Stream? saved;
+
+                    static void Keep(NetworkStream stream) => saved = stream;
+
+                    Stream? Open(IPEndPoint ep, bool fast)
+                    {
+                        var c = {|#0:new TcpClient()|};
+                        c.Connect(ep);
+                        if (fast)
+                        {
+                """ + handOff + """
+
+                        }
+
+                        return null;
+                    {|#1:}|}
+                }
+                """;
+
+            await Verify.VerifyFixAsync(
+                source,
+                new[] { Verify.Diagnostic("SOCK201").WithLocation(0).WithLocation(1).WithArguments("c", "some path reaches the end of the method with it still open") },
+                source);
+        }
+
         [Fact]
         public async Task ReturnedOnSomePath_HasNoFix()
         {

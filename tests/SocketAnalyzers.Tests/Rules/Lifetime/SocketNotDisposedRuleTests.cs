@@ -139,7 +139,7 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
         [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); Keep(s);")]
         [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); list.Add(s);")]
         [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); using var stream = new NetworkStream(s, ownsSocket: true);")]
-        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); Task.Run(() => s.Connect(ep));")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); Task.Run(() => { using (s) { s.Connect(ep); } });")]
         [InlineData("var c = new TcpClient(); c.Connect(\"localhost\", 80); using var stream = c.GetStream();")]
         [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); Adopt(s);")]
         [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); CloseLater(s);")]
