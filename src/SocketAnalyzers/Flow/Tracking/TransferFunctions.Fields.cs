@@ -20,6 +20,9 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             this.Hold(value);
+
+            // A stored GetStream() stream or Client socket shares its wrapper's descriptor (J7): the field holds both.
+            this.HandOffWrappersOf(value, Ownership.Held);
             this.state.SetVariable(variable, value);
 
             // The field is now a variable with a known object: unknown calls and awaits must forget its state.
