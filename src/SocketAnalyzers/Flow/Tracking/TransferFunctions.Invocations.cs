@@ -57,7 +57,9 @@ namespace SocketAnalyzers.Flow.Tracking
             this.HandOffToFunctions(invocation, argumentObjects);
 
             // Close and Dispose do not throw (G1, G2): an exception never leaves with the object still open there.
-            var mayThrow = method.Name is not ("Dispose" or "DisposeAsync" or "Close");
+            // Nor does an APM Begin call on a socket or network stream for a network failure: the failure reaches the
+            // callback, whose End call throws it (ApmErrorDeliveryTests), so the state the callback received is its own.
+            var mayThrow = method.Name is not ("Dispose" or "DisposeAsync" or "Close") && !(member is not null && IsApmBegin(method));
             if (member is not null)
             {
                 if (mayThrow)
@@ -151,6 +153,9 @@ namespace SocketAnalyzers.Flow.Tracking
                 }
             }
         }
+
+        private static bool IsApmBegin(IMethodSymbol method) =>
+            method.Name.StartsWith("Begin", System.StringComparison.Ordinal) && method.ReturnType is { Name: "IAsyncResult", ContainingNamespace.Name: "System" };
 
         private static bool IsTaskPassThrough(IMethodSymbol method) =>
             method.Name is "ConfigureAwait" or "GetAwaiter" or "GetResult" or "Wait" or "WaitAsync" && !method.IsStatic

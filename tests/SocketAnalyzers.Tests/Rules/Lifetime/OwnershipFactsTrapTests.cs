@@ -170,6 +170,63 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
             await Verify.VerifyAsync(NotDisposed, source);
         }
 
+        [Fact]
+        public async Task AcceptedSocketIsStateOfItsBeginReceiveInsideTryCatch_DoesNotReport()
+        {
+            // A Begin call reports a network failure to its callback, never synchronously (ApmErrorDeliveryTests): the
+            // catch is reached without the socket, which the receive callback owns.
+            var source = Client("""
+                    private readonly byte[] buffer = new byte[1];
+                    private Socket listener = null!;
+
+                    void OnAccept(IAsyncResult ar)
+                    {
+                        try
+                        {
+                            var socket = listener.EndAccept(ar);
+                            socket.BeginReceive(buffer, 0, 1, SocketFlags.None, OnReceive, socket);
+                            listener.BeginAccept(OnAccept, null);
+                        }
+                        catch (Exception e)
+                        {
+                            Log(e);
+                        }
+                    }
+
+                    static void OnReceive(IAsyncResult ar) => ((Socket)ar.AsyncState!).Close();
+                """);
+
+            await Verify.VerifyAsync("SOCK203", source);
+        }
+
+        [Fact]
+        public async Task AcceptedSocketUsedSynchronouslyBeforeItsBeginReceiveInsideTryCatch_Reports()
+        {
+            // A synchronous Send before the hand-off can fail (reset): the catch then drops the open connection.
+            var source = Client("""
+                    private readonly byte[] buffer = new byte[1];
+                    private Socket listener = null!;
+
+                    void OnAccept(IAsyncResult ar)
+                    {
+                        try
+                        {
+                            var socket = {|#0:listener.EndAccept(ar)|};
+                            socket.Send(buffer);
+                            socket.BeginReceive(buffer, 0, 1, SocketFlags.None, OnReceive, socket);
+                        }
+                        catch (Exception e)
+                        {
+                            Log(e);
+                        }
+                    {|#1:}|}
+
+                    static void OnReceive(IAsyncResult ar) => ((Socket)ar.AsyncState!).Close();
+                """);
+
+            await Verify.VerifyAsync("SOCK203", source, Verify.Diagnostic("SOCK203").WithLocation(0).WithLocation(1).WithArguments("EndAccept", "some path reaches the end of the method with it still open"));
+        }
+
         [Theory]
         [InlineData(NotDisposed)]
         [InlineData(OnException)]
