@@ -264,8 +264,9 @@ namespace SocketAnalyzers.Flow.Tracking
                     if (handed is not null && handed.Apis[parameter.Ordinal] is { } handedApi
                         && this.Objects.ForSymbol(parameter, SocketOriginKind.HandedParameter) is { } handedOrigin)
                     {
-                        // Owned from entry; its state is whatever the callers' was.
-                        state.SetObject(handedOrigin.Id, SocketValue.UnknownOf(handedApi, Kinds.Of(handedApi)).WithOwnership(Ownership.Owned));
+                        // Owned from entry; its state is whatever the callers' was. A lambda or local function that
+                        // captures the parameter is not followed: it may close or keep it, so it is not this body's alone.
+                        state.SetObject(handedOrigin.Id, SocketValue.UnknownOf(handedApi, Kinds.Of(handedApi)).WithOwnership(this.IsCaptured(parameter) ? Ownership.Escaped : Ownership.Owned));
                         state.SetVariable(FlowVariable.Of(parameter), PointsTo.Object(handedOrigin.Id));
                         continue;
                     }
@@ -283,6 +284,12 @@ namespace SocketAnalyzers.Flow.Tracking
                     if (this.SummaryMode)
                     {
                         value = value.WithStates(Protocol.SocketStates.Any, StateRelation.Identity);
+                    }
+
+                    if (this.IsCaptured(parameter))
+                    {
+                        // Captured by a lambda or local function, which may keep or close it: callers hand it on here.
+                        value = value.WithOwnership(value.Ownership | Ownership.Escaped);
                     }
 
                     state.SetObject(origin.Id, value);

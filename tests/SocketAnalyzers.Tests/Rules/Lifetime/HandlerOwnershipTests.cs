@@ -59,6 +59,26 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
             await Verify.VerifyAsync(NotDisposed, source, Verify.Diagnostic(NotDisposed).WithLocation(0).WithLocation(1).WithArguments("client", "some path reaches the end of the method with it still open"));
         }
 
+        [Theory]
+        [InlineData(NotDisposed)]
+        [InlineData(Accepted)]
+        public async Task HandlerParameterCapturedByALambda_DoesNotReport(string id)
+        {
+            // The lambda is not followed: it may keep or close the socket, so neither the handler nor its caller owns it
+            // alone (found on real code: a UI callback posted with the client before the handler stores it).
+            var source = Server(
+                "while (true) { var client = listener.AcceptTcpClient(); _ = Task.Run(() => HandleAsync(client)); }",
+                """
+                    private async Task HandleAsync(TcpClient client)
+                    {
+                        ThreadPool.QueueUserWorkItem(_ => Log(client), null);
+                        await client.GetStream().WriteAsync(data, 0, 1);
+                    }
+                """);
+
+            await Verify.VerifyAsync(id, source);
+        }
+
         [Fact]
         public async Task CloseGuardedByConnected_Reports()
         {
