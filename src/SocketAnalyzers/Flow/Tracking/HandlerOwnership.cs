@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -32,6 +33,7 @@ namespace SocketAnalyzers.Flow.Tracking
 
         private readonly FlowContext context;
         private readonly ConcurrentDictionary<IMethodSymbol, HandedParameters> cache = new ConcurrentDictionary<IMethodSymbol, HandedParameters>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<string, Lazy<Dictionary<ISymbol, List<IdentifierNameSyntax>>>> boundByName = new ConcurrentDictionary<string, Lazy<Dictionary<ISymbol, List<IdentifierNameSyntax>>>>();
         private Dictionary<string, List<IdentifierNameSyntax>>? references;
 
         public HandlerOwnership(FlowContext context) => this.context = context;
@@ -162,7 +164,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 }
             }
 
-            if (!this.References(cancellationToken).TryGetValue(method.Name, out var names) || names.Count > MaxReferencesPerName)
+            if (this.ReferencesTo(method, cancellationToken) is not { } names)
             {
                 return HandedParameters.None;
             }
@@ -174,10 +176,6 @@ namespace SocketAnalyzers.Flow.Tracking
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var model = this.context.Summaries.GetModel(name.SyntaxTree);
-                if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition, method))
-                {
-                    continue;
-                }
 
                 // A recursive call: the method would own what it hands itself; not followed.
                 if (name.SyntaxTree == declaration.SyntaxTree && declaration.Span.Contains(name.Span))
@@ -226,6 +224,42 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             return new HandedParameters(result.MoveToImmutable(), endsProcess);
+        }
+
+        /// <summary>
+        /// The identifiers that name <paramref name="method"/>, or null when its name is used too often to follow. Each
+        /// use of a name is bound once, for every candidate of that name: classes of one program often repeat a
+        /// handler's name (HandleClient), and binding is the cost here. Publication-only: a cancelled binding is not kept.
+        /// </summary>
+        private List<IdentifierNameSyntax>? ReferencesTo(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (!this.References(cancellationToken).TryGetValue(method.Name, out var names) || names.Count > MaxReferencesPerName)
+            {
+                return null;
+            }
+
+            var bound = this.boundByName.GetOrAdd(method.Name, _ => new Lazy<Dictionary<ISymbol, List<IdentifierNameSyntax>>>(() => this.Bind(names, cancellationToken), LazyThreadSafetyMode.PublicationOnly)).Value;
+            return bound.TryGetValue(method, out var uses) ? uses : new List<IdentifierNameSyntax>();
+        }
+
+        private Dictionary<ISymbol, List<IdentifierNameSyntax>> Bind(List<IdentifierNameSyntax> names, CancellationToken cancellationToken)
+        {
+            var result = new Dictionary<ISymbol, List<IdentifierNameSyntax>>(SymbolEqualityComparer.Default);
+            foreach (var name in names)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (this.context.Summaries.GetModel(name.SyntaxTree).GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition is IMethodSymbol target)
+                {
+                    if (!result.TryGetValue(target, out var list))
+                    {
+                        result.Add(target, list = new List<IdentifierNameSyntax>());
+                    }
+
+                    list.Add(name);
+                }
+            }
+
+            return result;
         }
 
         /// <summary>The argument is a socket the caller owns and gives up at <paramref name="call"/>; its type is recorded.</summary>
