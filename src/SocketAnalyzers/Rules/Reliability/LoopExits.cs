@@ -16,7 +16,7 @@ namespace SocketAnalyzers.Rules.Reliability
     {
         public static bool MayEndWithoutCount(ILoopOperation loop, ReceiveCounts counts, ReceiveContext context, FunctionFacts function, CancellationToken cancellationToken)
         {
-            var written = Written(counts.Scope);
+            var written = Written(counts.Scope, loop);
             var condition = loop switch
             {
                 IWhileLoopOperation whileLoop => whileLoop.Condition,
@@ -88,11 +88,22 @@ namespace SocketAnalyzers.Rules.Reliability
             return false;
         }
 
-        private static HashSet<ISymbol> Written(IReadOnlyList<IOperation> scope)
+        /// <summary>
+        /// The symbols the loop writes on a path that does not go through one of its catch clauses. After the peer
+        /// closes, Receive and Read return 0 and never throw (D12), and a later Send or Write still succeeds after a
+        /// half-close (H4): a flag cleared only in a catch never changes on the end-of-stream path.
+        /// </summary>
+        private static HashSet<ISymbol> Written(IReadOnlyList<IOperation> scope, ILoopOperation loop)
         {
             var written = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             foreach (var operation in scope)
             {
+                if (operation is not (IAssignmentOperation or IIncrementOrDecrementOperation or IArgumentOperation or IVariableDeclaratorOperation)
+                    || InCatch(operation, loop))
+                {
+                    continue;
+                }
+
                 var target = operation switch
                 {
                     IAssignmentOperation assignment => BlockingSocketCall.ReferencedSymbol(assignment.Target),
@@ -108,6 +119,19 @@ namespace SocketAnalyzers.Rules.Reliability
             }
 
             return written;
+        }
+
+        private static bool InCatch(IOperation operation, ILoopOperation loop)
+        {
+            for (var current = operation.Parent; current is not null && current != loop; current = current.Parent)
+            {
+                if (current is ICatchClauseOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }
