@@ -74,6 +74,11 @@ namespace SocketAnalyzers.Rules.Reliability
         /// <summary>The value of the comparison when the count is <paramref name="endValue"/>, or null when it cannot be known.</summary>
         private static bool? Evaluate(IOperation test, IOperation count, int endValue)
         {
+            if (count.Type?.SpecialType == SpecialType.System_String)
+            {
+                return DecodedText.Evaluate(test, count);
+            }
+
             switch (test)
             {
                 case IBinaryOperation binary:

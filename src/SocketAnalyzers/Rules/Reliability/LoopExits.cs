@@ -66,7 +66,9 @@ namespace SocketAnalyzers.Rules.Reliability
         {
             foreach (var operation in condition.DescendantsAndSelf())
             {
-                if (operation is IInvocationOperation call && ReceiveCalls.FindReceive(call, context, function, cancellationToken) is null)
+                // String methods are pure: their result changes only with their operands, which this walk checks too.
+                if (operation is IInvocationOperation call && call.TargetMethod.ContainingType.SpecialType != SpecialType.System_String
+                    && ReceiveCalls.FindReceive(call, context, function, cancellationToken) is null)
                 {
                     return true;
                 }
