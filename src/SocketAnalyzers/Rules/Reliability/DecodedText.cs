@@ -77,18 +77,65 @@ namespace SocketAnalyzers.Rules.Reliability
             }
         }
 
-        /// <summary>The value of a text comparison when the text is "", or null when it cannot be known.</summary>
-        public static bool? Evaluate(IOperation test, IOperation value)
+        /// <summary>
+        /// How a line (null at the end of the stream) is used: a comparison (returned), a use that takes null in its
+        /// stride (an argument of Console/TextWriter/StringBuilder/Debug writes, a part of an interpolated string given to
+        /// one, the target of its assignment: <paramref name="tolerant"/>), or anything else — a member access throws on
+        /// null and an unknown method may, which ends the loop: not followed.
+        /// </summary>
+        public static (IOperation Test, IOperation Value)? LineUse(IOperation value, out bool tolerant)
         {
+            tolerant = false;
+            while (value.Parent is IConversionOperation or IParenthesizedOperation)
+            {
+                value = value.Parent;
+            }
+
+            switch (value.Parent)
+            {
+                case ISimpleAssignmentOperation assignment when assignment.Target == value:
+                    tolerant = true;
+                    return null;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:
+                    return (binary, value);
+                case IIsPatternOperation pattern:
+                    return (pattern, value);
+                case IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { IsStatic: true, ContainingType.SpecialType: SpecialType.System_String, Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace" or "Equals" } } call }:
+                    return (call, value);
+                case IArgumentOperation { Parent: IInvocationOperation call }:
+                    tolerant = WritesText(call.TargetMethod);
+                    return null;
+                case IInterpolationOperation { Parent: IInterpolatedStringOperation { Parent: IArgumentOperation { Parent: IInvocationOperation call } } }:
+                    tolerant = WritesText(call.TargetMethod);
+                    return null;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>Methods that write a null string as nothing.</summary>
+        private static bool WritesText(IMethodSymbol method) =>
+            method.Name is "Write" or "WriteLine" or "Append" or "AppendLine"
+            && method.ContainingType is { Name: "Console" or "TextWriter" or "StreamWriter" or "StringBuilder" or "Debug" or "Trace" } type
+            && type.ContainingNamespace is { } ns && (ns.Name == "System" || ns.ContainingNamespace?.Name == "System");
+
+        /// <summary>The value of a text comparison when the text is "" (null for a line, <paramref name="isNull"/>), or null when it cannot be known.</summary>
+        public static bool? Evaluate(IOperation test, IOperation value, bool isNull)
+        {
+            var end = isNull ? null : string.Empty;
             switch (test)
             {
                 case IBinaryOperation binary:
                     var other = binary.LeftOperand == value || Contains(binary.LeftOperand, value) ? binary.RightOperand : binary.LeftOperand;
-                    return Text(other, out var constant) ? (binary.OperatorKind == BinaryOperatorKind.Equals) == (constant == string.Empty) : null;
+                    return Text(other, out var constant) ? (binary.OperatorKind == BinaryOperatorKind.Equals) == (constant == end) : null;
                 case IIsPatternOperation { Pattern: var pattern }:
-                    return Match(pattern);
+                    return Match(pattern, end);
                 case IInvocationOperation { TargetMethod.Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace" }:
                     return true;
+                case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Equals" } } equals when isNull:
+                    return Other(equals, value) is { } operand && Text(operand, out var compared) ? compared is null : null;
+                case IInvocationOperation when isNull:
+                    return null; // a method of null throws: the loop ends
                 case IInvocationOperation call:
                     IOperation? argument = null;
                     foreach (var candidate in call.Arguments)
@@ -112,12 +159,26 @@ namespace SocketAnalyzers.Rules.Reliability
             }
         }
 
-        private static bool? Match(IPatternOperation pattern) => pattern switch
+        private static bool? Match(IPatternOperation pattern, string? end) => pattern switch
         {
-            IConstantPatternOperation constant => Text(constant.Value, out var text) ? text == string.Empty : null,
-            INegatedPatternOperation negated => Match(negated.Pattern) is { } inner ? !inner : null,
+            IConstantPatternOperation constant => Text(constant.Value, out var text) ? text == end : null,
+            INegatedPatternOperation negated => Match(negated.Pattern, end) is { } inner ? !inner : null,
             _ => null,
         };
+
+        /// <summary>The string argument of a call other than the value tested.</summary>
+        private static IOperation? Other(IInvocationOperation call, IOperation value)
+        {
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Value != value && !Contains(argument.Value, value) && argument.Parameter?.Type.SpecialType == SpecialType.System_String)
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>A constant string or null.</summary>
         private static bool Text(IOperation operation, out string? text)

@@ -76,7 +76,7 @@ namespace SocketAnalyzers.Rules.Reliability
         {
             if (count.Type?.SpecialType == SpecialType.System_String)
             {
-                return DecodedText.Evaluate(test, count);
+                return DecodedText.Evaluate(test, count, endValue == ReceiveSite.NullEnd);
             }
 
             switch (test)

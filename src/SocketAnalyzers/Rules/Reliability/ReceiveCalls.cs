@@ -49,6 +49,11 @@ namespace SocketAnalyzers.Rules.Reliability
                     : null;
             }
 
+            if (FindReaderReceive(invocation, context, function) is { } read)
+            {
+                return read;
+            }
+
             if (!context.Helpers.IsInCompilation(invocation.TargetMethod)
                 || !(HelperSummary.ReturnsCountType(invocation.TargetMethod.ReturnType) || (includeSilentHelpers && HelperSummary.ReturnsNothing(invocation.TargetMethod))))
             {

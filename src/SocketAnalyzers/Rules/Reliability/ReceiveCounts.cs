@@ -137,6 +137,17 @@ namespace SocketAnalyzers.Rules.Reliability
                 case IReturnOperation:
                     return false;
                 default:
+                    if (site.Kind == ReceiveSiteKind.Line)
+                    {
+                        if (DecodedText.LineUse(value, out var tolerant) is var (lineTest, _))
+                        {
+                            this.Tests.Add((lineTest, value, ReceiveSite.NullEnd));
+                            return true;
+                        }
+
+                        return tolerant || value.Parent is IExpressionStatementOperation;
+                    }
+
                     if (TestOf(value) is { } test)
                     {
                         this.Tests.Add((test, value, site.EndOfStreamValue));
@@ -167,6 +178,27 @@ namespace SocketAnalyzers.Rules.Reliability
                         }
 
                         this.Tests.Add((textTest, compared, 0));
+                    }
+                }
+                else if (operation is ILocalReferenceOperation line && this.endValues.TryGetValue(line.Local, out var lineEnd) && lineEnd == ReceiveSite.NullEnd)
+                {
+                    if (Escapes(line))
+                    {
+                        return false;
+                    }
+
+                    if (DecodedText.LineUse(line, out var tolerant) is var (lineTest, compared))
+                    {
+                        if (!this.inScope.Contains(lineTest))
+                        {
+                            return false;
+                        }
+
+                        this.Tests.Add((lineTest, compared, ReceiveSite.NullEnd));
+                    }
+                    else if (!tolerant)
+                    {
+                        return false; // dereferenced or handed on: null may throw there, which ends the loop
                     }
                 }
                 else if (operation is ILocalReferenceOperation reference && this.endValues.TryGetValue(reference.Local, out var endValue))
