@@ -248,6 +248,20 @@ namespace SocketAnalyzers.Rules.Reliability
             return true;
         }
 
+        /// <summary>Whether the operation is one of the comparisons in <see cref="Tests"/>.</summary>
+        public bool IsTest(IOperation operation)
+        {
+            foreach (var (test, _, _) in this.Tests)
+            {
+                if (test == operation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public bool IsCount(ISymbol symbol) => this.Direct.Contains(symbol) || this.Derived.Contains(symbol) || this.Text.Contains(symbol);
 
         /// <summary>

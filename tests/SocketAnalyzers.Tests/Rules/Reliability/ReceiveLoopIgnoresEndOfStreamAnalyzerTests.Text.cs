@@ -39,6 +39,9 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
         [InlineData("var total = 0; while (true) { var n = socket.Receive(buffer); total += n; var s = Encoding.ASCII.GetString(buffer, 0, total); if (s == \"bye\") break; }")]
         [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n) + \"!\"; if (s == \"!\") break; }")]
         [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); if (s.StartsWith(\"\\u00AD\")) continue; break; }")]
+        // Other string functions of the text, or of a collection the loop fills, are unknown.
+        [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); if (s.IndexOf(\"bye\") < 0) break; }")]
+        [InlineData("var seen = new System.Collections.Generic.List<string>(); while (true) { var n = socket.Receive(buffer); seen.Add(Encoding.ASCII.GetString(buffer, 0, n)); if (string.Join(\",\", seen).Length > 100) break; }")]
         // Text tested in a lambda is not followed.
         [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); Func<bool> f = () => s == \"\"; if (f()) break; }")]
         public async Task DecodedTextThatLeavesOrIsUnknown_DoesNotReport(string loop) =>
