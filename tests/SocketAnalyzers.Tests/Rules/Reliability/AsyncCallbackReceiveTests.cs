@@ -53,6 +53,44 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
         public async Task EndCountThatBoundsTheUse_DoesNotReport() =>
             await Sock401.VerifyAsync(Code("int count = socket.EndReceive(ar); Console.Write(Encoding.UTF8.GetString(buf, 0, count));"));
 
+        [Theory]
+        [InlineData("state.Socket.{|#0:EndReceive|}(ar); state.Text.Append(Encoding.ASCII.GetString(state.Buffer)); state.Socket.BeginReceive(state.Buffer, 0, state.Buffer.Length, 0, new AsyncCallback(Read), state);", true)]
+        [InlineData("int n = state.Socket.EndReceive(ar); if (n > 0) { state.Text.Append(Encoding.ASCII.GetString(state.Buffer, 0, n)); state.Socket.BeginReceive(state.Buffer, 0, state.Buffer.Length, 0, new AsyncCallback(Read), state); } else { state.Socket.Close(); }", false)]
+        [InlineData("int n = state.Socket.EndReceive(ar, out SocketError error); if (error != SocketError.Success) return; state.Socket.BeginReceive(state.Buffer, 0, state.Buffer.Length, 0, Read, state);", false)]
+        public async Task StaticCallbackWithAStateObject(string body, bool spins)
+        {
+            // A static callback that finds its socket in the state object: the re-arm is the loop's back edge.
+            var source = $$"""
+                using System;
+                using System.Net.Sockets;
+                using System.Text;
+
+                class State
+                {
+                    public Socket Socket;
+                    public byte[] Buffer = new byte[1024];
+                    public StringBuilder Text = new StringBuilder();
+                }
+
+                static class Server
+                {
+                    static void Read(IAsyncResult ar)
+                    {
+                        var state = (State)ar.AsyncState;
+                        {{body}}
+                    }
+                }
+                """;
+            if (spins)
+            {
+                await Sock402.VerifyAsync(source, Sock402.Diagnostic("SOCK402").WithLocation(0).WithArguments("Socket.EndReceive"));
+            }
+            else
+            {
+                await Sock402.VerifyAsync(source);
+            }
+        }
+
         private static string Code(string body) => $$"""
             using System;
             using System.IO;
