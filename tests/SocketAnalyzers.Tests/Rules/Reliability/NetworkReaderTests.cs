@@ -49,11 +49,12 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
         public async Task ReaderLoopThatLeavesOrIsUnknown_DoesNotReport(string loop) =>
             await Sock402.VerifyAsync(Code(loop));
 
-        [Fact]
-        public async Task CharCountIgnored_Reports() =>
-            await Sock401.VerifyAsync(
-                Code("var chars = new char[256]; reader.{|#0:Read|}(chars, 0, chars.Length); Console.WriteLine(new string(chars));"),
-                Sock401.Diagnostic("SOCK401").WithLocation(0).WithArguments("StreamReader.Read"));
+        [Theory]
+        [InlineData("var chars = new char[256]; reader.{|#0:Read|}(chars, 0, chars.Length); Console.WriteLine(new string(chars));", "StreamReader.Read")]
+        [InlineData("var chars = new char[256]; await text.{|#0:ReadAsync|}(chars.AsMemory()); Console.WriteLine(new string(chars));", "TextReader.ReadAsync")]
+        [InlineData("var chars = new char[256]; await fieldReader.{|#0:ReadAsync|}(chars, 0, chars.Length); sb.Append(chars);", "StreamReader.ReadAsync")]
+        public async Task CharCountIgnored_Reports(string statements, string member) =>
+            await Sock401.VerifyAsync(Code(statements), Sock401.Diagnostic("SOCK401").WithLocation(0).WithArguments(member));
 
         [Theory]
         [InlineData("var chars = new char[256]; var n = reader.Read(chars, 0, chars.Length); Console.WriteLine(new string(chars, 0, n));")]

@@ -17,6 +17,7 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
             { "while (true) { var n = socket.{|#0:Receive|}(buffer); var s = Encoding.UTF8.GetString(buffer, 0, n); var cmd = s.ToUpperInvariant(); if (cmd.StartsWith(\"QUIT\")) break; }", "Socket.Receive" },
             { "while (true) { var n = socket.{|#0:Receive|}(buffer); var s = Encoding.UTF8.GetString(buffer, 0, n); if (s.Contains(\"EXIT\")) break; Console.Write(s); }", "Socket.Receive" },
             { "var chars = new char[64]; var decoder = Encoding.UTF8.GetDecoder(); while (true) { var n = socket.{|#0:Receive|}(buffer); var c = decoder.GetChars(buffer, 0, n, chars, 0); var s = new string(chars, 0, c); if (s is \"bye\") break; }", "Socket.Receive" },
+            { "for (;;) { var n = socket.{|#0:Receive|}(buffer); var s = Encoding.UTF8.GetString(buffer, 0, n).TrimEnd('\\r', '\\n'); if (s == \"QUIT\") return; Console.WriteLine(s); }", "Socket.Receive" },
             { "string s; do { var n = socket.{|#0:Receive|}(buffer); s = Encoding.ASCII.GetString(buffer, 0, n); } while (s != \"END\");", "Socket.Receive" },
         };
 
@@ -42,6 +43,8 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
         // Other string functions of the text, or of a collection the loop fills, are unknown.
         [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); if (s.IndexOf(\"bye\") < 0) break; }")]
         [InlineData("var seen = new System.Collections.Generic.List<string>(); while (true) { var n = socket.Receive(buffer); seen.Add(Encoding.ASCII.GetString(buffer, 0, n)); if (string.Join(\",\", seen).Length > 100) break; }")]
+        // An alias of the text is not followed.
+        [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); var t = s; if (t == \"bye\") break; }")]
         // Text tested in a lambda is not followed.
         [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); Func<bool> f = () => s == \"\"; if (f()) break; }")]
         public async Task DecodedTextThatLeavesOrIsUnknown_DoesNotReport(string loop) =>
