@@ -50,6 +50,13 @@ namespace SocketAnalyzers.Rules.Performance
             return null;
         }
 
+        /// <summary>
+        /// Whether a value is a network stream or a reader, writer or stream made around one: inline
+        /// (<c>new StreamReader(client.GetStream())</c>) or in a local every definition of which is such.
+        /// </summary>
+        public static bool IsOverNetworkStream(IOperation? value, FunctionFacts function, KnownSocketSymbols symbols) =>
+            value is not null && (IsNetworkStreamOrWrapper(value, function, symbols, 0) || HoldsNetworkStream(value, function, symbols, 0));
+
         private static bool IsWrapperType(INamedTypeSymbol type) =>
             (type.Name is "TextReader" or "StreamReader" or "TextWriter" or "StreamWriter" && type.ContainingNamespace?.Name == "IO")
             || (type.Name is "Stream" or "BufferedStream" && type.ContainingNamespace?.Name == "IO")
@@ -76,7 +83,7 @@ namespace SocketAnalyzers.Rules.Performance
             return definitions.Count > 0;
         }
 
-        private static bool IsNetworkStreamOrWrapper(IOperation value, FunctionFacts function, KnownSocketSymbols symbols, int depth)
+        internal static bool IsNetworkStreamOrWrapper(IOperation value, FunctionFacts function, KnownSocketSymbols symbols, int depth)
         {
             while (value is IConversionOperation conversion)
             {

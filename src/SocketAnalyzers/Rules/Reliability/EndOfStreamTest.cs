@@ -72,8 +72,13 @@ namespace SocketAnalyzers.Rules.Reliability
         }
 
         /// <summary>The value of the comparison when the count is <paramref name="endValue"/>, or null when it cannot be known.</summary>
-        private static bool? Evaluate(IOperation test, IOperation count, int endValue)
+        internal static bool? Evaluate(IOperation test, IOperation count, int endValue)
         {
+            if (count.Type?.SpecialType == SpecialType.System_String)
+            {
+                return DecodedText.Evaluate(test, count, endValue == ReceiveSite.NullEnd);
+            }
+
             switch (test)
             {
                 case IBinaryOperation binary:

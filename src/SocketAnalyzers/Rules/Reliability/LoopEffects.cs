@@ -55,12 +55,9 @@ namespace SocketAnalyzers.Rules.Reliability
                 return true;
             }
 
-            switch (method.Name)
+            if (Closes(method))
             {
-                case "Close" or "Dispose" or "DisposeAsync" or "Shutdown" or "Disconnect" or "DisconnectAsync" or "Abort" or "Cancel" or "CancelAfter"
-                    or "CancelAsync" or "Stop" or "Exit" or "FailFast" or "Kill" or "SetResult" or "TrySetResult" or "SetException" or "TrySetException"
-                    or "SetCanceled" or "TrySetCanceled" or "Complete" or "TryComplete" or "Set":
-                    return true;
+                return true;
             }
 
             if (!context.Helpers.IsInCompilation(method))
@@ -71,6 +68,11 @@ namespace SocketAnalyzers.Rules.Reliability
             var facts = context.Helpers.Get(method, cancellationToken);
             return !facts.ReturnsCount && !facts.SwallowsEndOfStream;
         }
+
+        /// <summary>A call that closes, stops, cancels or signals by its name, wherever it is declared.</summary>
+        public static bool Closes(IMethodSymbol method) => method.Name is "Close" or "Dispose" or "DisposeAsync" or "Shutdown" or "Disconnect"
+            or "DisconnectAsync" or "Abort" or "Cancel" or "CancelAfter" or "CancelAsync" or "Stop" or "Exit" or "FailFast" or "Kill" or "SetResult"
+            or "TrySetResult" or "SetException" or "TrySetException" or "SetCanceled" or "TrySetCanceled" or "Complete" or "TryComplete" or "Set";
 
         /// <summary>The symbols the loop's conditions read (its own, and those of each if in it): writing one may end the loop.</summary>
         public static HashSet<ISymbol> ConditionSymbols(ILoopOperation loop, IReadOnlyList<IOperation> scope)

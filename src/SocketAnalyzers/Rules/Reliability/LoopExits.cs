@@ -16,7 +16,7 @@ namespace SocketAnalyzers.Rules.Reliability
     {
         public static bool MayEndWithoutCount(ILoopOperation loop, ReceiveCounts counts, ReceiveContext context, FunctionFacts function, CancellationToken cancellationToken)
         {
-            var written = Written(counts.Scope);
+            var written = Written(counts.Scope, loop);
             var condition = loop switch
             {
                 IWhileLoopOperation whileLoop => whileLoop.Condition,
@@ -66,7 +66,7 @@ namespace SocketAnalyzers.Rules.Reliability
         {
             foreach (var operation in condition.DescendantsAndSelf())
             {
-                if (operation is IInvocationOperation call && ReceiveCalls.FindReceive(call, context, function, cancellationToken) is null)
+                if (operation is IInvocationOperation call && !IsPureStringTest(call, counts) && ReceiveCalls.FindReceive(call, context, function, cancellationToken) is null)
                 {
                     return true;
                 }
@@ -88,11 +88,60 @@ namespace SocketAnalyzers.Rules.Reliability
             return false;
         }
 
-        private static HashSet<ISymbol> Written(IReadOnlyList<IOperation> scope)
+        /// <summary>
+        /// The symbols the loop writes on a path that does not go through one of its catch clauses. After the peer
+        /// closes, Receive and Read return 0 and never throw (D12), and a later Send or Write still succeeds after a
+        /// half-close (H4): a flag cleared only in a catch never changes on the end-of-stream path.
+        /// </summary>
+        /// <summary>
+        /// A comparison of text evaluated with "" or null (<see cref="DecodedText"/>), or a string method of strings, chars
+        /// and numbers that reads no count: its result changes only with its operands, which the caller checks too. Other
+        /// string methods of a count or text (<c>s.IndexOf("x") &lt; 0</c>) are unknown functions of it.
+        /// </summary>
+        private static bool IsPureStringTest(IInvocationOperation call, ReceiveCounts counts)
+        {
+            var method = call.TargetMethod;
+            if (method.ContainingType.SpecialType != SpecialType.System_String)
+            {
+                return false;
+            }
+
+            if (counts.IsTest(call))
+            {
+                return true;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Type.SpecialType is not (SpecialType.System_String or SpecialType.System_Char or SpecialType.System_Int32 or SpecialType.System_Boolean)
+                    && parameter.Type.TypeKind != TypeKind.Enum)
+                {
+                    return false;
+                }
+            }
+
+            foreach (var part in call.DescendantsAndSelf())
+            {
+                if (BlockingSocketCall.ReferencedSymbol(part) is { } symbol && counts.IsCount(symbol))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static HashSet<ISymbol> Written(IReadOnlyList<IOperation> scope, ILoopOperation loop)
         {
             var written = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             foreach (var operation in scope)
             {
+                if (operation is not (IAssignmentOperation or IIncrementOrDecrementOperation or IArgumentOperation or IVariableDeclaratorOperation)
+                    || InCatch(operation, loop))
+                {
+                    continue;
+                }
+
                 var target = operation switch
                 {
                     IAssignmentOperation assignment => BlockingSocketCall.ReferencedSymbol(assignment.Target),
@@ -108,6 +157,19 @@ namespace SocketAnalyzers.Rules.Reliability
             }
 
             return written;
+        }
+
+        private static bool InCatch(IOperation operation, ILoopOperation loop)
+        {
+            for (var current = operation.Parent; current is not null && current != loop; current = current.Parent)
+            {
+                if (current is ICatchClauseOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

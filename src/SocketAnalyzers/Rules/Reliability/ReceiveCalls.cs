@@ -49,6 +49,11 @@ namespace SocketAnalyzers.Rules.Reliability
                     : null;
             }
 
+            if (FindReaderReceive(invocation, context, function) is { } read)
+            {
+                return read;
+            }
+
             if (!context.Helpers.IsInCompilation(invocation.TargetMethod)
                 || !(HelperSummary.ReturnsCountType(invocation.TargetMethod.ReturnType) || (includeSilentHelpers && HelperSummary.ReturnsNothing(invocation.TargetMethod))))
             {
@@ -65,7 +70,7 @@ namespace SocketAnalyzers.Rules.Reliability
         private static ProtocolMember? FindStreamOrSocketMember(IInvocationOperation invocation, KnownSocketSymbols symbols, FunctionFacts function)
         {
             var member = symbols.FindMember(invocation.TargetMethod);
-            if (member is null && invocation.TargetMethod is { Name: "Read" or "ReadAsync" or "ReadByte", ContainingType: { Name: "Stream", ContainingNamespace.Name: "IO" } }
+            if (member is null && invocation.TargetMethod is { Name: "Read" or "ReadAsync" or "ReadByte" or "EndRead", ContainingType: { Name: "Stream", ContainingNamespace.Name: "IO" } }
                 && ((symbols.TryGetApi(invocation.Instance?.Type, out var receiverApi) && receiverApi == SocketApi.NetworkStream)
                     || HoldsNetworkStream(invocation.Instance, function, symbols)))
             {

@@ -20,6 +20,8 @@ namespace SocketAnalyzers.Rules.Reliability
             this.DatagramSockets = new DatagramSocketCache(this.Helpers, this);
         }
 
+        public NetworkReaderFieldCache NetworkReaders { get; } = new NetworkReaderFieldCache();
+
         public KnownSocketSymbols Symbols { get; }
 
         public FunctionFactsCache Functions { get; }

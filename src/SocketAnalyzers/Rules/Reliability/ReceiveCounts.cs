@@ -31,6 +31,9 @@ namespace SocketAnalyzers.Rules.Reliability
         /// <summary>Locals computed from a count (sums, offsets): a 0 leaves them unchanged.</summary>
         public HashSet<ISymbol> Derived { get; } = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
 
+        /// <summary>Locals holding text decoded from a count (<see cref="DecodedText"/>): "" at the end of the stream.</summary>
+        public HashSet<ISymbol> Text { get; } = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+
         /// <summary>Each comparison of a result in the loop's own code: the test, the compared value, and the end-of-stream value.</summary>
         public List<(IOperation Test, IOperation Value, int EndValue)> Tests { get; } = new();
 
@@ -134,6 +137,17 @@ namespace SocketAnalyzers.Rules.Reliability
                 case IReturnOperation:
                     return false;
                 default:
+                    if (site.Kind == ReceiveSiteKind.Line)
+                    {
+                        if (DecodedText.LineUse(value, out var tolerant) is var (lineTest, _))
+                        {
+                            this.Tests.Add((lineTest, value, ReceiveSite.NullEnd));
+                            return true;
+                        }
+
+                        return tolerant || value.Parent is IExpressionStatementOperation;
+                    }
+
                     if (TestOf(value) is { } test)
                     {
                         this.Tests.Add((test, value, site.EndOfStreamValue));
@@ -146,9 +160,48 @@ namespace SocketAnalyzers.Rules.Reliability
         /// <summary>Finds the locals derived from the counts and the tests of count locals; false when a count local escapes or is tested outside the loop's own code.</summary>
         public bool ComputeDerivedAndCheckUses()
         {
+            this.FindDecodedText();
             foreach (var operation in this.loop.Descendants())
             {
-                if (operation is ILocalReferenceOperation reference && this.endValues.TryGetValue(reference.Local, out var endValue))
+                if (operation is ILocalReferenceOperation textReference && this.Text.Contains(textReference.Local))
+                {
+                    if (Escapes(textReference))
+                    {
+                        return false;
+                    }
+
+                    if (DecodedText.TestOf(textReference) is var (textTest, compared))
+                    {
+                        if (!this.inScope.Contains(textTest))
+                        {
+                            return false;
+                        }
+
+                        this.Tests.Add((textTest, compared, 0));
+                    }
+                }
+                else if (operation is ILocalReferenceOperation line && this.endValues.TryGetValue(line.Local, out var lineEnd) && lineEnd == ReceiveSite.NullEnd)
+                {
+                    if (Escapes(line))
+                    {
+                        return false;
+                    }
+
+                    if (DecodedText.LineUse(line, out var tolerant) is var (lineTest, compared))
+                    {
+                        if (!this.inScope.Contains(lineTest))
+                        {
+                            return false;
+                        }
+
+                        this.Tests.Add((lineTest, compared, ReceiveSite.NullEnd));
+                    }
+                    else if (!tolerant)
+                    {
+                        return false; // dereferenced or handed on: null may throw there, which ends the loop
+                    }
+                }
+                else if (operation is ILocalReferenceOperation reference && this.endValues.TryGetValue(reference.Local, out var endValue))
                 {
                     if (Escapes(reference))
                     {
@@ -195,7 +248,98 @@ namespace SocketAnalyzers.Rules.Reliability
             return true;
         }
 
-        public bool IsCount(ISymbol symbol) => this.Direct.Contains(symbol) || this.Derived.Contains(symbol);
+        /// <summary>Whether the operation is one of the comparisons in <see cref="Tests"/>.</summary>
+        public bool IsTest(IOperation operation)
+        {
+            foreach (var (test, _, _) in this.Tests)
+            {
+                if (test == operation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public bool IsCount(ISymbol symbol) => this.Direct.Contains(symbol) || this.Derived.Contains(symbol) || this.Text.Contains(symbol);
+
+        /// <summary>
+        /// Locals every write of which (in the loop's own code) decodes a count as returned — <c>s = enc.GetString(b, 0, n)</c>,
+        /// <c>c = decoder.GetChars(b, 0, n, chars, 0)</c> — or trims such text: "" (or 0 chars) at the end of the stream.
+        /// </summary>
+        private void FindDecodedText()
+        {
+            var accepted = new HashSet<IOperation>();
+            for (var round = 0; round < MaxDerivationRounds; round++)
+            {
+                var grew = false;
+                foreach (var operation in this.scope)
+                {
+                    var (target, value) = operation switch
+                    {
+                        ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } simple => (local.Local, simple.Value),
+                        IVariableDeclaratorOperation { Initializer: { } initializer } declarator => (declarator.Symbol, initializer.Value),
+                        _ => (null, null),
+                    };
+                    if (target is null || value is null || accepted.Contains(operation))
+                    {
+                        continue;
+                    }
+
+                    var preserved = value.Type?.SpecialType == SpecialType.System_String && DecodedText.PreservedText(value) is not null;
+                    while (DecodedText.PreservedText(value) is { } instance)
+                    {
+                        value = instance;
+                    }
+
+                    var isText = DecodedText.DecodedCount(value) is { } count
+                        ? BlockingSocketCall.ReferencedSymbol(count) is ILocalSymbol counted && this.endValues.TryGetValue(counted, out var end) && end == 0
+                        : preserved && BlockingSocketCall.ReferencedSymbol(value) is ILocalSymbol text && this.Text.Contains(text);
+                    if (!isText)
+                    {
+                        continue;
+                    }
+
+                    accepted.Add(operation);
+                    grew = true;
+                    if (target.Type.SpecialType == SpecialType.System_String)
+                    {
+                        this.Text.Add(target);
+                    }
+                    else if (target.Type.SpecialType == SpecialType.System_Int32)
+                    {
+                        this.AddDirect(target, 0);
+                    }
+                }
+
+                if (!grew)
+                {
+                    break;
+                }
+            }
+
+            if (this.Text.Count == 0)
+            {
+                return;
+            }
+
+            // Text also written another way (reset, appended, passed by ref) is not "" on every end-of-stream iteration.
+            foreach (var operation in this.scope)
+            {
+                var target = operation switch
+                {
+                    IAssignmentOperation assignment => BlockingSocketCall.ReferencedSymbol(assignment.Target),
+                    IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument => BlockingSocketCall.ReferencedSymbol(argument.Value),
+                    IVariableDeclaratorOperation { Initializer: not null } declarator => declarator.Symbol,
+                    _ => null,
+                };
+                if (target is not null && this.Text.Contains(target) && !accepted.Contains(operation))
+                {
+                    this.Text.Remove(target);
+                }
+            }
+        }
 
         /// <summary>The comparison, pattern or switch that looks at the value, or null.</summary>
         public static IOperation? TestOf(IOperation value)
@@ -242,7 +386,7 @@ namespace SocketAnalyzers.Rules.Reliability
                     return false;
                 }
 
-                if (BlockingSocketCall.ReferencedSymbol(operation) is { } symbol && this.IsCount(symbol))
+                if (BlockingSocketCall.ReferencedSymbol(operation) is { } symbol && (this.Direct.Contains(symbol) || this.Derived.Contains(symbol)))
                 {
                     mentions = true;
                 }

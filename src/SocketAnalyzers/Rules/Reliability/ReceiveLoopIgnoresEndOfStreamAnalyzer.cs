@@ -51,6 +51,7 @@ namespace SocketAnalyzers.Rules.Reliability
                 {
                     var receives = new ReceiveContext(start.Compilation, symbols);
                     start.RegisterOperationAction(c => AnalyzeLoop(c, receives), OperationKind.Loop);
+                    start.RegisterOperationAction(c => AnalyzeCallback(c, receives), OperationKind.Invocation);
                 }
             });
         }
@@ -142,6 +143,22 @@ namespace SocketAnalyzers.Rules.Reliability
             }
 
             Report(context, sites[0]);
+        }
+
+        /// <summary>An APM callback that re-arms its own receive whatever the count (<see cref="RearmedCallback"/>).</summary>
+        private static void AnalyzeCallback(OperationAnalysisContext context, ReceiveContext receives)
+        {
+            var call = (IInvocationOperation)context.Operation;
+            if (call.TargetMethod.Name is not ("EndReceive" or "EndRead"))
+            {
+                return;
+            }
+
+            receives.Helpers.OfferModel(call.SemanticModel);
+            if (RearmedCallback.Find(call, context.ContainingSymbol, receives, context.CancellationToken) is { } site)
+            {
+                Report(context, site);
+            }
         }
 
         /// <summary>

@@ -82,7 +82,7 @@ namespace SocketAnalyzers.Rules.Reliability
 
             // A helper of the compilation is read only when its result is thrown away (the only shape reported for helpers).
             var isHelper = receives.Helpers.IsInCompilation(invocation.TargetMethod);
-            if (!isHelper && receives.Symbols.FindMember(invocation.TargetMethod) is null && invocation.TargetMethod.Name is not ("Read" or "ReadAsync"))
+            if (!isHelper && receives.Symbols.FindMember(invocation.TargetMethod) is null && invocation.TargetMethod.Name is not ("Read" or "ReadAsync" or "EndRead"))
             {
                 return; // cheap first test: neither the socket API nor Stream.Read
             }

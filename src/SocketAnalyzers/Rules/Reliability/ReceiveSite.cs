@@ -23,8 +23,16 @@ namespace SocketAnalyzers.Rules.Reliability
 
         public ReceiveSiteKind Kind { get; }
 
-        /// <summary>The value the call returns at the end of the stream: -1 for ReadByte, 0 for every count.</summary>
-        public int EndOfStreamValue => this.Kind == ReceiveSiteKind.ReadByte ? -1 : 0;
+        /// <summary>Stands for null as an end-of-stream value: what ReadLine returns at the end of the stream.</summary>
+        public const int NullEnd = int.MinValue;
+
+        /// <summary>The value the call returns at the end of the stream: -1 for ReadByte, null (<see cref="NullEnd"/>) for ReadLine, 0 for every count.</summary>
+        public int EndOfStreamValue => this.Kind switch
+        {
+            ReceiveSiteKind.ReadByte => -1,
+            ReceiveSiteKind.Line => NullEnd,
+            _ => 0,
+        };
 
         /// <summary>Whether the call returns a value that tells the end of the stream (a count, or ReadByte's -1).</summary>
         public bool HasResult => this.Kind != ReceiveSiteKind.SilentHelper;
@@ -42,6 +50,9 @@ namespace SocketAnalyzers.Rules.Reliability
         public static ReceiveSite Api(IInvocationOperation call, ProtocolMember member, bool readsOneByte) =>
             new(call, member, readsOneByte ? ReceiveSiteKind.ReadByte : ReceiveSiteKind.Count);
 
+        /// <summary>A text reader's read over a network stream: a line, a char (-1 at the end) or a char count.</summary>
+        public static ReceiveSite Reader(IInvocationOperation call, ReceiveSiteKind kind) => new(call, null, kind);
+
         public static ReceiveSite Helper(IInvocationOperation call, bool returnsCount) =>
             new(call, null, returnsCount ? ReceiveSiteKind.CountHelper : ReceiveSiteKind.SilentHelper);
     }
@@ -53,6 +64,9 @@ namespace SocketAnalyzers.Rules.Reliability
 
         /// <summary>ReadByte: a byte, or -1 at the end of the stream.</summary>
         ReadByte,
+
+        /// <summary>A text reader's ReadLine over a network stream: a line, or null at the end of the stream.</summary>
+        Line,
 
         /// <summary>A helper of the compilation that returns what its receives returned (or their sum).</summary>
         CountHelper,

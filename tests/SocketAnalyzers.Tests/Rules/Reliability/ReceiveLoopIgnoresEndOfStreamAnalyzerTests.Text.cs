@@ -1,0 +1,53 @@
+using System.Threading.Tasks;
+using Verify = SocketAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SocketAnalyzers.Rules.Reliability.ReceiveLoopIgnoresEndOfStreamAnalyzer>;
+
+namespace SocketAnalyzers.Tests.Rules.Reliability
+{
+    /// <summary>Issue 13: text decoded from a count is "" at the end of the stream; its comparisons are evaluated with "".</summary>
+    public sealed partial class ReceiveLoopIgnoresEndOfStreamAnalyzerTests
+    {
+        public static TheoryData<string, string> TextThatStaysInTheLoop => new()
+        {
+            { "while (true) { var n = socket.{|#0:Receive|}(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); if (s == \"bye\") break; Console.Write(s); }", "Socket.Receive" },
+            { "var text = \"\"; while (text == \"\") { var n = stream.{|#0:Read|}(buffer, 0, buffer.Length); text = Encoding.UTF8.GetString(buffer, 0, n); }", "NetworkStream.Read" },
+            { "while (true) { var n = socket.{|#0:Receive|}(buffer); var s = Encoding.UTF8.GetString(buffer, 0, n); if (s != \"\") Console.Write(s); }", "Socket.Receive" },
+            { "while (true) { var n = socket.{|#0:Receive|}(buffer); var s = Encoding.UTF8.GetString(buffer, 0, n); if (s.Length > 0) Console.Write(s); }", "Socket.Receive" },
+            { "while (true) { var n = socket.{|#0:Receive|}(buffer); var s = Encoding.UTF8.GetString(buffer, 0, n); if (string.IsNullOrWhiteSpace(s)) continue; Console.Write(s); }", "Socket.Receive" },
+            { "while (true) { var n = socket.{|#0:Receive|}(buffer); var s = Encoding.UTF8.GetString(buffer, 0, n).Trim(); if (s.Equals(\"quit\")) return; Console.Write(s); }", "Socket.Receive" },
+            { "while (true) { var n = socket.{|#0:Receive|}(buffer); var s = Encoding.UTF8.GetString(buffer, 0, n); var cmd = s.ToUpperInvariant(); if (cmd.StartsWith(\"QUIT\")) break; }", "Socket.Receive" },
+            { "while (true) { var n = socket.{|#0:Receive|}(buffer); var s = Encoding.UTF8.GetString(buffer, 0, n); if (s.Contains(\"EXIT\")) break; Console.Write(s); }", "Socket.Receive" },
+            { "var chars = new char[64]; var decoder = Encoding.UTF8.GetDecoder(); while (true) { var n = socket.{|#0:Receive|}(buffer); var c = decoder.GetChars(buffer, 0, n, chars, 0); var s = new string(chars, 0, c); if (s is \"bye\") break; }", "Socket.Receive" },
+            { "for (;;) { var n = socket.{|#0:Receive|}(buffer); var s = Encoding.UTF8.GetString(buffer, 0, n).TrimEnd('\\r', '\\n'); if (s == \"QUIT\") return; Console.WriteLine(s); }", "Socket.Receive" },
+            { "string s; do { var n = socket.{|#0:Receive|}(buffer); s = Encoding.ASCII.GetString(buffer, 0, n); } while (s != \"END\");", "Socket.Receive" },
+        };
+
+        [Theory]
+        [MemberData(nameof(TextThatStaysInTheLoop))]
+        public async Task DecodedTextWhoseEmptyOutcomeStaysInTheLoop_Reports(string loop, string member) =>
+            await Verify.VerifyAsync(Code(loop), Verify.Diagnostic("SOCK402").WithLocation(0).WithArguments(member));
+
+        [Theory]
+        // The "" outcome reaches an exit.
+        [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); if (s.Length == 0) break; Console.Write(s); }")]
+        [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); if (s == \"\") break; }")]
+        [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); if (string.IsNullOrEmpty(s)) return; }")]
+        [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); if (!s.Contains(\"\")) continue; break; }")]
+        [InlineData("var text = \"x\"; while (text != \"\") { var n = stream.Read(buffer, 0, buffer.Length); text = Encoding.UTF8.GetString(buffer, 0, n); }")]
+        // Not "" on every end-of-stream iteration, or not evaluated: accumulated, reset, compared with a variable, a derived sum.
+        [InlineData("var all = \"\"; while (true) { var n = socket.Receive(buffer); all += Encoding.ASCII.GetString(buffer, 0, n); if (all.EndsWith(\"\\n\")) break; }")]
+        [InlineData("var all = \"\"; while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); if (Keep()) s = \"bye\"; if (s == \"bye\") break; }")]
+        [InlineData("var stop = \"bye\"; while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); if (s == stop) break; }")]
+        [InlineData("var total = 0; while (true) { var n = socket.Receive(buffer); total += n; var s = Encoding.ASCII.GetString(buffer, 0, total); if (s == \"bye\") break; }")]
+        [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n) + \"!\"; if (s == \"!\") break; }")]
+        [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); if (s.StartsWith(\"\\u00AD\")) continue; break; }")]
+        // Other string functions of the text, or of a collection the loop fills, are unknown.
+        [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); if (s.IndexOf(\"bye\") < 0) break; }")]
+        [InlineData("var seen = new System.Collections.Generic.List<string>(); while (true) { var n = socket.Receive(buffer); seen.Add(Encoding.ASCII.GetString(buffer, 0, n)); if (string.Join(\",\", seen).Length > 100) break; }")]
+        // An alias of the text is not followed.
+        [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); var t = s; if (t == \"bye\") break; }")]
+        // Text tested in a lambda is not followed.
+        [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); Func<bool> f = () => s == \"\"; if (f()) break; }")]
+        public async Task DecodedTextThatLeavesOrIsUnknown_DoesNotReport(string loop) =>
+            await Verify.VerifyAsync(Code(loop));
+    }
+}
