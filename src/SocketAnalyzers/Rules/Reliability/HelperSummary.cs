@@ -139,8 +139,9 @@ namespace SocketAnalyzers.Rules.Reliability
 
                             receives++;
                         }
-                        else if (LoopEffects.MaySignal(call, this.context, this.cancellationToken))
+                        else if (LoopEffects.MaySignal(call, this.context, this.depth + 1, this.callers, this.cancellationToken, out var cut))
                         {
+                            this.Truncated |= cut;
                             return false;
                         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -47,8 +48,17 @@ namespace SocketAnalyzers.Rules.Reliability
         /// token or the flag ends the loop), a delegate, or a method of the compilation that is not itself a receive
         /// helper (its effect is unknown).
         /// </summary>
-        public static bool MaySignal(IInvocationOperation call, ReceiveContext context, CancellationToken cancellationToken)
+        public static bool MaySignal(IInvocationOperation call, ReceiveContext context, CancellationToken cancellationToken) =>
+            MaySignal(call, context, 0, ImmutableHashSet<IMethodSymbol>.Empty, cancellationToken, out _);
+
+        /// <summary>
+        /// <see cref="MaySignal(IInvocationOperation, ReceiveContext, CancellationToken)"/> asked from inside a helper's
+        /// summary: the helper's depth and callers bound the question (helpers calling each other), and an answer cut
+        /// short by them counts as "may signal" (silent).
+        /// </summary>
+        internal static bool MaySignal(IInvocationOperation call, ReceiveContext context, int depth, ImmutableHashSet<IMethodSymbol> callers, CancellationToken cancellationToken, out bool truncated)
         {
+            truncated = false;
             var method = call.TargetMethod;
             if (method.MethodKind == MethodKind.DelegateInvoke)
             {
@@ -65,8 +75,8 @@ namespace SocketAnalyzers.Rules.Reliability
                 return false;
             }
 
-            var facts = context.Helpers.Get(method, cancellationToken);
-            return !facts.ReturnsCount && !facts.SwallowsEndOfStream;
+            var facts = context.Helpers.Get(method, depth, callers, cancellationToken, out truncated);
+            return truncated || (!facts.ReturnsCount && !facts.SwallowsEndOfStream);
         }
 
         /// <summary>A call that closes, stops, cancels or signals by its name, wherever it is declared.</summary>
