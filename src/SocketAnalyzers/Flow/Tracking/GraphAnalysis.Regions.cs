@@ -258,7 +258,11 @@ namespace SocketAnalyzers.Flow.Tracking
             return state;
         }
 
-        /// <summary>A flow capture was given a value with objects (or untracked): one whose death must be seen.</summary>
+        /// <summary>
+        /// A flow capture was given a value with objects: one whose death must be seen. Untracked or null values are
+        /// not (they cannot be taken for a holder of an object), so a method of thousands of `lock (gate)` statements
+        /// does not walk thousands of captures at every block (LockedCalls3000: 4.7 s to 1.6 s).
+        /// </summary>
         public void NoteCaptureHolding(CaptureId capture)
         {
             if (this.captureScopes.TryGetValue(capture, out var scope) && this.holding.Add(capture))

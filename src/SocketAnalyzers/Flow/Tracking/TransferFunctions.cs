@@ -64,7 +64,7 @@ namespace SocketAnalyzers.Flow.Tracking
                     return this.Visit(parenthesized.Operand);
                 case IFlowCaptureOperation capture:
                     var capturedValue = this.Visit(capture.Value);
-                    if (!capturedValue.Equals(PointsTo.Nothing))
+                    if (!capturedValue.HasNoObject)
                     {
                         this.analysis.NoteCaptureHolding(capture.Id);
                     }
