@@ -34,7 +34,16 @@ namespace SocketAnalyzers.CodeFixes.FixAll
 
         public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => this.inner.GetSupportedFixAllScopes();
 
-        public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
+        public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
+        {
+            // Several providers may fix one ID (SOCK301: the awaited counterpart, the connect after construction), and
+            // `dotnet format analyzers` asks each of them: one with nothing to fix in the scope answers with a no-op
+            // rather than no action, which the host would report as "Unable to fix" although the other fixed it all.
+            return await this.FixAsync(fixAllContext).ConfigureAwait(false)
+                ?? CodeAction.Create(this.equivalenceKey, _ => Task.FromResult(fixAllContext.Solution), this.equivalenceKey);
+        }
+
+        private Task<CodeAction?> FixAsync(FixAllContext fixAllContext)
         {
             if (fixAllContext.CodeActionEquivalenceKey == this.equivalenceKey)
             {

@@ -89,6 +89,36 @@ namespace SocketAnalyzers.Tests.Meta
             Assert.True(exercised > 0, $"{name} fixed nothing in the sample: the test does not exercise it.");
         }
 
+        [Fact]
+        public async Task FixAll_OfAProviderWithNothingToFix_IsANoOpNotAMissingAction()
+        {
+            // SOCK301 has two providers; `dotnet format analyzers` asks both, and a missing action reads "Unable to fix".
+            using var workspace = new AdhocWorkspace();
+            var document = CodeFixRunner.CreateDocument(workspace, "Blocking.cs", """
+                using System.Net.Sockets;
+                using System.Threading.Tasks;
+
+                internal static class Blocking
+                {
+                    private static async Task<int> ReceiveAsync(Socket socket, byte[] buffer)
+                    {
+                        await Task.Yield();
+                        return socket.Receive(buffer);
+                    }
+                }
+                """, OutputKind.DynamicallyLinkedLibrary);
+            var run = await AnalyzerRunner.RunAsync((await document.Project.GetCompilationAsync())!);
+            var diagnostics = run.Diagnostics.Where(d => d.Id == "SOCK301").ToList();
+            Assert.Single(diagnostics);
+            var fix = AnalyzerCatalog.CreateCodeFixes().Single(f => f.GetType().Name == "ConnectAfterConstructionFix");
+
+            var action = await CodeFixRunner.FixAllInDocumentAsync(fix, document, "SOCK301", equivalenceKey: null, diagnostics, CancellationToken.None);
+
+            Assert.NotNull(action);
+            var solution = await CodeFixRunner.ApplyAsync(action!, CancellationToken.None);
+            Assert.Equal((await document.GetTextAsync()).ToString(), (await solution.GetDocument(document.Id)!.GetTextAsync()).ToString());
+        }
+
         /// <summary>The document's text after FixAll, or null when FixAll changes nothing.</summary>
         private static async Task<string?> FixedTextAsync(CodeFixProvider fix, Document document, string id, string? equivalenceKey, IReadOnlyList<Diagnostic> diagnostics)
         {
