@@ -10,31 +10,16 @@ namespace SocketAnalyzers.Flow.Tracking
     {
         public static bool IsOwnedSource(IOperation? value, KnownSocketSymbols symbols)
         {
-            while (true)
+            switch (AwaitedValue.Of(value))
             {
-                switch (value)
-                {
-                    case IConversionOperation conversion:
-                        value = conversion.Operand;
-                        continue;
-                    case IParenthesizedOperation parenthesized:
-                        value = parenthesized.Operand;
-                        continue;
-                    case IAwaitOperation awaited:
-                        value = awaited.Operation;
-                        continue;
-                    case IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } task }:
-                        value = task;
-                        continue;
-                    case IObjectCreationOperation creation:
-                        // A NetworkStream made here owns a descriptor only when it owns its socket: not a source.
-                        return symbols.TryGetApi(creation.Type, out var api) && api is SocketApi.Socket or SocketApi.TcpClient or SocketApi.UdpClient or SocketApi.TcpListener;
-                    case IInvocationOperation invocation:
-                        return (symbols.FindMember(invocation.TargetMethod) is { } member && member.Has(ApiTraits.ReturnsAccepted))
-                            || IsFromAsyncAccept(invocation, symbols);
-                    default:
-                        return false;
-                }
+                case IObjectCreationOperation creation:
+                    // A NetworkStream made here owns a descriptor only when it owns its socket: not a source.
+                    return symbols.TryGetApi(creation.Type, out var api) && api is SocketApi.Socket or SocketApi.TcpClient or SocketApi.UdpClient or SocketApi.TcpListener;
+                case IInvocationOperation invocation:
+                    return (symbols.FindMember(invocation.TargetMethod) is { } member && member.Has(ApiTraits.ReturnsAccepted))
+                        || IsFromAsyncAccept(invocation, symbols);
+                default:
+                    return false;
             }
         }
 

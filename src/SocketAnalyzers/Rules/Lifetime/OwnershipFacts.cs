@@ -65,29 +65,7 @@ namespace SocketAnalyzers.Rules.Lifetime
             && (HasAttribute(parameter.GetAttributes(), HandlesResourceDisposal) || HasAttribute(parameter.GetAttributes(), TakesOwnership));
 
         /// <summary>The value with conversions, parentheses and awaits looked through.</summary>
-        public static IOperation? Unwrap(IOperation? value)
-        {
-            while (true)
-            {
-                switch (value)
-                {
-                    case IConversionOperation conversion:
-                        value = conversion.Operand;
-                        break;
-                    case IParenthesizedOperation parenthesized:
-                        value = parenthesized.Operand;
-                        break;
-                    case IAwaitOperation awaited:
-                        value = awaited.Operation;
-                        break;
-                    case IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured }:
-                        value = configured;
-                        break;
-                    default:
-                        return value;
-                }
-            }
-        }
+        public static IOperation? Unwrap(IOperation? value) => Flow.Tracking.AwaitedValue.Of(value);
 
         public static bool HasAttribute(System.Collections.Immutable.ImmutableArray<AttributeData> attributes, string name)
         {

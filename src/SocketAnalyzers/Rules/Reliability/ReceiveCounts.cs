@@ -41,29 +41,7 @@ namespace SocketAnalyzers.Rules.Reliability
         public IReadOnlyList<IOperation> Scope => this.scope;
 
         /// <summary>The value a call's result stands for, without conversions, parentheses, await or ConfigureAwait.</summary>
-        public static IOperation Unwrap(IOperation value)
-        {
-            while (true)
-            {
-                switch (value)
-                {
-                    case IConversionOperation conversion:
-                        value = conversion.Operand;
-                        continue;
-                    case IParenthesizedOperation parenthesized:
-                        value = parenthesized.Operand;
-                        continue;
-                    case IAwaitOperation awaited:
-                        value = awaited.Operation;
-                        continue;
-                    case IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } instance }:
-                        value = instance;
-                        continue;
-                    default:
-                        return value;
-                }
-            }
-        }
+        public static IOperation Unwrap(IOperation value) => Flow.Tracking.AwaitedValue.Of(value)!;
 
         /// <summary>The outermost operation that still stands for a call's result (through await, ConfigureAwait, conversions).</summary>
         public static IOperation Outermost(IOperation value)
