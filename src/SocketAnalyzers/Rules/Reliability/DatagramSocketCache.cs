@@ -123,59 +123,7 @@ namespace SocketAnalyzers.Rules.Reliability
             return answer;
         }
 
-        private bool Compute(IFieldSymbol field, KnownSocketSymbols symbols)
-        {
-            if (!field.IsReadOnly && field.DeclaredAccessibility != Accessibility.Private)
-            {
-                return false; // others may store anything in it
-            }
-
-            var values = 0;
-            foreach (var typeReference in field.ContainingType.DeclaringSyntaxReferences)
-            {
-                var model = this.helpers.ModelOf(typeReference.SyntaxTree);
-                foreach (var node in typeReference.GetSyntax().DescendantNodes())
-                {
-                    ExpressionSyntax? value = node switch
-                    {
-                        VariableDeclaratorSyntax { Initializer.Value: var initial } declarator when declarator.Identifier.ValueText == field.Name => initial,
-                        AssignmentExpressionSyntax { Left: var left, Right: var right } when NameOf(left) == field.Name => right,
-                        _ => null,
-                    };
-                    if (value is null)
-                    {
-                        continue;
-                    }
-
-                    if (node is AssignmentExpressionSyntax assignment
-                        && !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(assignment.Left).Symbol?.OriginalDefinition, field))
-                    {
-                        continue;
-                    }
-
-                    if (node is VariableDeclaratorSyntax declaratorNode
-                        && !SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(declaratorNode)?.OriginalDefinition, field))
-                    {
-                        continue;
-                    }
-
-                    if (model.GetOperation(value) is not { } operation || !ReceiveCalls.IsDatagramSocket(operation, symbols))
-                    {
-                        return false;
-                    }
-
-                    values++;
-                }
-            }
-
-            return values > 0;
-        }
-
-        private static string? NameOf(ExpressionSyntax target) => target switch
-        {
-            IdentifierNameSyntax name => name.Identifier.ValueText,
-            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText,
-            _ => null,
-        };
+        private bool Compute(IFieldSymbol field, KnownSocketSymbols symbols) =>
+            StoredFieldValues.All(field, this.helpers.ModelOf, (model, value) => model.GetOperation(value) is { } operation && ReceiveCalls.IsDatagramSocket(operation, symbols));
     }
 }

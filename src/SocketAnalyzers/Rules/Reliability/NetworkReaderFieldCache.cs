@@ -27,55 +27,9 @@ namespace SocketAnalyzers.Rules.Reliability
             return answer;
         }
 
-        private static bool Compute(IFieldSymbol field, ReceiveContext context)
-        {
-            if (!field.IsReadOnly && field.DeclaredAccessibility != Accessibility.Private)
-            {
-                return false; // others may store anything in it
-            }
-
-            var values = 0;
-            foreach (var typeReference in field.ContainingType.DeclaringSyntaxReferences)
-            {
-                var model = context.Helpers.ModelOf(typeReference.SyntaxTree);
-                foreach (var node in typeReference.GetSyntax().DescendantNodes())
-                {
-                    var value = node switch
-                    {
-                        VariableDeclaratorSyntax { Initializer.Value: var initial } declarator when declarator.Identifier.ValueText == field.Name
-                            && SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(declarator)?.OriginalDefinition, field) => initial,
-                        AssignmentExpressionSyntax { Left: var left, Right: var right } when NameOf(left) == field.Name
-                            && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(left).Symbol?.OriginalDefinition, field) => right,
-                        _ => null,
-                    };
-                    if (value is null)
-                    {
-                        continue;
-                    }
-
-                    if (model.GetOperation(value) is not { } operation || model.GetEnclosingSymbol(value.SpanStart) is not { } member)
-                    {
-                        return false;
-                    }
-
-                    var function = context.Functions.Get(AsyncCode.EnclosingFunction(operation, member, out _));
-                    if (!NetworkStreamWrappers.IsOverNetworkStream(operation, function, context.Symbols))
-                    {
-                        return false;
-                    }
-
-                    values++;
-                }
-            }
-
-            return values > 0;
-        }
-
-        private static string? NameOf(ExpressionSyntax target) => target switch
-        {
-            IdentifierNameSyntax name => name.Identifier.ValueText,
-            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText,
-            _ => null,
-        };
+        private static bool Compute(IFieldSymbol field, ReceiveContext context) =>
+            StoredFieldValues.All(field, context.Helpers.ModelOf, (model, value) =>
+                model.GetOperation(value) is { } operation && model.GetEnclosingSymbol(value.SpanStart) is { } member
+                && NetworkStreamWrappers.IsOverNetworkStream(operation, context.Functions.Get(AsyncCode.EnclosingFunction(operation, member, out _)), context.Symbols));
     }
 }

@@ -1,0 +1,63 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace SocketAnalyzers.Rules.Reliability
+{
+    /// <summary>
+    /// What a private or readonly field is ever given: its initializer and every assignment to it in its type (only
+    /// its own code can store into it). The receive rules ask whether all of them are datagram sockets, or readers over
+    /// a network stream.
+    /// </summary>
+    internal static class StoredFieldValues
+    {
+        /// <summary>
+        /// Whether the field is given at least one value and every one passes <paramref name="test"/> (the value's
+        /// semantic model and expression); false for a field code outside its type may write.
+        /// </summary>
+        public static bool All(IFieldSymbol field, Func<SyntaxTree, SemanticModel> modelOf, Func<SemanticModel, ExpressionSyntax, bool> test)
+        {
+            if (!field.IsReadOnly && field.DeclaredAccessibility != Accessibility.Private)
+            {
+                return false; // others may store anything in it
+            }
+
+            var values = 0;
+            foreach (var typeReference in field.ContainingType.DeclaringSyntaxReferences)
+            {
+                var model = modelOf(typeReference.SyntaxTree);
+                foreach (var node in typeReference.GetSyntax().DescendantNodes())
+                {
+                    var value = node switch
+                    {
+                        VariableDeclaratorSyntax { Initializer.Value: var initial } declarator when declarator.Identifier.ValueText == field.Name
+                            && SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(declarator)?.OriginalDefinition, field) => initial,
+                        AssignmentExpressionSyntax { Left: var left, Right: var right } when NameOf(left) == field.Name
+                            && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(left).Symbol?.OriginalDefinition, field) => right,
+                        _ => null,
+                    };
+                    if (value is null)
+                    {
+                        continue;
+                    }
+
+                    if (!test(model, value))
+                    {
+                        return false;
+                    }
+
+                    values++;
+                }
+            }
+
+            return values > 0;
+        }
+
+        private static string? NameOf(ExpressionSyntax target) => target switch
+        {
+            IdentifierNameSyntax name => name.Identifier.ValueText,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText,
+            _ => null,
+        };
+    }
+}
