@@ -66,6 +66,11 @@ namespace SocketAnalyzers.Flow.Tracking
                 return false;
             }
 
+            return HasLeaveOpen(arguments);
+        }
+
+        private static bool HasLeaveOpen(ImmutableArray<IArgumentOperation> arguments)
+        {
             foreach (var argument in arguments)
             {
                 if (argument.Parameter?.Name is "leaveOpen" or "leaveInnerStreamOpen"
@@ -77,6 +82,36 @@ namespace SocketAnalyzers.Flow.Tracking
 
             return false;
         }
+
+        /// <summary>
+        /// The argument a library stream or reader wrapper is built over and owns (<c>new StreamReader(stream)</c>,
+        /// <c>new SslStream(stream)</c>, <c>new BinaryWriter(stream)</c>; not with <c>leaveOpen: true</c>), or -1.
+        /// Disposing the wrapper disposes that stream (socket-semantics J7), and the wrapper goes wherever the stream
+        /// would: the flow analysis follows the wrapper as the stream itself.
+        /// </summary>
+        public static int OwnedStreamArgument(IMethodSymbol constructor, ImmutableArray<IArgumentOperation> arguments)
+        {
+            if (constructor.MethodKind != MethodKind.Constructor || !IsLibraryStreamWrapper(constructor.ContainingType) || HasLeaveOpen(arguments))
+            {
+                return -1;
+            }
+
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                if (arguments[i].Parameter is { Type.Name: "Stream", Type.ContainingNamespace.Name: "IO" })
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>A stream, text reader/writer or binary reader/writer of a referenced library (not the program's own).</summary>
+        public static bool IsLibraryStreamWrapper(ITypeSymbol? type) =>
+            type is INamedTypeSymbol named && named.DeclaringSyntaxReferences.IsEmpty
+            && (DerivesFromStreamOrReader(named)
+                || (named.Name is "BinaryReader" or "BinaryWriter" && named.ContainingNamespace?.ToDisplayString() == "System.IO"));
 
         private static bool DerivesFromStreamOrReader(INamedTypeSymbol? type)
         {

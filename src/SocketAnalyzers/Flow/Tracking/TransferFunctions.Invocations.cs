@@ -103,6 +103,19 @@ namespace SocketAnalyzers.Flow.Tracking
                 this.MayThrowHere();
             }
 
+            if (!receiver.HasNoObject && !method.IsStatic && OwnershipAnnotations.IsLibraryStreamWrapper(receiverOperation?.Type))
+            {
+                // Reading or writing through a library reader or stream over a tracked stream (ReadLine, Write, Flush)
+                // uses the stream and keeps nothing: the wrapper is followed as the stream itself.
+                if (mayThrow)
+                {
+                    this.MayThrowHere();
+                }
+
+                this.PassToUnknownCode(method, arguments, argumentObjects);
+                return this.UntrackedIfSocket(invocation);
+            }
+
             var beforeCall = mayThrow ? this.BeforeHandOff(argumentObjects, socketFailure, receiver) : null;
             var result = this.CallUnknownOrSummarized(invocation, receiver, argumentObjects);
             if (beforeCall is not null)
@@ -243,6 +256,21 @@ namespace SocketAnalyzers.Flow.Tracking
                 var socketFailure = ExceptionSources.MayRaiseSocketException(creation.Constructor);
                 var beforeCall = this.BeforeHandOff(argumentObjects, socketFailure);
                 this.ReleaseHeldIfReached(null, arguments);
+                if (creation.Constructor is { } streamWrapper && OwnershipAnnotations.OwnedStreamArgument(streamWrapper, arguments) is var wrapped and >= 0
+                    && !argumentObjects[wrapped].HasNoObject)
+                {
+                    // A reader, writer or stream over a tracked stream owns it: it is followed as that stream (J7).
+                    var others = (PointsTo[])argumentObjects.Clone();
+                    others[wrapped] = PointsTo.Nothing;
+                    this.PassToUnknownCode(streamWrapper, arguments, others);
+                    if (beforeCall is not null)
+                    {
+                        this.MayThrowAfterHandOff(beforeCall, argumentObjects, socketFailure);
+                    }
+
+                    return argumentObjects[wrapped];
+                }
+
                 if (creation.Constructor is { } wrapper)
                 {
                     this.PassToUnknownCode(wrapper, arguments, argumentObjects);

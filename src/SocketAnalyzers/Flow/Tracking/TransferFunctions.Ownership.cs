@@ -47,10 +47,21 @@ namespace SocketAnalyzers.Flow.Tracking
         {
             foreach (var id in objects)
             {
-                if (this.analysis.Objects.Get(id).WrappedBy is { } wrapper && wrapper != id
-                    && this.state.GetObject(wrapper) is { } owner && (owner.Ownership & Ownership.Owned) != 0)
+                if (this.analysis.Objects.Get(id).WrappedBy is not { } wrapper || wrapper == id || this.state.GetObject(wrapper) is not { } owner)
+                {
+                    continue;
+                }
+
+                if ((owner.Ownership & Ownership.Owned) != 0)
                 {
                     this.state.SetObject(wrapper, owner.WithOwnership((owner.Ownership & ~Ownership.Owned) | handedAs));
+                }
+                else if (handedAs != Ownership.None && (owner.Ownership & Ownership.Unknown) != 0)
+                {
+                    // A wrapper this body does not own (a parameter): closing or handing on its stream does the same to
+                    // it, which is what a summary tells callers (a handler's `using var s = client.GetStream()`, or a
+                    // reader over that stream, closes their client).
+                    this.state.SetObject(wrapper, owner.WithOwnership((owner.Ownership & ~Ownership.Unknown) | handedAs));
                 }
             }
         }

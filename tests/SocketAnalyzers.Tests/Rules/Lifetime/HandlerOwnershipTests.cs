@@ -301,5 +301,16 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
             await Verify.VerifyAsync(NotDisposed, source);
             await Verify.VerifyAsync(Accepted, source, Verify.Diagnostic(Accepted).WithLocation(0).WithLocation(1).WithArguments("Accept", "no path closes it before the method ends"));
         }
+        [Theory]
+        [InlineData("while (true) { var client = listener.AcceptTcpClient(); Handle(client); }", "private static void Handle(TcpClient client) { using NetworkStream stream = client.GetStream(); stream.WriteByte(1); }")]
+        [InlineData("while (true) { var client = listener.AcceptTcpClient(); _ = HandleAsync(client); }", "private static async Task HandleAsync(TcpClient client) { using NetworkStream stream = client.GetStream(); await stream.WriteAsync(new byte[1], 0, 1); }")]
+        [InlineData("while (true) { var client = listener.AcceptTcpClient(); _ = HandleAsync(client); }", "private static async Task HandleAsync(TcpClient client) { using (var reader = new StreamReader(client.GetStream())) { await reader.ReadLineAsync(); } }")]
+        public async Task HandlerDisposesTheClientsStream_DoesNotReport(string caller, string handler)
+        {
+            // Disposing the stream of GetStream(), or a reader that owns it, closes the client's socket (J7).
+            var source = Server(caller, handler);
+            await Verify.VerifyAsync(Accepted, source);
+            await Verify.VerifyAsync(NotDisposed, source);
+        }
     }
 }
