@@ -17,6 +17,7 @@ namespace SocketAnalyzers.Flow
             this.UnknownCallsKeepOwnership = unknownCallsKeepOwnership;
             this.Summaries = new SummaryCache(this);
             this.Handlers = new HandlerOwnership(this);
+            this.Process = new ProcessLifetime(this);
         }
 
         public Compilation Compilation { get; }
@@ -27,6 +28,9 @@ namespace SocketAnalyzers.Flow
 
         /// <summary>Which parameters of a handler method it owns from entry (<see cref="HandlerOwnership"/>).</summary>
         public HandlerOwnership Handlers { get; }
+
+        /// <summary>Which bodies run once per process, and which end it when an exception leaves them (<see cref="ProcessLifetime"/>).</summary>
+        public ProcessLifetime Process { get; }
 
         /// <summary>
         /// False (the default, precision first): a socket passed to a method or constructor the analysis cannot see

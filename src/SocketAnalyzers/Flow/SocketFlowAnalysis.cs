@@ -27,6 +27,8 @@ namespace SocketAnalyzers.Flow
 
             var result = analysis.Replay();
             result.ExceptionEndsProcess = analysis.ExceptionEndsProcess;
+            result.Process = context.Process;
+            result.Cancellation = cancellationToken;
             return result;
         }
 
@@ -44,6 +46,8 @@ namespace SocketAnalyzers.Flow
 
             var result = analysis.Replay();
             result.ExceptionEndsProcess = seeds?.ExceptionEndsProcess == true;
+            result.Process = context.Process;
+            result.Cancellation = cancellationToken;
             return result;
         }
     }

@@ -79,6 +79,21 @@ namespace SocketAnalyzers.Flow
         /// </summary>
         public bool ExceptionEndsProcess { get; internal set; }
 
+        /// <summary>Set by the analysis: what the program's call sites say about this body (<see cref="ProcessLifetime"/>).</summary>
+        internal ProcessLifetime? Process { get; set; }
+
+        internal System.Threading.CancellationToken Cancellation { get; set; }
+
+        /// <summary>
+        /// The body runs at most once per process (the entry point, or what it calls or starts once): what it leaves
+        /// open stays open once, until the process ends. Computed on first use, from the call sites.
+        /// </summary>
+        public bool RunsOncePerProcess => this.Process?.RunsOnce(this.Owner, this.Cancellation) ?? ProcessLifetime.IsEntryPoint(this.Owner);
+
+        /// <summary>An exception leaving this body ends the process: a thread, work item or entry point, or only called from one without a catch.</summary>
+        public bool ExceptionLeavingEndsProcess =>
+            this.ExceptionEndsProcess || (this.Process?.ExceptionEndsProcess(this.Owner, this.Cancellation) ?? ProcessLifetime.IsEntryPoint(this.Owner));
+
         internal static SocketFlowResult Incomplete(ControlFlowGraph graph, ISymbol? owner)
         {
             var unreachable = new FlowExit(false, ImmutableArray<TrackedSocket>.Empty, default, null);

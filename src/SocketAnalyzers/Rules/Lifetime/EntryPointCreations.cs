@@ -33,12 +33,7 @@ namespace SocketAnalyzers.Rules.Lifetime
         private static HashSet<string> Collect(Compilation compilation, CancellationToken cancellationToken)
         {
             var names = new HashSet<string>(System.StringComparer.Ordinal);
-            if (compilation.GetEntryPoint(cancellationToken) is not { } entryPoint)
-            {
-                return names;
-            }
-
-            foreach (var reference in entryPoint.DeclaringSyntaxReferences)
+            foreach (var reference in EntryPointSyntax(compilation, cancellationToken))
             {
                 var root = reference.GetSyntax(cancellationToken);
                 var bodies = root is CompilationUnitSyntax unit
@@ -57,6 +52,37 @@ namespace SocketAnalyzers.Rules.Lifetime
             }
 
             return names;
+        }
+
+        /// <summary>
+        /// The entry point's declarations; without one (a library build, or several programs compiled together), every
+        /// <c>static Main</c> and the top-level statements, as <see cref="LifetimeFindings.IsEntryPoint"/> reads them.
+        /// </summary>
+        private static IEnumerable<SyntaxReference> EntryPointSyntax(Compilation compilation, CancellationToken cancellationToken)
+        {
+            if (compilation.GetEntryPoint(cancellationToken) is { } entryPoint)
+            {
+                return entryPoint.DeclaringSyntaxReferences;
+            }
+
+            var references = new List<SyntaxReference>();
+            foreach (var symbol in compilation.GetSymbolsWithName("Main", SymbolFilter.Member, cancellationToken))
+            {
+                if (LifetimeFindings.IsEntryPoint(symbol))
+                {
+                    references.AddRange(symbol.DeclaringSyntaxReferences);
+                }
+            }
+
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit && unit.Members.OfType<GlobalStatementSyntax>().Any())
+                {
+                    references.Add(unit.GetReference());
+                }
+            }
+
+            return references;
         }
 
         private static bool InLoop(SyntaxNode node, SyntaxNode body)

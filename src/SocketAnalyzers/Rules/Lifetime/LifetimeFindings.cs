@@ -56,8 +56,9 @@ namespace SocketAnalyzers.Rules.Lifetime
                 return "the next iteration replaces it while it is still open";
             }
 
-            // When the program's entry point returns, the process ends and the system closes what is still open.
-            if (LeaksAt(result.NormalExit, origin.Id) && !IsEntryPoint(result.Owner))
+            // When the program's entry point returns, the process ends and the system closes what is still open; a body
+            // that runs once per process (what the entry point calls or starts once) leaves it open once, until then.
+            if (LeaksAt(result.NormalExit, origin.Id) && !result.RunsOncePerProcess)
             {
                 return ValueAt(result.NormalExit, origin.Id)?.Ownership == Ownership.Owned
                     ? "no path closes it before the method ends"
@@ -68,8 +69,7 @@ namespace SocketAnalyzers.Rules.Lifetime
         }
 
         /// <summary><c>static Main</c> (any of its signatures) or the top-level statements.</summary>
-        public static bool IsEntryPoint(ISymbol? owner) =>
-            owner is IMethodSymbol { IsStatic: true, Name: "Main" or "<Main>$", MethodKind: MethodKind.Ordinary };
+        public static bool IsEntryPoint(ISymbol? owner) => ProcessLifetime.IsEntryPoint(owner);
 
         private static SocketValue? ValueAt(FlowExit exit, int id)
         {

@@ -19,13 +19,6 @@ namespace SocketAnalyzers.Rules.Lifetime
     {
         public static void Check(SocketFlowResult result, List<Diagnostic> diagnostics)
         {
-            // An exception that leaves the program's entry point ends the process, and the process's descriptors with it.
-            // So does one that leaves a thread or a thread-pool work item.
-            if (LifetimeFindings.IsEntryPoint(result.Owner) || result.ExceptionEndsProcess)
-            {
-                return;
-            }
-
             foreach (var origin in result.Objects)
             {
                 // Bail-outs: (1) not this body's to close; (2) already a normal-path leak (SOCK201/SOCK203 say more);
@@ -38,6 +31,15 @@ namespace SocketAnalyzers.Rules.Lifetime
                     || FirstUnprotectedStep(result, origin.Id) is not { } step)
                 {
                     continue;
+                }
+
+                // An exception that leaves the program's entry point ends the process, and the process's descriptors with
+                // it. So does one that leaves a thread or a thread-pool work item, or a body only they call, without a
+                // catch. A body that runs once per process leaks at most once, until the process ends. (Asked last: the
+                // answer reads the program's call sites.)
+                if (result.ExceptionLeavingEndsProcess)
+                {
+                    return;
                 }
 
                 diagnostics.Add(Diagnostic.Create(

@@ -36,6 +36,13 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
             }
             """;
 
+        [Fact]
+        public async Task DuplicateAndClose_ClosesTheSocketHere()
+        {
+            // DuplicateAndClose hands the socket to another process and closes it in this one.
+            await Verify.VerifyAsync("SOCK203", Client("void Pass(Socket listener, int pid) { var s = listener.Accept(); s.DuplicateAndClose(pid); }"));
+        }
+
         [Theory]
         [InlineData("Stream Open(IPEndPoint ep) { var c = new TcpClient(); c.Connect(ep); return c.GetStream(); }")]
         [InlineData("NetworkStream Open(IPEndPoint ep) { var c = new TcpClient(); c.Connect(ep); var s = c.GetStream(); return s; }")]
