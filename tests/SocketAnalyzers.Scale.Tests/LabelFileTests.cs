@@ -40,9 +40,10 @@ namespace SocketAnalyzers.Scale.Tests
         {
             { "a__b/Server.cs\t12\tbug\tleak\tSOCK203", "one.labels.tsv:1: skipped, has 5 tab-separated columns, not 6 (file, lines, kind, category, rule, note)" },
             { "a__b/Server.cs\t12\tbug\tleak\tSOCK203\tnote\textra", "one.labels.tsv:1: skipped, has 7 tab-separated columns, not 6 (file, lines, kind, category, rule, note)" },
-            { "a__b/Server.cs\t12–14\tbug\tleak\tSOCK203\tnote", "one.labels.tsv:1: skipped, lines '12–14' is not N or N-M with 1 <= N <= M" },
-            { "a__b/Server.cs\t14-12\tbug\tleak\tSOCK203\tnote", "one.labels.tsv:1: skipped, lines '14-12' is not N or N-M with 1 <= N <= M" },
-            { "a__b/Server.cs\t0\tbug\tleak\tSOCK203\tnote", "one.labels.tsv:1: skipped, lines '0' is not N or N-M with 1 <= N <= M" },
+            { "a__b/Server.cs\t12–14\tbug\tleak\tSOCK203\tnote", "one.labels.tsv:1: skipped, lines '12–14' is not N, N-M or either followed by ,K with 1 <= N <= M, 1 <= K" },
+            { "a__b/Server.cs\t14-12\tbug\tleak\tSOCK203\tnote", "one.labels.tsv:1: skipped, lines '14-12' is not N, N-M or either followed by ,K with 1 <= N <= M, 1 <= K" },
+            { "a__b/Server.cs\t12,0\tbug\tleak\tSOCK204\tnote", "one.labels.tsv:1: skipped, lines '12,0' is not N, N-M or either followed by ,K with 1 <= N <= M, 1 <= K" },
+            { "a__b/Server.cs\t0\tbug\tleak\tSOCK203\tnote", "one.labels.tsv:1: skipped, lines '0' is not N, N-M or either followed by ,K with 1 <= N <= M, 1 <= K" },
             { "a__b/Server.cs\t12\tleak\tleak\tSOCK203\tnote", "one.labels.tsv:1: skipped, kind 'leak' is neither bug nor trap" },
             { "a__b/Server.cs\t12\tbug\tleaks\tSOCK203\tnote", "one.labels.tsv:1: skipped, unknown category 'leaks' (known: leak, protocol, receive-count, end-of-stream, blocking-in-async, sync-over-async)" },
             { "a__b/Server.cs\t12\tbug\tleak\tSOCK401\tnote", "one.labels.tsv:1: skipped, rule 'SOCK401' is not one of ours for category leak (SOCK201, SOCK202, SOCK203, SOCK204, SOCK205)" },
@@ -57,6 +58,19 @@ namespace SocketAnalyzers.Scale.Tests
 
             Assert.Empty(labels.Labels);
             Assert.Equal(new[] { message }, labels.Problems);
+        }
+
+        [Fact]
+        public void ExtraLine_CoversAFindingThere_AndIsPrintedBack()
+        {
+            // SOCK204 is placed at the field's declaration and at the line that assigns it (LABELS.md).
+            var labels = this.Read("a__b/Server.cs\t30-31,12\tbug\tleak\tSOCK204\tthe field is never closed");
+
+            var label = Assert.Single(labels.Labels);
+            Assert.Equal("30-31,12", label.Lines);
+            Assert.True(label.Covers(new Finding("ours", "SOCK204", "a__b/Server.cs", 12, 1, "m")));
+            Assert.True(label.Covers(new Finding("ours", "SOCK204", "a__b/Server.cs", 31, 1, "m")));
+            Assert.False(label.Covers(new Finding("ours", "SOCK204", "a__b/Server.cs", 13, 1, "m")));
         }
 
         [Fact]

@@ -54,9 +54,9 @@ namespace SocketAnalyzers.Scale.Labels
             var file = columns[0].Trim().Replace('\\', '/');
             var category = categories.Find(columns[3].Trim());
             var rule = columns[4].Trim();
-            if (!TryParseLines(columns[1].Trim(), out var first, out var last))
+            if (!TryParseLines(columns[1].Trim(), out var first, out var last, out var also))
             {
-                this.Problem(source, "lines '" + columns[1] + "' is not N or N-M with 1 <= N <= M");
+                this.Problem(source, "lines '" + columns[1] + "' is not N, N-M or either followed by ,K with 1 <= N <= M, 1 <= K");
             }
             else if (columns[2].Trim() is not ("bug" or "trap"))
             {
@@ -81,14 +81,28 @@ namespace SocketAnalyzers.Scale.Labels
             }
             else
             {
-                this.Labels.Add(new Label(file, first, last, columns[2].Trim() == "bug", category.Name, rule, columns[5].Trim(), source));
+                this.Labels.Add(new Label(file, first, last, columns[2].Trim() == "bug", category.Name, rule, columns[5].Trim(), source) { AlsoLine = also });
             }
         }
 
         private void Problem(string source, string message) => this.Problems.Add(source + ": skipped, " + message);
 
-        private static bool TryParseLines(string text, out int first, out int last)
+        /// <summary><c>N</c>, <c>N-M</c>, and either followed by <c>,K</c>: one more line (a SOCK204 field's declaration).</summary>
+        private static bool TryParseLines(string text, out int first, out int last, out int also)
         {
+            also = 0;
+            var comma = text.IndexOf(',');
+            if (comma >= 0)
+            {
+                if (!int.TryParse(text.AsSpan(comma + 1), NumberStyles.None, CultureInfo.InvariantCulture, out also) || also < 1)
+                {
+                    first = last = 0;
+                    return false;
+                }
+
+                text = text.Substring(0, comma);
+            }
+
             var parts = text.Split('-');
             first = last = 0;
             return parts.Length is 1 or 2
