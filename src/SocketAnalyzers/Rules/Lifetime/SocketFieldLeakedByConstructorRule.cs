@@ -36,6 +36,12 @@ namespace SocketAnalyzers.Rules.Lifetime
                         continue;
                     }
 
+                    // The object is built only by the entry point or a thread, without a catch: the throw ends the process.
+                    if (result.ExceptionLeavingEndsProcess)
+                    {
+                        return;
+                    }
+
                     diagnostics.Add(Diagnostic.Create(
                         Descriptors.SocketLeakedOnException,
                         StoreTarget(store).GetLocation(),

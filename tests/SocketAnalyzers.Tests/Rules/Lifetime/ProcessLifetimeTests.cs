@@ -200,6 +200,41 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
         }
 
         [Theory]
+        [InlineData("new Server();", false)]
+        [InlineData("try { new Server(); } catch (SocketException) { }", true)]
+        [InlineData("for (var i = 0; i < 2; i++) { try { new Server(); } catch (SocketException) { } }", true)]
+        public async Task ConstructorThatThrowsAfterStoring_ReportsUnlessTheThrowEndsTheProcess(string main, bool reported)
+        {
+            var source = """
+                using System.Net;
+                using System.Net.Sockets;
+
+                class Server
+                {
+                    private readonly TcpListener listener;
+
+                    public Server()
+                    {
+                        {|#0:listener|} = new TcpListener(IPAddress.Loopback, 5000);
+                        listener.{|#1:Start|}();
+                    }
+                }
+
+                static class Program
+                {
+                    static void Main()
+                    {
+                        MAIN
+                    }
+                }
+                """.Replace("MAIN", main);
+            var expected = reported
+                ? new[] { Verify.Diagnostic(OnException).WithLocation(0).WithLocation(1).WithArguments("listener", "Start") }
+                : System.Array.Empty<Microsoft.CodeAnalysis.Testing.DiagnosticResult>();
+            await Verify.VerifyAsync(OnException, source, expected);
+        }
+
+        [Theory]
         [InlineData("try { Listen(); } catch (SocketException) { }", false)]
         [InlineData("_ = ListenAsync();", true)]
         [InlineData("Task.Run(() => Listen());", false)]
