@@ -17,7 +17,7 @@ namespace SocketAnalyzers.Flow
             this.UnknownCallsKeepOwnership = unknownCallsKeepOwnership;
             this.Summaries = new SummaryCache(this);
             this.Handlers = new HandlerOwnership(this);
-            this.Process = new ProcessLifetime(this);
+            this.Process = new ProcessLifetime(compilation, this.Summaries.GetModel);
         }
 
         public Compilation Compilation { get; }

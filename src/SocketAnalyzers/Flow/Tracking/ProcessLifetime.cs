@@ -8,12 +8,13 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace SocketAnalyzers.Flow.Tracking
 {
     /// <summary>
-    /// Two facts about a body of a program, read from its call sites: it runs at most once per process (the entry
-    /// point, what the entry point calls or starts on a thread outside any loop, and so on down), and an exception
-    /// leaving it ends the process (it escapes the entry point, a thread or a thread-pool work item with no catch on the
-    /// way: .NET terminates the process on an unhandled exception, and the system closes every descriptor). A socket
-    /// left open by a run-once body stays open at most until the process ends, once: not the accumulating leak the
-    /// lifetime rules look for. Asked only when a lifetime rule is about to report; answers are cached per compilation.
+    /// Two facts about a body of a program, read from its call sites. It "runs once": a fixed number of times per
+    /// process, at most once per call site (the entry point, what the entry point calls or starts on a thread outside
+    /// any loop, and so on down). And an exception leaving it ends the process (it escapes the entry point, a thread or a
+    /// thread-pool work item with no catch on the way: .NET terminates the process on an unhandled exception, and the
+    /// system closes every descriptor). A socket a run-once body leaves open stays open until the process ends, a fixed
+    /// number of times: not the accumulating leak the lifetime rules look for. Asked only when a lifetime rule is about
+    /// to report; answers are cached per compilation.
     /// </summary>
     internal sealed class ProcessLifetime
     {
@@ -23,13 +24,42 @@ namespace SocketAnalyzers.Flow.Tracking
         /// <summary>A method called from more places than this is not a run-once step of a program's start.</summary>
         private const int MaxReferences = 16;
 
-        private readonly FlowContext context;
+        private readonly Compilation compilation;
+        private readonly System.Func<SyntaxTree, SemanticModel> models;
         private readonly ConcurrentDictionary<ISymbol, bool> runsOnce = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, bool> endsProcess = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<string, List<SyntaxToken>> tokensByName = new ConcurrentDictionary<string, List<SyntaxToken>>();
         private int isProgram = -1;
 
-        public ProcessLifetime(FlowContext context) => this.context = context;
+        /// <param name="compilation">The program.</param>
+        /// <param name="models">One semantic model per tree (the flow engine shares its summaries' models).</param>
+        public ProcessLifetime(Compilation compilation, System.Func<SyntaxTree, SemanticModel> models)
+        {
+            this.compilation = compilation;
+            this.models = models;
+        }
+
+        /// <summary>
+        /// Every constructor of the type is called, and only by bodies that run once per process, outside loops (or by a
+        /// static initializer): each object of it lives as long as the process does.
+        /// </summary>
+        public bool CreatedOncePerProcess(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            if (type.InstanceConstructors.IsEmpty)
+            {
+                return false;
+            }
+
+            foreach (var constructor in type.InstanceConstructors)
+            {
+                if (!this.RunsOnce(constructor, cancellationToken))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         /// <summary><c>static Main</c> (any of its signatures) or the top-level statements.</summary>
         public static bool IsEntryPoint(ISymbol? owner) =>
@@ -184,7 +214,7 @@ namespace SocketAnalyzers.Flow.Tracking
 
         private bool Names(SyntaxNode site, IMethodSymbol method, CancellationToken cancellationToken)
         {
-            var info = this.context.Summaries.GetModel(site.SyntaxTree).GetSymbolInfo(site, cancellationToken);
+            var info = this.models(site.SyntaxTree).GetSymbolInfo(site, cancellationToken);
             if (info.Symbol is { } symbol)
             {
                 return SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, method);
@@ -226,7 +256,7 @@ namespace SocketAnalyzers.Flow.Tracking
             var current = function;
             while (current.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: { } call } })
             {
-                var model = this.context.Summaries.GetModel(call.SyntaxTree);
+                var model = this.models(call.SyntaxTree);
                 if (call is ObjectCreationExpressionSyntax && model.GetTypeInfo(call, cancellationToken).Type is { TypeKind: TypeKind.Delegate })
                 {
                     // new ThreadStart(Run): the delegate is what the enclosing call receives.
@@ -260,13 +290,28 @@ namespace SocketAnalyzers.Flow.Tracking
             this.StartKind(function, cancellationToken, out var start) != Start.None && start is not null
             && this.InRunOnceBodyOutsideLoops(start, visiting, cancellationToken);
 
-        private bool InRunOnceBodyOutsideLoops(SyntaxNode node, HashSet<ISymbol> visiting, CancellationToken cancellationToken) =>
-            !InLoop(node) && this.EnclosingFunction(node, cancellationToken) is { } caller && this.RunsOnce(caller, visiting, cancellationToken);
+        private bool InRunOnceBodyOutsideLoops(SyntaxNode node, HashSet<ISymbol> visiting, CancellationToken cancellationToken)
+        {
+            if (InLoop(node))
+            {
+                return false;
+            }
+
+            // A static field's initializer and a static constructor run once, when the type is first used.
+            var enclosing = this.models(node.SyntaxTree).GetEnclosingSymbol(node.SpanStart, cancellationToken);
+            return enclosing switch
+            {
+                IFieldSymbol { IsStatic: true } or IPropertySymbol { IsStatic: true } => true,
+                IMethodSymbol { MethodKind: MethodKind.StaticConstructor } => true,
+                IMethodSymbol caller => this.RunsOnce(caller, visiting, cancellationToken),
+                _ => false,
+            };
+        }
 
         /// <summary>The method, local function or lambda whose body holds the node (the top-level statements' too).</summary>
         private IMethodSymbol? EnclosingFunction(SyntaxNode node, CancellationToken cancellationToken)
         {
-            var model = this.context.Summaries.GetModel(node.SyntaxTree);
+            var model = this.models(node.SyntaxTree);
             return model.GetEnclosingSymbol(node.SpanStart, cancellationToken) as IMethodSymbol;
         }
 
@@ -351,7 +396,7 @@ namespace SocketAnalyzers.Flow.Tracking
         {
             if (this.isProgram < 0)
             {
-                var compilation = this.context.Compilation;
+                var compilation = this.compilation;
                 var found = compilation.Options.OutputKind is not (OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule)
                     || compilation.ContainsSymbolsWithName("Main", SymbolFilter.Member, cancellationToken)
                     || HasTopLevelStatements(compilation, cancellationToken);
@@ -389,7 +434,7 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             var found = new List<SyntaxToken>();
-            foreach (var tree in this.context.Compilation.SyntaxTrees)
+            foreach (var tree in this.compilation.SyntaxTrees)
             {
                 foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
                 {

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SocketAnalyzers.Diagnostics;
+using SocketAnalyzers.Flow.Tracking;
 using SocketAnalyzers.Protocol;
 using SocketAnalyzers.Symbols;
 
@@ -44,6 +45,10 @@ namespace SocketAnalyzers.Rules.Lifetime
                 var asyncDisposable = TypeLookup.Find(start.Compilation, "System.IAsyncDisposable");
                 var facts = new SocketFieldCompilationFacts(symbols);
                 var entryPoint = new EntryPointCreations(start.Compilation);
+                var models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
+#pragma warning disable RS1030 // Call sites of a type's constructors live in other trees; one model per tree per compilation, only for candidates.
+                var process = new ProcessLifetime(start.Compilation, tree => models.GetOrAdd(tree, start.Compilation.GetSemanticModel(tree)));
+#pragma warning restore RS1030
                 var candidates = new ConcurrentQueue<Candidate>();
                 start.RegisterOperationAction(facts.NoteCreation, OperationKind.ObjectCreation);
                 start.RegisterOperationAction(facts.NoteInvocation, OperationKind.Invocation);
@@ -57,7 +62,7 @@ namespace SocketAnalyzers.Rules.Lifetime
                         }
 
                         symbolStart.RegisterOperationBlockAction(collector.Collect);
-                        symbolStart.RegisterSymbolEndAction(end => Collect(end, type, collector, disposable, asyncDisposable, entryPoint, candidates));
+                        symbolStart.RegisterSymbolEndAction(end => Collect(end, type, collector, disposable, asyncDisposable, entryPoint, process, candidates));
                     },
                     SymbolKind.NamedType);
 
@@ -77,7 +82,7 @@ namespace SocketAnalyzers.Rules.Lifetime
             });
         }
 
-        private static void Collect(SymbolAnalysisContext context, INamedTypeSymbol type, SocketFieldCollector collector, INamedTypeSymbol? disposable, INamedTypeSymbol? asyncDisposable, EntryPointCreations entryPoint, ConcurrentQueue<Candidate> candidates)
+        private static void Collect(SymbolAnalysisContext context, INamedTypeSymbol type, SocketFieldCollector collector, INamedTypeSymbol? disposable, INamedTypeSymbol? asyncDisposable, EntryPointCreations entryPoint, ProcessLifetime process, ConcurrentQueue<Candidate> candidates)
         {
             var isDisposable = Implements(type, disposable) || Implements(type, asyncDisposable);
             HashSet<IFieldSymbol>? disposedOnDispose = null;
@@ -129,9 +134,12 @@ namespace SocketAnalyzers.Rules.Lifetime
                 }
 
                 // 6. A type with no stop path at all that the entry point creates once (new Server().Run() in Main, the
-                // main form): it holds the socket for the life of the process, and the system closes it at exit.
+                // main form), or that only bodies running once per process create (a static singleton, a server the
+                // entry point's Start method makes): it holds the socket for the life of the process, and the system
+                // closes it at exit.
                 closedByAnyMember ??= collector.ClosedByAnyMember(context.CancellationToken);
-                if (!isDisposable && closedByAnyMember.Count == 0 && !collector.HasStopMethod && entryPoint.Creates(type, context.CancellationToken))
+                if (!isDisposable && closedByAnyMember.Count == 0 && !collector.HasStopMethod
+                    && (entryPoint.Creates(type, context.CancellationToken) || process.CreatedOncePerProcess(type, context.CancellationToken)))
                 {
                     continue;
                 }

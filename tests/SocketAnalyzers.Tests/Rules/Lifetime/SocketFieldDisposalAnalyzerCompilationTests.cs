@@ -45,6 +45,66 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
             await VerifyProgramAsync(source);
         }
 
+        [Theory]
+        [InlineData("static class Program { static void Main() => Start(); static void Start() { new Server().Run(); } }")]
+        [InlineData("static class Program { static readonly Server Instance = new Server(); static void Main() => Instance.Run(); }")]
+        [InlineData("static class Program { static void Main() { var t = new System.Threading.Thread(() => new Server().Run()); t.Start(); t.Join(); } }")]
+        public async Task ServerCreatedOncePerProcess_Silent(string program)
+        {
+            // Made only by bodies that run once per process (the entry point's callees, a static singleton, a thread the
+            // entry point starts once): the server holds its listener for the life of the process.
+            var source = """
+                using System.Net;
+                using System.Net.Sockets;
+
+                class Server
+                {
+                    private readonly TcpListener listener = new TcpListener(IPAddress.Any, 5000);
+
+                    public void Run()
+                    {
+                        listener.Start();
+                        while (true)
+                        {
+                            using var client = listener.AcceptTcpClient();
+                        }
+                    }
+                }
+
+                """ + program;
+
+            await VerifyProgramAsync(source);
+        }
+
+        [Theory]
+        [InlineData("static class Program { static void Main() { while (true) Start(); } static void Start() { new Server().Run(); } }")]
+        [InlineData("static class Program { static void Main() { Start(); } static void Start() { new Server().Run(); } static void NeverCalled() => new Server().Run(); }")]
+        [InlineData("static class Program { static void Main() { System.AppDomain.CurrentDomain.ProcessExit += (s, e) => new Server().Run(); } }")]
+        public async Task ServerCreatedAgain_Reports(string program)
+        {
+            var source = """
+                using System.Net;
+                using System.Net.Sockets;
+
+                class Server
+                {
+                    private readonly TcpListener {|#0:listener|} = {|#1:new TcpListener(IPAddress.Any, 5000)|};
+
+                    public void Run()
+                    {
+                        listener.Start();
+                        while (true)
+                        {
+                            using var client = listener.AcceptTcpClient();
+                        }
+                    }
+                }
+
+                """ + program;
+
+            await VerifyProgramAsync(source, Verify.Diagnostic("SOCK204").WithLocation(0).WithLocation(1).WithArguments("Server", "TcpListener", "listener", "does not implement IDisposable"));
+        }
+
         [Fact]
         public async Task CreatedInALoopOrWithAStopPath_Reports()
         {
