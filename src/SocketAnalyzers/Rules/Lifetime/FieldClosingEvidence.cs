@@ -33,12 +33,18 @@ namespace SocketAnalyzers.Rules.Lifetime
         {
             var names = new HashSet<string>(System.StringComparer.Ordinal);
             var unguarded = new HashSet<string>(System.StringComparer.Ordinal);
+            var streamOf = new Dictionary<string, string>(System.StringComparer.Ordinal);
             foreach (var reference in type.DeclaringSyntaxReferences)
             {
                 foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
                 {
                     switch (node)
                     {
+                        case AssignmentExpressionSyntax { Left: var left, Right: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetStream" } stream } }
+                            when Root(left) is { } held && Root(stream.Expression) is { } client:
+                            // `s = client.GetStream()`: closing s closes client (J7).
+                            streamOf[held] = client;
+                            break;
                         case InvocationExpressionSyntax invocation when ClosedReceiver(invocation.Expression) is { } receiver:
                             AddRoot(receiver, names);
                             if (!IsUnderConnectedGuard(invocation))
@@ -55,7 +61,27 @@ namespace SocketAnalyzers.Rules.Lifetime
                 }
             }
 
+            AddWrappers(names, streamOf);
+            AddWrappers(unguarded, streamOf);
             return new Closes(names, unguarded);
+        }
+
+        private static void AddWrappers(HashSet<string> closed, Dictionary<string, string> streamOf)
+        {
+            foreach (var pair in streamOf)
+            {
+                if (closed.Contains(pair.Key))
+                {
+                    closed.Add(pair.Value);
+                }
+            }
+        }
+
+        private static string? Root(ExpressionSyntax expression)
+        {
+            var names = new HashSet<string>(System.StringComparer.Ordinal);
+            AddRoot(expression, names);
+            return names.Count == 1 ? names.First() : null;
         }
 
         /// <summary>In the true branch of an <c>if</c> whose condition reads <c>Connected</c>.</summary>

@@ -151,6 +151,12 @@ namespace SocketAnalyzers.Rules.Lifetime
 
         private static bool DerivesFromEventArgs(ITypeSymbol type)
         {
+            if (type.TypeKind == TypeKind.Error)
+            {
+                // A UI framework the build cannot resolve (mid-edit, or a missing reference): its event args are named so.
+                return type.Name.EndsWith("EventArgs", System.StringComparison.Ordinal);
+            }
+
             for (var current = type; current is not null; current = current.BaseType)
             {
                 if (current.Name == "EventArgs" && current.ContainingNamespace?.ToDisplayString() == "System")

@@ -11,6 +11,36 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
         private const string Rerun = "'{0}' {1} and this write replaces the socket the field holds without closing it";
 
         [Fact]
+        public async Task HandlerOfAnUnresolvedUiFramework_ClosedThroughItsStream_Reports()
+        {
+            // RoutedEventArgs does not bind (no WPF reference, or code typed mid-edit): its name still says event args.
+            // The type closes the client through the stream it took from it (J7).
+            const string source = /* lang=c#-test */ """
+                using System.IO;
+                using System.Net.Sockets;
+
+                sealed class MainWindow
+                {
+                    private TcpClient connection;
+                    private Stream stream;
+
+                    private void Connect_Click(object sender, {|CS0246:RoutedEventArgs|} e)
+                    {
+                        {|#0:connection = new TcpClient("localhost", 80)|};
+                        stream = connection.GetStream();
+                    }
+
+                    private void Disconnect_Click(object sender, {|CS0246:RoutedEventArgs|} e)
+                    {
+                        stream.Close();
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("connection", string.Format(Rerun, "Connect_Click", "handles an event that can fire again")));
+        }
+
+        [Fact]
         public async Task EventHandlerReplacesTheClient_Reports()
         {
             const string source = /* lang=c#-test */ """
