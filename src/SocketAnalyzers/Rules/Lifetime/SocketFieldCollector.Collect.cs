@@ -94,6 +94,10 @@ namespace SocketAnalyzers.Rules.Lifetime
                     if (IsOwnInstance(target.Instance))
                     {
                         this.NoteStore(target.Member, assignment.Value, ownedLocals, updates);
+                        if (IsDatagramCreation(assignment.Value) && this.TrackedField(target, aliases) is { } datagram)
+                        {
+                            facts.Datagram.Add(datagram);
+                        }
                     }
 
                     // The field's value stored in another object's member: that object may own it now.
@@ -107,7 +111,13 @@ namespace SocketAnalyzers.Rules.Lifetime
                     if (OwnershipFacts.IsDisposal(invocation, this.symbols)
                         && (this.TrackedField(invocation.Instance, aliases) ?? this.OwnerOfInnerSocket(invocation.Instance, aliases)) is { } disposed)
                     {
-                        facts.Disposed.Add(disposed);
+                        (this.FollowsShutdownOf(invocation, disposed, aliases) ? facts.DisposedAfterShutdown : facts.Disposed).Add(disposed);
+                    }
+
+                    if (invocation.TargetMethod.Name is "Connect" or "ConnectAsync" or "BeginConnect"
+                        && (this.TrackedField(invocation.Instance, aliases) ?? this.OwnerOfInnerSocket(invocation.Instance, aliases)) is { } connected)
+                    {
+                        facts.Connected.Add(connected);
                     }
 
                     var sameType = SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType?.OriginalDefinition, this.type.OriginalDefinition);
@@ -186,6 +196,61 @@ namespace SocketAnalyzers.Rules.Lifetime
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// <c>f.Shutdown(…); f.Close();</c> in one block: Shutdown throws on a socket that never connected (H1, H2), and
+        /// then the Close after it never runs.
+        /// </summary>
+        private bool FollowsShutdownOf(IInvocationOperation close, IFieldSymbol field, Dictionary<ILocalSymbol, IFieldSymbol> aliases)
+        {
+            if (close.Syntax.Parent is not Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionStatementSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.BlockSyntax block } statement
+                || close.SemanticModel is not { } model)
+            {
+                return false;
+            }
+
+            foreach (var earlier in block.Statements)
+            {
+                if (earlier == statement)
+                {
+                    return false;
+                }
+
+                if (earlier is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionStatementSyntax { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax candidate }
+                    && model.GetOperation(candidate) is IInvocationOperation { TargetMethod.Name: "Shutdown" } shutdown
+                    && SymbolEqualityComparer.Default.Equals(this.TrackedField(shutdown.Instance, aliases) ?? this.OwnerOfInnerSocket(shutdown.Instance, aliases), field))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><c>new Socket(…, SocketType.Dgram, …)</c>, <c>new Socket(…, ProtocolType.Udp)</c>.</summary>
+        private static bool IsDatagramCreation(IOperation value)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (value is not IObjectCreationOperation creation)
+            {
+                return false;
+            }
+
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Value.ConstantValue is { HasValue: true, Value: int constant }
+                    && ((argument.Parameter?.Type.Name == "SocketType" && constant == 2) || (argument.Parameter?.Type.Name == "ProtocolType" && constant == 17)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void NoteUsingResource(IOperation resources, MethodFacts facts, Dictionary<ILocalSymbol, IFieldSymbol> aliases)

@@ -181,6 +181,48 @@ namespace SocketAnalyzers.Rules.Lifetime
             return disposed;
         }
 
+        /// <summary>
+        /// Fields the type closes only right after a <c>Shutdown</c> of them, and that may never have connected when it
+        /// does: a datagram socket the type never connects (H2), or a stream socket the type connects (the connect may
+        /// fail, H1). Shutdown then throws and the Close is skipped. Listeners are left out: Linux accepts their Shutdown.
+        /// </summary>
+        public HashSet<IFieldSymbol> ClosedOnlyAfterFailingShutdown(CancellationToken cancellationToken)
+        {
+            var afterShutdown = new HashSet<IFieldSymbol>(SymbolEqualityComparer.Default);
+            var connected = new HashSet<IFieldSymbol>(SymbolEqualityComparer.Default);
+            var datagram = new HashSet<IFieldSymbol>(SymbolEqualityComparer.Default);
+            lock (this.gate)
+            {
+                foreach (var facts in this.methods.Values)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    afterShutdown.UnionWith(facts.DisposedAfterShutdown);
+                    connected.UnionWith(facts.Connected);
+                    datagram.UnionWith(facts.Datagram);
+                }
+            }
+
+            afterShutdown.RemoveWhere(field => datagram.Contains(field) ? connected.Contains(field) : !connected.Contains(field));
+            return afterShutdown;
+        }
+
+        /// <summary>Some member closes the field right after a Shutdown of it (whether or not that Shutdown can fail).</summary>
+        public bool ClosedAfterAnyShutdown(IFieldSymbol field)
+        {
+            lock (this.gate)
+            {
+                foreach (var facts in this.methods.Values)
+                {
+                    if (facts.DisposedAfterShutdown.Contains(field))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         private static bool IsDisposeEntry(IMethodSymbol method) =>
             method.MethodKind is MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation
             && !method.IsStatic

@@ -82,11 +82,14 @@ namespace SocketAnalyzers.Rules.Lifetime
             });
         }
 
+        private const string FailingShutdownReason = "its only Close follows a Shutdown, which throws on a socket that never connected, so that Close never runs";
+
         private static void Collect(SymbolAnalysisContext context, INamedTypeSymbol type, SocketFieldCollector collector, INamedTypeSymbol? disposable, INamedTypeSymbol? asyncDisposable, EntryPointCreations entryPoint, ProcessLifetime process, ConcurrentQueue<Candidate> candidates)
         {
             var isDisposable = Implements(type, disposable) || Implements(type, asyncDisposable);
             HashSet<IFieldSymbol>? disposedOnDispose = null;
             HashSet<IFieldSymbol>? closedByAnyMember = null;
+            HashSet<IFieldSymbol>? afterShutdown = null;
             foreach (var pair in collector.Fields)
             {
                 var field = pair.Key;
@@ -131,6 +134,18 @@ namespace SocketAnalyzers.Rules.Lifetime
                     }
 
                     reason = "its Dispose does not dispose it";
+                }
+
+                // The only Close follows a Shutdown: a socket that may never have connected is then not closed; one that
+                // always connected is (the Close counts after all).
+                afterShutdown ??= collector.ClosedOnlyAfterFailingShutdown(context.CancellationToken);
+                if (afterShutdown.Contains(field))
+                {
+                    reason = FailingShutdownReason;
+                }
+                else if (collector.ClosedAfterAnyShutdown(field))
+                {
+                    continue;
                 }
 
                 // 6. A type with no stop path at all that the entry point creates once (new Server().Run() in Main, the

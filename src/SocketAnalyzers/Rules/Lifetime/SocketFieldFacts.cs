@@ -42,5 +42,14 @@ namespace SocketAnalyzers.Rules.Lifetime
         public HashSet<IFieldSymbol> Passed { get; } = new HashSet<IFieldSymbol>(SymbolEqualityComparer.Default);
 
         public HashSet<IMethodSymbol> Calls { get; } = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+
+        /// <summary>Fields closed only by a Close that follows a <c>Shutdown</c> of the same socket in the same block.</summary>
+        public HashSet<IFieldSymbol> DisposedAfterShutdown { get; } = new HashSet<IFieldSymbol>(SymbolEqualityComparer.Default);
+
+        /// <summary>Fields this method connects (<c>Connect</c>, <c>ConnectAsync</c>, <c>BeginConnect</c>).</summary>
+        public HashSet<IFieldSymbol> Connected { get; } = new HashSet<IFieldSymbol>(SymbolEqualityComparer.Default);
+
+        /// <summary>Fields this method gives a datagram socket (<c>SocketType.Dgram</c>, <c>ProtocolType.Udp</c>).</summary>
+        public HashSet<IFieldSymbol> Datagram { get; } = new HashSet<IFieldSymbol>(SymbolEqualityComparer.Default);
     }
 }
