@@ -12,7 +12,7 @@ namespace SocketAnalyzers.Scale
     /// dotnet run -c Release --project benchmarks/SocketAnalyzers.Scale -- scale [--sizes 10000,100000,1000000] [--seed 1] [--repeat N]
     /// dotnet run -c Release --project benchmarks/SocketAnalyzers.Scale -- pathological
     /// dotnet run -c Release --project benchmarks/SocketAnalyzers.Scale -- folder &lt;dir&gt; [--list] [--no-implicit-usings]
-    /// dotnet run -c Release --project benchmarks/SocketAnalyzers.Scale -- folder &lt;dir&gt; --labels &lt;file.tsv|glob&gt;... [--tools all|ours] [--details] [--out &lt;dir&gt;]
+    /// dotnet run -c Release --project benchmarks/SocketAnalyzers.Scale -- folder &lt;dir&gt; --labels &lt;file.tsv|glob&gt;... [--tools all|ours] [--details] [--out &lt;dir&gt;] [--one-compilation]
     /// dotnet run -c Release --project benchmarks/SocketAnalyzers.Scale -- small [--projects 40] [--seed 1] [--repeat 5]
     /// </code>
     /// </summary>
@@ -22,7 +22,7 @@ namespace SocketAnalyzers.Scale
             "usage: SocketAnalyzers.Scale scale [--sizes 10000,100000,1000000] [--seed 1] [--repeat N]\n"
             + "       SocketAnalyzers.Scale pathological\n"
             + "       SocketAnalyzers.Scale folder <dir> [--list] [--no-implicit-usings]\n"
-            + "       SocketAnalyzers.Scale folder <dir> --labels <file.tsv|glob>... [--tools all|ours] [--details] [--out <dir>] [--no-implicit-usings]\n"
+            + "       SocketAnalyzers.Scale folder <dir> --labels <file.tsv|glob>... [--tools all|ours] [--details] [--out <dir>] [--no-implicit-usings] [--one-compilation]\n"
             + "       SocketAnalyzers.Scale small [--projects 40] [--seed 1] [--repeat 5]";
 
         public static async Task<int> Main(string[] args)
@@ -55,6 +55,7 @@ namespace SocketAnalyzers.Scale
                                 folder.Has("--details"),
                                 folder.Value("--out"),
                                 !folder.Has("--no-implicit-usings"),
+                                folder.Has("--one-compilation"),
                                 CancellationToken.None).ConfigureAwait(false);
                         }
 

@@ -70,6 +70,22 @@ namespace SocketAnalyzers.Scale
             return new SourceSet(root, files);
         }
 
+        /// <summary>
+        /// One set per repository of a folder laid out as <c>owner__repo/&lt;path&gt;</c> (LABELS.md), each with the implicit
+        /// usings: each repository is a program of its own, as its users build it. Compiled together, one repository's
+        /// global-namespace <c>TcpClient</c> class or entry point would change what another's code means.
+        /// </summary>
+        public List<SourceSet> ByRepository()
+        {
+            var sdk = this.Files.Where(f => f.Path.StartsWith("<sdk>/", StringComparison.Ordinal)).ToList();
+            return this.Files
+                .Where(f => !f.Path.StartsWith("<sdk>/", StringComparison.Ordinal))
+                .GroupBy(f => f.Path.Split('/')[0], StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new SourceSet(this.Name + "/" + g.Key, g.Concat(sdk).ToList()))
+                .ToList();
+        }
+
         public List<SyntaxTree> Parse() =>
             this.Files.Select(f => CSharpSyntaxTree.ParseText(f.Text, ParseOptions, f.Path)).ToList();
 

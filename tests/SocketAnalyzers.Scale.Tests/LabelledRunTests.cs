@@ -98,7 +98,7 @@ namespace SocketAnalyzers.Scale.Tests
         {
             public AllTools()
             {
-                this.Run = Task.Run(() => LabelledRun.RunAsync(Folder, new[] { Path.Combine(Folder, "labels.tsv") }, oursOnly: false, implicitUsings: true, CancellationToken.None)).GetAwaiter().GetResult();
+                this.Run = Task.Run(() => LabelledRun.RunAsync(Folder, new[] { Path.Combine(Folder, "labels.tsv") }, oursOnly: false, implicitUsings: true, oneCompilation: false, CancellationToken.None)).GetAwaiter().GetResult();
             }
 
             internal LabelledRun Run { get; }

@@ -16,7 +16,7 @@ namespace SocketAnalyzers.Scale.Labels
     /// </summary>
     internal static class LabelledFolderMode
     {
-        public static async Task<int> RunAsync(string folder, IReadOnlyList<string> labelPatterns, string tools, bool details, string? outFolder, bool implicitUsings, CancellationToken cancellationToken)
+        public static async Task<int> RunAsync(string folder, IReadOnlyList<string> labelPatterns, string tools, bool details, string? outFolder, bool implicitUsings, bool oneCompilation, CancellationToken cancellationToken)
         {
             if (!Directory.Exists(folder))
             {
@@ -30,7 +30,7 @@ namespace SocketAnalyzers.Scale.Labels
             }
 
             var labelFiles = ExpandLabelFiles(labelPatterns);
-            var run = await LabelledRun.RunAsync(folder, labelFiles, tools == "ours", implicitUsings, cancellationToken).ConfigureAwait(false);
+            var run = await LabelledRun.RunAsync(folder, labelFiles, tools == "ours", implicitUsings, oneCompilation, cancellationToken).ConfigureAwait(false);
             foreach (var problem in run.Labels.Problems)
             {
                 Console.Error.WriteLine("LABEL " + problem);

@@ -10,9 +10,11 @@ using SocketAnalyzers.Precision;
 namespace SocketAnalyzers.Scale.Labels
 {
     /// <summary>
-    /// A labelled folder scored: the folder compiled once (as <see cref="FolderMode"/> compiles it), then each tool of
-    /// labels-scoring.json in a pass of its own (<see cref="ToolPass"/>, with its precision.json options) where only
-    /// the rules that count for some category are on, as warnings; every finding matched to the labels.
+    /// A labelled folder scored: each repository (<c>owner__repo</c>) compiled on its own as its users build it, or the
+    /// whole folder as one compilation (<c>--one-compilation</c>, how runs before per-repository compilation were made),
+    /// then each tool of labels-scoring.json in a pass of its own per compilation (<see cref="ToolPass"/>, with its
+    /// precision.json options) where only the rules that count for some category are on, as warnings; every finding
+    /// matched to the labels.
     /// </summary>
     internal sealed class LabelledRun
     {
@@ -38,15 +40,16 @@ namespace SocketAnalyzers.Scale.Labels
         public List<string> Errors { get; } = new();
 
         /// <param name="oursOnly">Only SocketAnalyzers (<c>--tools ours</c>); otherwise every tool of labels-scoring.json.</param>
-        public static async Task<LabelledRun> RunAsync(string folder, IReadOnlyList<string> labelFiles, bool oursOnly, bool implicitUsings, CancellationToken cancellationToken)
+        /// <param name="oneCompilation">The whole folder as one compilation instead of one per repository.</param>
+        public static async Task<LabelledRun> RunAsync(string folder, IReadOnlyList<string> labelFiles, bool oursOnly, bool implicitUsings, bool oneCompilation, CancellationToken cancellationToken)
         {
             var categories = LabelCategories.Load();
             var sources = SourceSet.FromFolder(folder, implicitUsings);
             var labels = LabelFile.Read(labelFiles, categories, sources.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal));
             var run = new LabelledRun { Sources = sources, Labels = labels, Categories = categories };
 
-            var compilation = sources.Compile();
-            run.CompilerErrors = compilation.GetDiagnostics(cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error);
+            var compilations = (oneCompilation ? new List<SourceSet> { sources } : sources.ByRepository()).Select(s => s.Compile()).ToList();
+            run.CompilerErrors = compilations.Sum(c => c.GetDiagnostics(cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error));
             var toolConfigs = PrecisionConfig.Load<PrecisionConfig>(Path.Combine(AppContext.BaseDirectory, "precision.json")).Tools;
             var catalog = AnalyzerCatalog.Load(Path.Combine(AppContext.BaseDirectory, "scale-analyzers.txt"));
             var scored = categories.AllRules();
@@ -64,9 +67,15 @@ namespace SocketAnalyzers.Scale.Labels
                     continue;
                 }
 
-                var pass = await ToolPass.RunAsync(compilation, analyzers, tool.Options, ran, cancellationToken).ConfigureAwait(false);
-                run.Errors.AddRange(pass.Diagnostics.Where(d => d.Id == "AD0001").Select(d => name + " crashed: " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
-                var findings = pass.Diagnostics
+                var diagnostics = new List<Diagnostic>();
+                foreach (var compilation in compilations)
+                {
+                    var pass = await ToolPass.RunAsync(compilation, analyzers, tool.Options, ran, cancellationToken).ConfigureAwait(false);
+                    diagnostics.AddRange(pass.Diagnostics);
+                }
+
+                run.Errors.AddRange(diagnostics.Where(d => d.Id == "AD0001").Select(d => name + " crashed: " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+                var findings = diagnostics
                     .Where(d => ran.Contains(d.Id) && d.Location.IsInSource)
                     .Select(d => Finding.From(name, d))
                     .OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Column).ThenBy(f => f.Rule, StringComparer.Ordinal)
