@@ -56,7 +56,7 @@ namespace SocketAnalyzers.Rules.Lifetime
                     // A yield return hands it out while the iterator (and its using) is suspended: still open.
                     IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } value } when Reads(value, local, symbols) => "is returned",
                     ISimpleAssignmentOperation { Target: IMemberReferenceOperation or IArrayElementReferenceOperation } assignment
-                        when Reads(assignment.Value, local, symbols) => "is stored in '" + assignment.Target.Syntax + "'",
+                        when Reads(assignment.Value, local, symbols) && !HeldByScopeLocal(assignment.Target, scope) => "is stored in '" + assignment.Target.Syntax + "'",
                     IInvocationOperation invocation when StartsUnawaitedWork(invocation) && Captures(invocation, local) => "is used by a task that is not awaited before the scope ends",
                     _ => null,
                 };
@@ -70,6 +70,23 @@ namespace SocketAnalyzers.Rules.Lifetime
                         how));
                 }
             }
+        }
+
+        /// <summary>
+        /// A member or element of an object that a local declared in the same scope holds (<c>token.Socket = client.Client</c>
+        /// with <c>var token = new Token()</c> after the using): the holder goes out of scope with the socket.
+        /// </summary>
+        private static bool HeldByScopeLocal(IOperation target, IOperation scope)
+        {
+            var holder = target;
+            while (holder is IMemberReferenceOperation or IArrayElementReferenceOperation)
+            {
+                holder = holder is IMemberReferenceOperation member ? member.Instance : ((IArrayElementReferenceOperation)holder).ArrayReference;
+            }
+
+            return holder is ILocalReferenceOperation { Local: { } local }
+                && local.DeclaringSyntaxReferences.Length == 1
+                && scope.Syntax.Span.Contains(local.DeclaringSyntaxReferences[0].Span);
         }
 
         /// <summary>The operations of the scope, without entering lambdas and local functions (their returns stay inside).</summary>

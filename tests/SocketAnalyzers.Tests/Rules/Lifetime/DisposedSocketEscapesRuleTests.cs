@@ -29,6 +29,35 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
         }
 
         [Fact]
+        public async Task StoredInAnObjectOfTheSameScope_DoesNotReport()
+        {
+            // The token is a local of the using's scope: it goes out of scope with the client it holds.
+            const string source = /* lang=c#-test */ """
+                using System.Net.Sockets;
+
+                sealed class Token
+                {
+                    public Socket? Socket;
+                    public Socket?[] Sockets = new Socket?[1];
+                }
+
+                static class Worker
+                {
+                    public static void Run(string host)
+                    {
+                        using var client = new TcpClient();
+                        var token = new Token();
+                        client.Connect(host, 80);
+                        token.Socket = client.Client;
+                        token.Sockets[0] = client.Client;
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source);
+        }
+
+        [Fact]
         public async Task ClientSocketOfUsingTcpClientStored_Reports()
         {
             const string source = /* lang=c#-test */ """
