@@ -18,6 +18,12 @@ namespace SocketAnalyzers.Rules.Reliability
         private readonly HashSet<IOperation> inScope;
         private readonly Dictionary<ISymbol, int> endValues = new(SymbolEqualityComparer.Default);
 
+        /// <summary>Locals of text made from a line (never null): their uses must take any text in their stride.</summary>
+        private readonly HashSet<ILocalSymbol> lineText = new(SymbolEqualityComparer.Default);
+
+        /// <summary>How many times the loop's own code writes each variable (made on first need).</summary>
+        private Dictionary<ISymbol, int>? writeCounts;
+
         public ReceiveCounts(ILoopOperation loop)
         {
             this.loop = loop;
@@ -117,10 +123,15 @@ namespace SocketAnalyzers.Rules.Reliability
                 default:
                     if (site.Kind == ReceiveSiteKind.Line)
                     {
-                        if (DecodedText.LineUse(value, out var tolerant) is var (lineTest, _))
+                        if (LineUses.OfLine(value, out var tolerant, out var derived) is var (lineTest, _))
                         {
                             this.Tests.Add((lineTest, value, ReceiveSite.NullEnd));
                             return true;
+                        }
+
+                        if (derived is not null)
+                        {
+                            this.lineText.Add(derived);
                         }
 
                         return tolerant || value.Parent is IExpressionStatementOperation;
@@ -165,7 +176,7 @@ namespace SocketAnalyzers.Rules.Reliability
                         return false;
                     }
 
-                    if (DecodedText.LineUse(line, out var tolerant) is var (lineTest, compared))
+                    if (LineUses.OfLine(line, out var tolerant, out var derived) is var (lineTest, compared))
                     {
                         if (!this.inScope.Contains(lineTest))
                         {
@@ -174,9 +185,30 @@ namespace SocketAnalyzers.Rules.Reliability
 
                         this.Tests.Add((lineTest, compared, ReceiveSite.NullEnd));
                     }
-                    else if (!tolerant)
+                    else if (derived is not null)
+                    {
+                        this.lineText.Add(derived);
+                    }
+                    else if (!tolerant && !this.SkippedOnNull(line, line.Local))
                     {
                         return false; // dereferenced or handed on: null may throw there, which ends the loop
+                    }
+                }
+                else if (operation is ILocalReferenceOperation textUse && this.lineText.Contains(textUse.Local))
+                {
+                    if (Escapes(textUse))
+                    {
+                        return false;
+                    }
+
+                    if (!LineUses.IsTolerantTextUse(textUse, out var further))
+                    {
+                        return false; // compared or handed on: not followed
+                    }
+
+                    if (further is not null)
+                    {
+                        this.lineText.Add(further);
                     }
                 }
                 else if (operation is ILocalReferenceOperation reference && this.endValues.TryGetValue(reference.Local, out var endValue))
@@ -224,6 +256,34 @@ namespace SocketAnalyzers.Rules.Reliability
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// A use of a line where null never goes (<see cref="LineUses.SkippedOnNull"/>), for a line the loop writes only
+        /// once: a second write between the test and the use could bring a null back.
+        /// </summary>
+        private bool SkippedOnNull(IOperation use, ILocalSymbol line)
+        {
+            if (this.writeCounts is null)
+            {
+                this.writeCounts = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
+                foreach (var operation in this.scope)
+                {
+                    var written = operation switch
+                    {
+                        IAssignmentOperation assignment => BlockingSocketCall.ReferencedSymbol(assignment.Target),
+                        IVariableDeclaratorOperation { Initializer: not null } declarator => declarator.Symbol,
+                        IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument => BlockingSocketCall.ReferencedSymbol(argument.Value),
+                        _ => null,
+                    };
+                    if (written is not null)
+                    {
+                        this.writeCounts[written] = this.writeCounts.TryGetValue(written, out var known) ? known + 1 : 1;
+                    }
+                }
+            }
+
+            return this.writeCounts.TryGetValue(line, out var writes) && writes == 1 && LineUses.SkippedOnNull(use, line, this.loop);
         }
 
         /// <summary>Whether the operation is one of the comparisons in <see cref="Tests"/>.</summary>
