@@ -80,6 +80,8 @@ namespace SocketAnalyzers.Rules.Reliability
                 {
                     case IAnonymousFunctionOperation or ILocalFunctionOperation:
                         return false;
+                    case IBlockOperation block when JumpsAwayBefore(block, child, line):
+                        return true;
                     case IConditionalOperation conditional when child != conditional.Condition:
                         if (ValueOnNull(conditional.Condition, line) is { } value && value != (child == conditional.WhenTrue))
                         {
@@ -105,6 +107,37 @@ namespace SocketAnalyzers.Rules.Reliability
             }
 
             return false;
+        }
+
+        /// <summary>An earlier statement of the block that jumps away on null: <c>if (line == null) continue;</c>.</summary>
+        private static bool JumpsAwayBefore(IBlockOperation block, IOperation child, ILocalSymbol line)
+        {
+            foreach (var statement in block.Operations)
+            {
+                if (statement == child)
+                {
+                    return false;
+                }
+
+                if (statement is IConditionalOperation { Type: null } conditional && ValueOnNull(conditional.Condition, line) is { } value
+                    && (value ? conditional.WhenTrue : conditional.WhenFalse) is { } taken && AlwaysJumps(taken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Code that ends in a jump: its last statement is a break, continue, return or throw (a goto may land before the use).</summary>
+        private static bool AlwaysJumps(IOperation code)
+        {
+            while (code is IBlockOperation { Operations.Length: > 0 } block)
+            {
+                code = block.Operations[block.Operations.Length - 1];
+            }
+
+            return code is IBranchOperation { BranchKind: BranchKind.Continue or BranchKind.Break } or IReturnOperation or IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation };
         }
 
         /// <summary>The value of a condition when the line is null, through !, &amp;&amp; and ||; null when it cannot be known.</summary>

@@ -19,6 +19,9 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
             { "var chars = new char[64]; var decoder = Encoding.UTF8.GetDecoder(); while (true) { var n = socket.{|#0:Receive|}(buffer); var c = decoder.GetChars(buffer, 0, n, chars, 0); var s = new string(chars, 0, c); if (s is \"bye\") break; }", "Socket.Receive" },
             { "for (;;) { var n = socket.{|#0:Receive|}(buffer); var s = Encoding.UTF8.GetString(buffer, 0, n).TrimEnd('\\r', '\\n'); if (s == \"QUIT\") return; Console.WriteLine(s); }", "Socket.Receive" },
             { "string s; do { var n = socket.{|#0:Receive|}(buffer); s = Encoding.ASCII.GetString(buffer, 0, n); } while (s != \"END\");", "Socket.Receive" },
+            // string.Empty is "": waiting for a non-empty read, the 0 keeps the loop going.
+            { "var text = string.Empty; while (text == string.Empty) { var n = stream.{|#0:Read|}(buffer, 0, buffer.Length); text = Encoding.UTF8.GetString(buffer, 0, n); }", "NetworkStream.Read" },
+            { "while (client.Connected) { var n = await stream.{|#0:ReadAsync|}(buffer, 0, buffer.Length); var s = Encoding.UTF8.GetString(buffer, 0, n); if (s != String.Empty) { Console.Write(s); } }", "NetworkStream.ReadAsync" },
         };
 
         [Theory]
@@ -32,6 +35,8 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
         [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); if (s == \"\") break; }")]
         [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); if (string.IsNullOrEmpty(s)) return; }")]
         [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); if (!s.Contains(\"\")) continue; break; }")]
+        [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); if (s == String.Empty) break; Console.Write(s); }")]
+        [InlineData("var text = \"x\"; while (text != string.Empty) { var n = stream.Read(buffer, 0, buffer.Length); text = Encoding.UTF8.GetString(buffer, 0, n); }")]
         [InlineData("var text = \"x\"; while (text != \"\") { var n = stream.Read(buffer, 0, buffer.Length); text = Encoding.UTF8.GetString(buffer, 0, n); }")]
         // Not "" on every end-of-stream iteration, or not evaluated: accumulated, reset, compared with a variable, a derived sum.
         [InlineData("var all = \"\"; while (true) { var n = socket.Receive(buffer); all += Encoding.ASCII.GetString(buffer, 0, n); if (all.EndsWith(\"\\n\")) break; }")]
