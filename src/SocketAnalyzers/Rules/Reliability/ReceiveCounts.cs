@@ -189,7 +189,7 @@ namespace SocketAnalyzers.Rules.Reliability
                     {
                         this.lineText.Add(derived);
                     }
-                    else if (!tolerant && !this.SkippedOnNull(line, line.Local))
+                    else if (!tolerant && !this.IsSkippedOnEnd(line, line.Local, ReceiveSite.NullEnd))
                     {
                         return false; // dereferenced or handed on: null may throw there, which ends the loop
                     }
@@ -259,10 +259,24 @@ namespace SocketAnalyzers.Rules.Reliability
         }
 
         /// <summary>
-        /// A use of a line where null never goes (<see cref="LineUses.SkippedOnNull"/>), for a line the loop writes only
-        /// once: a second write between the test and the use could bring a null back.
+        /// Whether a comparison sits where the end-of-stream iteration never goes (an earlier comparison sent it to
+        /// <c>continue</c>, or it is in a branch the end value does not take): it cannot handle the end.
         /// </summary>
-        private bool SkippedOnNull(IOperation use, ILocalSymbol line)
+        public bool IsSkippedOnEnd(IOperation test, IOperation value, int endValue)
+        {
+            while (value is IConversionOperation or IParenthesizedOperation)
+            {
+                value = value is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)value).Operand;
+            }
+
+            return value is ILocalReferenceOperation reference && this.IsSkippedOnEnd(test, reference.Local, endValue);
+        }
+
+        /// <summary>
+        /// A use of a result's local where its end value never goes (<see cref="EndOfStreamPath.Skipped"/>), for a local
+        /// the loop writes only once: a second write between the test and the use could bring the end value back.
+        /// </summary>
+        private bool IsSkippedOnEnd(IOperation use, ILocalSymbol local, int endValue)
         {
             if (this.writeCounts is null)
             {
@@ -283,7 +297,7 @@ namespace SocketAnalyzers.Rules.Reliability
                 }
             }
 
-            return this.writeCounts.TryGetValue(line, out var writes) && writes == 1 && LineUses.SkippedOnNull(use, line, this.loop);
+            return this.writeCounts.TryGetValue(local, out var writes) && writes == 1 && EndOfStreamPath.Skipped(use, local, endValue, this.loop);
         }
 
         /// <summary>Whether the operation is one of the comparisons in <see cref="Tests"/>.</summary>

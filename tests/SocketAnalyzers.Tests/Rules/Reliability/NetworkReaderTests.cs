@@ -30,6 +30,8 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
             { "while (true) { var line = reader.{|#0:ReadLine|}(); if (line == null) { Console.WriteLine(); } else { sb.Append(int.Parse(line)); } }", "StreamReader.ReadLine" },
             { "while (true) { var line = reader.{|#0:ReadLine|}(); if (line != null && line.Length > 0) sb.Append(line.Trim()); }", "StreamReader.ReadLine" },
             { "while (true) { var line = reader.{|#0:ReadLine|}(); if (line is null || line.Length == 0) continue; sb.Append(line.ToUpper()); }", "StreamReader.ReadLine" },
+            // A comparison the end never reaches (an earlier one sent null to continue) does not handle it.
+            { "while (true) { var line = reader.{|#0:ReadLine|}(); if (string.IsNullOrEmpty(line)) continue; if (line == \"quit\") break; Drop(); }", "StreamReader.ReadLine" },
             // Text made from a line is never null: concatenated, interpolated, kept in a local, encoded, written.
             { "while (true) { var line = reader.{|#0:ReadLine|}(); var echo = $\"> {line}\"; Console.WriteLine(echo); }", "StreamReader.ReadLine" },
             { "while (true) { var line = reader.{|#0:ReadLine|}(); var bytes = Encoding.UTF8.GetBytes(line + \"\\r\\n\"); sb.Append(bytes.Length); }", "StreamReader.ReadLine" },

@@ -23,6 +23,9 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
             // ReadByte returns -1 at the end of the stream: -1 is not a newline.
             { "int b; var line = new StringBuilder(); while ((b = stream.{|#0:ReadByte|}()) != '\\n') { line.Append((char)b); }", "NetworkStream.ReadByte" },
             { "while (true) { var b = stream.{|#0:ReadByte|}(); if (b == 0) break; sink.WriteByte((byte)b); }", "NetworkStream.ReadByte" },
+            // -1 treated as "sleep and retry": the later comparison and call are never reached at the end.
+            { "while (true) { var c = stream.{|#0:ReadByte|}(); if (c == -1) { Thread.Sleep(1); continue; } if (c == '\\n') break; Keep(); }", "NetworkStream.ReadByte" },
+            { "while (true) { var n = socket.{|#0:Receive|}(buffer); if (n == 0) continue; if (n < 4) return; Disconnect(); }", "Socket.Receive" },
             // Helpers of the compilation: one returns the count, one returns normally after a 0-byte read.
             { "while (true) { var n = {|#0:ReadSome|}(socket, buffer); sink.Write(buffer, 0, n); }", "C.ReadSome" },
             { "while (true) { var n = await {|#0:ReadSomeAsync|}(stream, buffer); if (n > 0) sink.Write(buffer, 0, n); }", "C.ReadSomeAsync" },
@@ -44,6 +47,10 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
 
         [Theory]
         // The 0 outcome reaches an exit: an else, the code after the if, a flag the loop reads, a close, unknown code.
+        // The earlier comparison does not always jump on 0, or the count is written again before the later one.
+        [InlineData("while (true) { var n = socket.Receive(buffer); if (n == 0) { if (Keep()) continue; } if (n == 0) return; }")]
+        [InlineData("while (true) { var n = socket.Receive(buffer); if (n == 0) continue; n = socket.Receive(buffer); if (n == 0) break; }")]
+        [InlineData("while (true) { var n = socket.Receive(buffer); if (n == 0 && Keep()) continue; if (n == 0) return; }")]
         [InlineData("while (true) { var n = socket.Receive(buffer); if (n > 0) sink.Write(buffer, 0, n); else break; }")]
         [InlineData("while (true) { var n = socket.Receive(buffer); if (n > 0) { sink.Write(buffer, 0, n); continue; } break; }")]
         [InlineData("while (true) { var n = socket.Receive(buffer); if (n != 0) { sink.Write(buffer, 0, n); } else { return; } }")]

@@ -1,0 +1,126 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace SocketAnalyzers.Rules.Reliability
+{
+    /// <summary>
+    /// Where the end-of-stream iteration of a receive loop goes: which code it skips because a comparison of the result
+    /// (0, -1 or null) sends it elsewhere. A use of a null line there cannot throw, and a comparison there cannot handle
+    /// the end: the end-of-stream path never reaches it.
+    /// </summary>
+    internal static class EndOfStreamPath
+    {
+        /// <summary>
+        /// Whether <paramref name="operation"/> sits where the end value of <paramref name="local"/> never goes: a branch
+        /// of an <c>if</c>, or the right side of <c>&amp;&amp;</c>/<c>||</c>, that the local's comparisons send the end
+        /// value away from, or after an earlier <c>if</c> of its block that jumps away on it
+        /// (<c>if (line == null) continue;</c>). The caller makes sure the loop writes the local only once.
+        /// </summary>
+        public static bool Skipped(IOperation operation, ILocalSymbol local, int endValue, ILoopOperation loop)
+        {
+            var child = operation;
+            for (var parent = operation.Parent; parent is not null && parent != loop; child = parent, parent = parent.Parent)
+            {
+                switch (parent)
+                {
+                    case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                        return false;
+                    case IBlockOperation block when JumpsAwayBefore(block, child, local, endValue):
+                        return true;
+                    case IConditionalOperation conditional when child != conditional.Condition:
+                        if (ValueOnEnd(conditional.Condition, local, endValue) is { } value && value != (child == conditional.WhenTrue))
+                        {
+                            return true;
+                        }
+
+                        break;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both when child == both.RightOperand:
+                        if (ValueOnEnd(both.LeftOperand, local, endValue) == false)
+                        {
+                            return true;
+                        }
+
+                        break;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either when child == either.RightOperand:
+                        if (ValueOnEnd(either.LeftOperand, local, endValue) == true)
+                        {
+                            return true;
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>An earlier statement of the block that jumps away on the end value: <c>if (line == null) continue;</c>.</summary>
+        private static bool JumpsAwayBefore(IBlockOperation block, IOperation child, ILocalSymbol local, int endValue)
+        {
+            foreach (var statement in block.Operations)
+            {
+                if (statement == child)
+                {
+                    return false;
+                }
+
+                if (statement is IConditionalOperation { Type: null } conditional && ValueOnEnd(conditional.Condition, local, endValue) is { } value
+                    && (value ? conditional.WhenTrue : conditional.WhenFalse) is { } taken && AlwaysJumps(taken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Code that ends in a jump: its last statement is a break, continue, return or throw (a goto may land before the use).</summary>
+        private static bool AlwaysJumps(IOperation code)
+        {
+            while (code is IBlockOperation { Operations.Length: > 0 } block)
+            {
+                code = block.Operations[block.Operations.Length - 1];
+            }
+
+            return code is IBranchOperation { BranchKind: BranchKind.Continue or BranchKind.Break } or IReturnOperation or IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation };
+        }
+
+        /// <summary>The value of a condition when the local holds its end value, through !, &amp;&amp; and ||; null when it cannot be known.</summary>
+        private static bool? ValueOnEnd(IOperation condition, ILocalSymbol local, int endValue)
+        {
+            switch (condition)
+            {
+                case IParenthesizedOperation parenthesized:
+                    return ValueOnEnd(parenthesized.Operand, local, endValue);
+                case IConversionOperation conversion:
+                    return ValueOnEnd(conversion.Operand, local, endValue);
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                    return ValueOnEnd(not.Operand, local, endValue) is { } inner ? !inner : null;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both:
+                    var (l, r) = (ValueOnEnd(both.LeftOperand, local, endValue), ValueOnEnd(both.RightOperand, local, endValue));
+                    return l == false || r == false ? false : l == true && r == true ? true : null;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either:
+                    var (a, b) = (ValueOnEnd(either.LeftOperand, local, endValue), ValueOnEnd(either.RightOperand, local, endValue));
+                    return a == true || b == true ? true : a == false && b == false ? false : null;
+            }
+
+            foreach (var part in condition.DescendantsAndSelf())
+            {
+                if (part is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                {
+                    continue;
+                }
+
+                if (endValue == ReceiveSite.NullEnd)
+                {
+                    return LineUses.OfLine(reference, out _, out _) is var (test, value) && test == condition ? DecodedText.Evaluate(test, value, isNull: true) : null;
+                }
+
+                return ReceiveCounts.TestOf(reference) == condition ? EndOfStreamTest.Evaluate(condition, reference, endValue) : null;
+            }
+
+            return null;
+        }
+
+    }
+}
