@@ -21,6 +21,9 @@ namespace SocketAnalyzers.Rules.Reliability
         /// <summary>Locals of text made from a line (never null): their uses must take any text in their stride.</summary>
         private readonly HashSet<ILocalSymbol> lineText = new(SymbolEqualityComparer.Default);
 
+        /// <summary>Locals holding the text of a helper that swallows the end of the stream: never compared, only written on.</summary>
+        private readonly HashSet<ILocalSymbol> untestedText = new(SymbolEqualityComparer.Default);
+
         /// <summary>How many times the loop's own code writes each variable (made on first need).</summary>
         private Dictionary<ISymbol, int>? writeCounts;
 
@@ -146,6 +149,43 @@ namespace SocketAnalyzers.Rules.Reliability
             }
         }
 
+        /// <summary>
+        /// Follows the text a helper returns that swallows the end of the stream (<see cref="HelperSummary.ReturnsText"/>):
+        /// what it returns then is not known ("", null, stale text), so it must never be compared, only taken in the
+        /// stride of a possibly null string (written, concatenated, interpolated: <see cref="LineUses"/>). False when it is
+        /// compared or handed on.
+        /// </summary>
+        public bool TrackUntestedText(ReceiveSite site)
+        {
+            var value = Outermost(site.Call);
+            switch (value.Parent)
+            {
+                case IExpressionStatementOperation:
+                case ISimpleAssignmentOperation { Target: IDiscardOperation }:
+                    return true;
+                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                    this.untestedText.Add(declarator.Symbol);
+                    return true;
+                default:
+                    return this.IsTolerantUntested(value);
+            }
+        }
+
+        private bool IsTolerantUntested(IOperation value)
+        {
+            if (LineUses.OfLine(value, out var tolerant, out var derived) is not null)
+            {
+                return false;
+            }
+
+            if (derived is not null)
+            {
+                this.lineText.Add(derived);
+            }
+
+            return tolerant || derived is not null;
+        }
+
         /// <summary>Finds the locals derived from the counts and the tests of count locals; false when a count local escapes or is tested outside the loop's own code.</summary>
         public bool ComputeDerivedAndCheckUses()
         {
@@ -192,6 +232,13 @@ namespace SocketAnalyzers.Rules.Reliability
                     else if (!tolerant && !this.IsSkippedOnEnd(line, line.Local, ReceiveSite.NullEnd))
                     {
                         return false; // dereferenced or handed on: null may throw there, which ends the loop
+                    }
+                }
+                else if (operation is ILocalReferenceOperation untested && this.untestedText.Contains(untested.Local))
+                {
+                    if (Escapes(untested) || !this.IsTolerantUntested(untested))
+                    {
+                        return false;
                     }
                 }
                 else if (operation is ILocalReferenceOperation textUse && this.lineText.Contains(textUse.Local))

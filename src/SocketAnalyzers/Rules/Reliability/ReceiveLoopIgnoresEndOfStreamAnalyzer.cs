@@ -114,7 +114,7 @@ namespace SocketAnalyzers.Rules.Reliability
             var counts = new ReceiveCounts(loop);
             foreach (var site in sites)
             {
-                if (site.HasResult && !counts.Track(site))
+                if (site.HasResult ? !counts.Track(site) : HelperSummary.ReturnsText(site.Call.TargetMethod) && !counts.TrackUntestedText(site))
                 {
                     return; // 2, 6
                 }

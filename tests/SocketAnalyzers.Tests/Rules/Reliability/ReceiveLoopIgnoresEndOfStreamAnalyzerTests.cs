@@ -96,6 +96,33 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
 
                 static void DrainSocket(Socket s, byte[] b) => Console.Write(s.Receive(b));
 
+                static void DrainAvailable(Socket s, byte[] b)
+                {
+                    do
+                    {
+                        Console.Write(s.Receive(b));
+                    }
+                    while (s.Available > 0);
+                }
+
+                static string ReadMessage(Socket s, byte[] b)
+                {
+                    var message = string.Empty;
+                    do
+                    {
+                        var n = s.Receive(b);
+                        message += Encoding.UTF8.GetString(b, 0, n);
+                    }
+                    while (s.Available > 0);
+                    return message;
+                }
+
+                static string ReadOrNull(Socket s, byte[] b)
+                {
+                    var n = s.Receive(b);
+                    return n == 0 ? null : Encoding.ASCII.GetString(b, 0, n);
+                }
+
                 static void ReadOrThrow(NetworkStream s, byte[] b)
                 {
                     if (s.Read(b, 0, b.Length) == 0)
