@@ -111,6 +111,11 @@ namespace SocketAnalyzers.Rules.Reliability
                     continue;
                 }
 
+                if (local.Type.SpecialType == SpecialType.System_String && endValue != ReceiveSite.NullEnd)
+                {
+                    return DecodedText.TestOf(reference) is var (textTest, text) && textTest == condition ? EndOfStreamTest.Evaluate(textTest, text, endValue) : null;
+                }
+
                 if (endValue == ReceiveSite.NullEnd)
                 {
                     return LineUses.OfLine(reference, out _, out _) is var (test, value) && test == condition ? DecodedText.Evaluate(test, value, isNull: true) : null;

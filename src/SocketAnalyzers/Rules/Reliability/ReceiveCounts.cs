@@ -21,6 +21,9 @@ namespace SocketAnalyzers.Rules.Reliability
         /// <summary>Locals of text made from a line (never null): their uses must take any text in their stride.</summary>
         private readonly HashSet<ILocalSymbol> lineText = new(SymbolEqualityComparer.Default);
 
+        /// <summary>Locals holding decoded text that the loop also writes another way (appended, reset): not evaluated.</summary>
+        private readonly HashSet<ILocalSymbol> otherText = new(SymbolEqualityComparer.Default);
+
         /// <summary>Locals holding the text of a helper that swallows the end of the stream: never compared, only written on.</summary>
         private readonly HashSet<ILocalSymbol> untestedText = new(SymbolEqualityComparer.Default);
 
@@ -208,6 +211,19 @@ namespace SocketAnalyzers.Rules.Reliability
 
                         this.Tests.Add((textTest, compared, 0));
                     }
+                    else if (!this.IsTolerantTextUse(textReference) && !this.IsSkippedOnEnd(textReference, textReference.Local, 0))
+                    {
+                        return false; // "".Substring(0, s.IndexOf("$")) throws: an unknown use of "" may end the loop
+                    }
+                }
+                else if (operation is ILocalReferenceOperation otherReference && this.otherText.Contains(otherReference.Local))
+                {
+                    // Decoded text also written another way: its comparisons are not evaluated (a loop ending on them is
+                    // bounded by something the loop changes), and its other uses must take "" in their stride too.
+                    if (Escapes(otherReference) || (DecodedText.TestOf(otherReference) is null && !this.IsTolerantTextUse(otherReference)))
+                    {
+                        return false;
+                    }
                 }
                 else if (operation is ILocalReferenceOperation line && this.endValues.TryGetValue(line.Local, out var lineEnd) && lineEnd == ReceiveSite.NullEnd)
                 {
@@ -300,6 +316,42 @@ namespace SocketAnalyzers.Rules.Reliability
                 {
                     break;
                 }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// A use of decoded text ("" at the end of the stream) that cannot end the loop: a write into it, a Trim-like call
+        /// whose result is decoded text again, or a use that takes any text in its stride (<see cref="LineUses"/>).
+        /// </summary>
+        private bool IsTolerantTextUse(ILocalReferenceOperation reference)
+        {
+            IOperation value = reference;
+            while (value.Parent is IConversionOperation or IParenthesizedOperation
+                || (value.Parent is IInvocationOperation call && call.Instance == value && DecodedText.PreservedText(call) is not null))
+            {
+                value = value.Parent;
+            }
+
+            switch (value.Parent)
+            {
+                case IAssignmentOperation assignment when assignment.Target == value:
+                    return true;
+                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when this.Text.Contains(declarator.Symbol):
+                    return true;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == value && this.Text.Contains(target.Local):
+                    return true;
+            }
+
+            if (!LineUses.IsTolerantTextUse(value, out var derived))
+            {
+                return false;
+            }
+
+            if (derived is not null)
+            {
+                this.lineText.Add(derived);
             }
 
             return true;
@@ -433,9 +485,10 @@ namespace SocketAnalyzers.Rules.Reliability
                     IVariableDeclaratorOperation { Initializer: not null } declarator => declarator.Symbol,
                     _ => null,
                 };
-                if (target is not null && this.Text.Contains(target) && !accepted.Contains(operation))
+                if (target is ILocalSymbol local && this.Text.Contains(local) && !accepted.Contains(operation))
                 {
-                    this.Text.Remove(target);
+                    this.Text.Remove(local);
+                    this.otherText.Add(local);
                 }
             }
         }

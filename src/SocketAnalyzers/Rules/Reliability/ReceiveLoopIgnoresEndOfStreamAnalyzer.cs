@@ -30,7 +30,9 @@ namespace SocketAnalyzers.Rules.Reliability
     /// 6. the count escapes (by ref, into a lambda, tested in a nested loop): unknown;
     /// 7. each iteration serves a new connection: the loop accepts, connects or creates a socket, or the receiver is
     ///    declared in the iteration (an accept loop reads one connection's 0 once, then moves on);
-    /// 8. more comparisons than <see cref="MaxTests"/>: not evaluated.
+    /// 8. more comparisons than <see cref="MaxTests"/>: not evaluated;
+    /// 9. the loop waits for the user (Console.ReadLine, ReadKey, Read) on each iteration: paced by the user, it does
+    ///    not spin.
     /// </remarks>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ReceiveLoopIgnoresEndOfStreamAnalyzer : DiagnosticAnalyzer
@@ -89,6 +91,11 @@ namespace SocketAnalyzers.Rules.Reliability
                 if (call.TargetMethod.Name is "ReadExactly" or "ReadExactlyAsync" or "ReadAtLeast" or "ReadAtLeastAsync")
                 {
                     return; // 3
+                }
+
+                if (call.TargetMethod is { Name: "ReadLine" or "ReadKey" or "Read", IsStatic: true, ContainingType: { Name: "Console", ContainingNamespace.Name: "System" } })
+                {
+                    return; // 9
                 }
 
                 switch (Classify(call, loop, function, receives, context.CancellationToken))

@@ -22,6 +22,9 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
             // string.Empty is "": waiting for a non-empty read, the 0 keeps the loop going.
             { "var text = string.Empty; while (text == string.Empty) { var n = stream.{|#0:Read|}(buffer, 0, buffer.Length); text = Encoding.UTF8.GetString(buffer, 0, n); }", "NetworkStream.Read" },
             { "while (client.Connected) { var n = await stream.{|#0:ReadAsync|}(buffer, 0, buffer.Length); var s = Encoding.UTF8.GetString(buffer, 0, n); if (s != String.Empty) { Console.Write(s); } }", "NetworkStream.ReadAsync" },
+            // Uses of the text the end never reaches, or that take "" in their stride.
+            { "while (client.Connected) { var n = socket.{|#0:Receive|}(buffer); var s = Encoding.UTF8.GetString(buffer, 0, n); if (s != String.Empty) { Console.WriteLine(int.Parse(s)); } }", "Socket.Receive" },
+            { "while (true) { var n = socket.{|#0:Receive|}(buffer); var s = Encoding.UTF8.GetString(buffer, 0, n); var reply = $\"OK {s}\"; socket.Send(Encoding.UTF8.GetBytes(reply)); }", "Socket.Receive" },
         };
 
         [Theory]
@@ -48,6 +51,13 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
         // Other string functions of the text, or of a collection the loop fills, are unknown.
         [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); if (s.IndexOf(\"bye\") < 0) break; }")]
         [InlineData("var seen = new System.Collections.Generic.List<string>(); while (true) { var n = socket.Receive(buffer); seen.Add(Encoding.ASCII.GetString(buffer, 0, n)); if (string.Join(\",\", seen).Length > 100) break; }")]
+        // "" handed to code that may throw on it ("".Substring(0, -1), int.Parse(""), Split()[1]): the exception may end the loop.
+        [InlineData("while (true) { var n = stream.Read(buffer, 0, buffer.Length); var msg = Encoding.Unicode.GetString(buffer, 0, n); msg = msg.Substring(0, msg.IndexOf(\"$\")); Console.WriteLine(msg); }")]
+        [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); Console.WriteLine(s.Split(' ')[1]); }")]
+        [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); Console.WriteLine(int.Parse(s)); }")]
+        [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); var t = \"x\" + s; Console.WriteLine(int.Parse(t)); }")]
+        // The user paces the loop: it waits for console input on each iteration.
+        [InlineData("while (true) { var line = Console.ReadLine(); socket.Send(Encoding.UTF8.GetBytes(line)); var n = socket.Receive(buffer); Console.WriteLine(Encoding.UTF8.GetString(buffer, 0, n)); }")]
         // An alias of the text is not followed.
         [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); var t = s; if (t == \"bye\") break; }")]
         // Text tested in a lambda is not followed.
