@@ -11,12 +11,14 @@ namespace SocketAnalyzers.Rules.Reliability
     internal static class EndOfStreamPath
     {
         /// <summary>
-        /// Whether <paramref name="operation"/> sits where the end value of <paramref name="local"/> never goes: a branch
-        /// of an <c>if</c>, or the right side of <c>&amp;&amp;</c>/<c>||</c>, that the local's comparisons send the end
-        /// value away from, or after an earlier <c>if</c> of its block that jumps away on it
-        /// (<c>if (line == null) continue;</c>). The caller makes sure the loop writes the local only once.
+        /// Whether <paramref name="operation"/> sits where the end-of-stream iteration never goes: a branch of an
+        /// <c>if</c>, or the right side of <c>&amp;&amp;</c>/<c>||</c>, that comparisons of the loop's results send the end
+        /// away from, or after an earlier <c>if</c> of its block that jumps away on it (<c>if (line == null) continue;</c>).
+        /// <paramref name="endValueOf"/> gives the end value of a local that holds a result (null for any other local):
+        /// once the peer has closed, every result of the loop is at its end on each iteration (D12). The caller makes sure
+        /// such a local is written only once in the loop.
         /// </summary>
-        public static bool Skipped(IOperation operation, ILocalSymbol local, int endValue, ILoopOperation loop)
+        public static bool Skipped(IOperation operation, System.Func<ILocalSymbol, int?> endValueOf, ILoopOperation loop)
         {
             var child = operation;
             for (var parent = operation.Parent; parent is not null && parent != loop; child = parent, parent = parent.Parent)
@@ -25,24 +27,24 @@ namespace SocketAnalyzers.Rules.Reliability
                 {
                     case IAnonymousFunctionOperation or ILocalFunctionOperation:
                         return false;
-                    case IBlockOperation block when JumpsAwayBefore(block, child, local, endValue):
+                    case IBlockOperation block when JumpsAwayBefore(block, child, endValueOf):
                         return true;
                     case IConditionalOperation conditional when child != conditional.Condition:
-                        if (ValueOnEnd(conditional.Condition, local, endValue) is { } value && value != (child == conditional.WhenTrue))
+                        if (ValueOnEnd(conditional.Condition, endValueOf) is { } value && value != (child == conditional.WhenTrue))
                         {
                             return true;
                         }
 
                         break;
                     case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both when child == both.RightOperand:
-                        if (ValueOnEnd(both.LeftOperand, local, endValue) == false)
+                        if (ValueOnEnd(both.LeftOperand, endValueOf) == false)
                         {
                             return true;
                         }
 
                         break;
                     case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either when child == either.RightOperand:
-                        if (ValueOnEnd(either.LeftOperand, local, endValue) == true)
+                        if (ValueOnEnd(either.LeftOperand, endValueOf) == true)
                         {
                             return true;
                         }
@@ -55,7 +57,7 @@ namespace SocketAnalyzers.Rules.Reliability
         }
 
         /// <summary>An earlier statement of the block that jumps away on the end value: <c>if (line == null) continue;</c>.</summary>
-        private static bool JumpsAwayBefore(IBlockOperation block, IOperation child, ILocalSymbol local, int endValue)
+        private static bool JumpsAwayBefore(IBlockOperation block, IOperation child, System.Func<ILocalSymbol, int?> endValueOf)
         {
             foreach (var statement in block.Operations)
             {
@@ -64,7 +66,7 @@ namespace SocketAnalyzers.Rules.Reliability
                     return false;
                 }
 
-                if (statement is IConditionalOperation { Type: null } conditional && ValueOnEnd(conditional.Condition, local, endValue) is { } value
+                if (statement is IConditionalOperation { Type: null } conditional && ValueOnEnd(conditional.Condition, endValueOf) is { } value
                     && (value ? conditional.WhenTrue : conditional.WhenFalse) is { } taken && AlwaysJumps(taken))
                 {
                     return true;
@@ -86,32 +88,32 @@ namespace SocketAnalyzers.Rules.Reliability
         }
 
         /// <summary>The value of a condition when the local holds its end value, through !, &amp;&amp; and ||; null when it cannot be known.</summary>
-        private static bool? ValueOnEnd(IOperation condition, ILocalSymbol local, int endValue)
+        private static bool? ValueOnEnd(IOperation condition, System.Func<ILocalSymbol, int?> endValueOf)
         {
             switch (condition)
             {
                 case IParenthesizedOperation parenthesized:
-                    return ValueOnEnd(parenthesized.Operand, local, endValue);
+                    return ValueOnEnd(parenthesized.Operand, endValueOf);
                 case IConversionOperation conversion:
-                    return ValueOnEnd(conversion.Operand, local, endValue);
+                    return ValueOnEnd(conversion.Operand, endValueOf);
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
-                    return ValueOnEnd(not.Operand, local, endValue) is { } inner ? !inner : null;
+                    return ValueOnEnd(not.Operand, endValueOf) is { } inner ? !inner : null;
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both:
-                    var (l, r) = (ValueOnEnd(both.LeftOperand, local, endValue), ValueOnEnd(both.RightOperand, local, endValue));
+                    var (l, r) = (ValueOnEnd(both.LeftOperand, endValueOf), ValueOnEnd(both.RightOperand, endValueOf));
                     return l == false || r == false ? false : l == true && r == true ? true : null;
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either:
-                    var (a, b) = (ValueOnEnd(either.LeftOperand, local, endValue), ValueOnEnd(either.RightOperand, local, endValue));
+                    var (a, b) = (ValueOnEnd(either.LeftOperand, endValueOf), ValueOnEnd(either.RightOperand, endValueOf));
                     return a == true || b == true ? true : a == false && b == false ? false : null;
             }
 
             foreach (var part in condition.DescendantsAndSelf())
             {
-                if (part is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                if (part is not ILocalReferenceOperation reference || endValueOf(reference.Local) is not { } endValue)
                 {
                     continue;
                 }
 
-                if (local.Type.SpecialType == SpecialType.System_String && endValue != ReceiveSite.NullEnd)
+                if (reference.Local.Type.SpecialType == SpecialType.System_String && endValue != ReceiveSite.NullEnd)
                 {
                     return DecodedText.TestOf(reference) is var (textTest, text) && textTest == condition ? EndOfStreamTest.Evaluate(textTest, text, endValue) : null;
                 }
@@ -126,6 +128,5 @@ namespace SocketAnalyzers.Rules.Reliability
 
             return null;
         }
-
     }
 }

@@ -7,8 +7,8 @@ namespace SocketAnalyzers.Rules.Reliability
     /// How a line read by <c>ReadLine</c> (null at the end of the stream) is used in a receive loop: compared (the test
     /// is evaluated with null), taken in its stride, or used in a way that may throw on null and so end the loop (not
     /// followed: silent). Text made from a line by concatenation or interpolation is never null (null concatenates as
-    /// ""), so it is followed one step further: written, encoded, or kept in a local of the loop whose uses are followed
-    /// the same way.
+    /// ""), so it is followed one step further: written, encoded, handed to code of the compilation, or kept in a local
+    /// of the loop whose uses are followed the same way.
     /// </summary>
     internal static class LineUses
     {
@@ -54,7 +54,10 @@ namespace SocketAnalyzers.Rules.Reliability
                 case IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { IsStatic: true, ContainingType.SpecialType: SpecialType.System_String, Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace" or "Equals" } } call }:
                     return (call, value);
                 case IArgumentOperation { Parent: IInvocationOperation call }:
-                    tolerant = WritesText(call.TargetMethod) || (nonNull && EncodesText(call.TargetMethod));
+                    tolerant = WritesText(call.TargetMethod) || (nonNull && (EncodesText(call.TargetMethod) || IsOwnCode(call)));
+                    return null;
+                case IInvalidOperation when nonNull:
+                    tolerant = true; // code that does not bind is not followed, as a method of the compilation is not
                     return null;
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when nonNull:
                     tolerant = true;
@@ -74,6 +77,14 @@ namespace SocketAnalyzers.Rules.Reliability
             method.Name is "Write" or "WriteLine" or "WriteAsync" or "WriteLineAsync" or "Append" or "AppendLine"
             && method.ContainingType is { Name: "Console" or "TextWriter" or "StreamWriter" or "StringBuilder" or "Debug" or "Trace" } type
             && type.ContainingNamespace is { } ns && (ns.Name == "System" || ns.ContainingNamespace?.Name == "System");
+
+        /// <summary>
+        /// A method of the compilation or a delegate: as for counts, the analysis does not follow a value into other code,
+        /// and does not assume that text (never null) makes it throw. Library methods are judged by what they are known to do.
+        /// </summary>
+        private static bool IsOwnCode(IInvocationOperation call) =>
+            call.TargetMethod.MethodKind == MethodKind.DelegateInvoke
+            || (call.SemanticModel is { } model && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingAssembly, model.Compilation.Assembly));
 
         /// <summary><c>Encoding.GetBytes(string)</c> and <c>GetByteCount(string)</c>: total on any string that is not null.</summary>
         private static bool EncodesText(IMethodSymbol method) =>

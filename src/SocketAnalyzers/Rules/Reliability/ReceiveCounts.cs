@@ -30,6 +30,8 @@ namespace SocketAnalyzers.Rules.Reliability
         /// <summary>How many times the loop's own code writes each variable (made on first need).</summary>
         private Dictionary<ISymbol, int>? writeCounts;
 
+        private System.Func<ILocalSymbol, int?>? endValueOf;
+
         public ReceiveCounts(ILoopOperation loop)
         {
             this.loop = loop;
@@ -372,10 +374,15 @@ namespace SocketAnalyzers.Rules.Reliability
         }
 
         /// <summary>
-        /// A use of a result's local where its end value never goes (<see cref="EndOfStreamPath.Skipped"/>), for a local
-        /// the loop writes only once: a second write between the test and the use could bring the end value back.
+        /// A use where the end-of-stream iteration never goes (<see cref="EndOfStreamPath.Skipped"/>), judged by the
+        /// comparisons of result locals the loop writes only once: a second write between a comparison and the use could
+        /// bring another value back.
         /// </summary>
-        private bool IsSkippedOnEnd(IOperation use, ILocalSymbol local, int endValue)
+        private bool IsSkippedOnEnd(IOperation use, ILocalSymbol local, int endValue) =>
+            this.EndValueOf(local) == endValue && EndOfStreamPath.Skipped(use, this.endValueOf ??= this.EndValueOf, this.loop);
+
+        /// <summary>The end value of a local holding a result written once in the loop: its count's, "" (0) for decoded text; else null.</summary>
+        private int? EndValueOf(ILocalSymbol local)
         {
             if (this.writeCounts is null)
             {
@@ -396,7 +403,12 @@ namespace SocketAnalyzers.Rules.Reliability
                 }
             }
 
-            return this.writeCounts.TryGetValue(local, out var writes) && writes == 1 && EndOfStreamPath.Skipped(use, local, endValue, this.loop);
+            if (!this.writeCounts.TryGetValue(local, out var writes) || writes != 1)
+            {
+                return null;
+            }
+
+            return this.Text.Contains(local) ? 0 : this.endValues.TryGetValue(local, out var endValue) ? endValue : null;
         }
 
         /// <summary>Whether the operation is one of the comparisons in <see cref="Tests"/>.</summary>

@@ -25,6 +25,11 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
             // Uses of the text the end never reaches, or that take "" in their stride.
             { "while (client.Connected) { var n = socket.{|#0:Receive|}(buffer); var s = Encoding.UTF8.GetString(buffer, 0, n); if (s != String.Empty) { Console.WriteLine(int.Parse(s)); } }", "Socket.Receive" },
             { "while (true) { var n = socket.{|#0:Receive|}(buffer); var s = Encoding.UTF8.GetString(buffer, 0, n); var reply = $\"OK {s}\"; socket.Send(Encoding.UTF8.GetBytes(reply)); }", "Socket.Receive" },
+            // Text handed to code of the compilation or a delegate is not assumed to make it throw (as for counts).
+            { "while (true) { var n = socket.{|#0:Receive|}(buffer); var s = Encoding.UTF8.GetString(buffer, 0, n); Broadcast(DateTime.Now + \" - \" + s); }", "Socket.Receive" },
+            { "Action<string> show = Console.WriteLine; while (true) { var n = socket.{|#0:Receive|}(buffer); var s = Encoding.UTF8.GetString(buffer, 0, n); show?.Invoke(s); }", "Socket.Receive" },
+            // A use under a comparison of the count the end does not take.
+            { "while (true) { var n = await stream.{|#0:ReadAsync|}(buffer, 0, buffer.Length); if (n > 0) { var s = Encoding.UTF8.GetString(buffer, 0, n); var parts = s.Split(' '); Console.WriteLine(int.Parse(parts[0])); } }", "NetworkStream.ReadAsync" },
         };
 
         [Theory]

@@ -79,6 +79,8 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
 
                 static bool Parse(byte[] buffer, int count) => count == 0;
 
+                static void Broadcast(string text) => Console.WriteLine(text);
+
                 static int ReadSome(Socket s, byte[] b) => s.Receive(b);
 
                 static async Task<int> ReadSomeAsync(NetworkStream s, byte[] b) => await s.ReadAsync(b, 0, b.Length);
