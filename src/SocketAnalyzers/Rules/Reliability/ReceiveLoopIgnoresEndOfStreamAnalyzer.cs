@@ -149,7 +149,22 @@ namespace SocketAnalyzers.Rules.Reliability
                 return; // 5
             }
 
-            Report(context, sites[0]);
+            Report(context, First(sites));
+        }
+
+        /// <summary>The receive that comes first in the source (the scope is walked depth first, not in source order).</summary>
+        private static ReceiveSite First(List<ReceiveSite> sites)
+        {
+            var first = sites[0];
+            foreach (var site in sites)
+            {
+                if (site.Call.Syntax.SpanStart < first.Call.Syntax.SpanStart)
+                {
+                    first = site;
+                }
+            }
+
+            return first;
         }
 
         /// <summary>An APM callback that re-arms its own receive whatever the count (<see cref="RearmedCallback"/>).</summary>

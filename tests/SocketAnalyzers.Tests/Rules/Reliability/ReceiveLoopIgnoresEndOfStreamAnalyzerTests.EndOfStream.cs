@@ -23,6 +23,8 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
             // ReadByte returns -1 at the end of the stream: -1 is not a newline.
             { "int b; var line = new StringBuilder(); while ((b = stream.{|#0:ReadByte|}()) != '\\n') { line.Append((char)b); }", "NetworkStream.ReadByte" },
             { "while (true) { var b = stream.{|#0:ReadByte|}(); if (b == 0) break; sink.WriteByte((byte)b); }", "NetworkStream.ReadByte" },
+            // The diagnostic sits on the first receive of the loop in the source.
+            { "while (true) { var n = socket.{|#0:Receive|}(buffer); var m = socket.Receive(buffer); sink.Write(buffer, 0, n + m); }", "Socket.Receive" },
             // -1 treated as "sleep and retry": the later comparison and call are never reached at the end.
             { "while (true) { var c = stream.{|#0:ReadByte|}(); if (c == -1) { Thread.Sleep(1); continue; } if (c == '\\n') break; Keep(); }", "NetworkStream.ReadByte" },
             { "while (true) { var n = socket.{|#0:Receive|}(buffer); if (n == 0) continue; if (n < 4) return; Disconnect(); }", "Socket.Receive" },
