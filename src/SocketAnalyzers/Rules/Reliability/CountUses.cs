@@ -79,7 +79,7 @@ namespace SocketAnalyzers.Rules.Reliability
             }
 
             // A count overwritten before anything reads it is thrown away, whatever reads the later counts.
-            if (DeadStore.IsOverwrittenBeforeRead(value.Parent, local, function))
+            if (DeadStore.IsOverwrittenBeforeRead(value.Parent, local, function, context.Uses))
             {
                 return CountUse.Ignored;
             }

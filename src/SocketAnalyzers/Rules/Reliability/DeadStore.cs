@@ -18,19 +18,15 @@ namespace SocketAnalyzers.Rules.Reliability
         private const int MaxSteps = 32;
 
         /// <summary>Whether the value stored by <paramref name="store"/> (a declarator or a simple assignment) into <paramref name="local"/> is never read.</summary>
-        public static bool IsOverwrittenBeforeRead(IOperation store, ILocalSymbol local, FunctionFacts function)
+        public static bool IsOverwrittenBeforeRead(IOperation store, ILocalSymbol local, FunctionFacts function, SymbolUsesCache uses)
         {
-            var references = function.References(local);
-            foreach (var reference in references)
+            // Captured: read whenever the lambda runs. Asked once per local: many receives may store into one.
+            if (uses.Memo(function.Operation, local, CapturedFact, references => IsCaptured(references, function.Operation)) == 1)
             {
-                for (var current = reference.Parent; current is not null && current != function.Operation; current = current.Parent)
-                {
-                    if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
-                    {
-                        return false; // captured: read whenever the lambda runs
-                    }
-                }
+                return false;
             }
+
+            var references = function.References(local);
 
             for (var current = store.Parent; current is not null && current != function.Operation; current = current.Parent)
             {
@@ -129,6 +125,24 @@ namespace SocketAnalyzers.Rules.Reliability
             return true;
         }
 
+        private const int CapturedFact = 3;
+
+        private static int IsCaptured(IReadOnlyList<IOperation> references, IOperation function)
+        {
+            foreach (var reference in references)
+            {
+                for (var current = reference.Parent; current is not null && current != function; current = current.Parent)
+                {
+                    if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                    {
+                        return 1;
+                    }
+                }
+            }
+
+            return 0;
+        }
+
         private static bool InLoop(IOperation operation, IOperation function)
         {
             for (var current = operation.Parent; current is not null && current != function; current = current.Parent)
@@ -142,13 +156,27 @@ namespace SocketAnalyzers.Rules.Reliability
             return false;
         }
 
+        /// <summary>The statement of the block around the reference (statements are in source order: a binary search).</summary>
         private static IOperation? ChildHolding(IBlockOperation block, IOperation reference)
         {
-            foreach (var child in block.Operations)
+            var operations = block.Operations;
+            int low = 0, high = operations.Length - 1;
+            var position = reference.Syntax.SpanStart;
+            while (low <= high)
             {
-                if (child.Syntax.Span.Contains(reference.Syntax.Span))
+                var middle = (low + high) / 2;
+                var span = operations[middle].Syntax.Span;
+                if (span.End <= position)
                 {
-                    return child;
+                    low = middle + 1;
+                }
+                else if (span.Start > position)
+                {
+                    high = middle - 1;
+                }
+                else
+                {
+                    return span.Contains(reference.Syntax.Span) ? operations[middle] : null;
                 }
             }
 

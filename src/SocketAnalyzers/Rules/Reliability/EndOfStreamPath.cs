@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -8,43 +10,56 @@ namespace SocketAnalyzers.Rules.Reliability
     /// (0, -1 or null) sends it elsewhere. A use of a null line there cannot throw, and a comparison there cannot handle
     /// the end: the end-of-stream path never reaches it.
     /// </summary>
-    internal static class EndOfStreamPath
+    internal sealed class EndOfStreamPath
     {
+        private readonly ILoopOperation loop;
+        private readonly Func<ILocalSymbol, int?> endValueOf;
+
+        /// <summary>Per block, its first statement that jumps away on the end (null: none): each block is scanned once.</summary>
+        private readonly Dictionary<IBlockOperation, IOperation?> jumps = new();
+
+        /// <param name="loop">The receive loop.</param>
+        /// <param name="endValueOf">The end value of a local that holds a result (null for any other local).</param>
+        public EndOfStreamPath(ILoopOperation loop, Func<ILocalSymbol, int?> endValueOf)
+        {
+            this.loop = loop;
+            this.endValueOf = endValueOf;
+        }
+
         /// <summary>
         /// Whether <paramref name="operation"/> sits where the end-of-stream iteration never goes: a branch of an
         /// <c>if</c>, or the right side of <c>&amp;&amp;</c>/<c>||</c>, that comparisons of the loop's results send the end
         /// away from, or after an earlier <c>if</c> of its block that jumps away on it (<c>if (line == null) continue;</c>).
-        /// <paramref name="endValueOf"/> gives the end value of a local that holds a result (null for any other local):
-        /// once the peer has closed, every result of the loop is at its end on each iteration (D12). The caller makes sure
+        /// Once the peer has closed, every result of the loop is at its end on each iteration (D12). The caller makes sure
         /// such a local is written only once in the loop.
         /// </summary>
-        public static bool Skipped(IOperation operation, System.Func<ILocalSymbol, int?> endValueOf, ILoopOperation loop)
+        public bool Skipped(IOperation operation)
         {
             var child = operation;
-            for (var parent = operation.Parent; parent is not null && parent != loop; child = parent, parent = parent.Parent)
+            for (var parent = operation.Parent; parent is not null && parent != this.loop; child = parent, parent = parent.Parent)
             {
                 switch (parent)
                 {
                     case IAnonymousFunctionOperation or ILocalFunctionOperation:
                         return false;
-                    case IBlockOperation block when JumpsAwayBefore(block, child, endValueOf):
+                    case IBlockOperation block when this.JumpsAwayBefore(block, child):
                         return true;
                     case IConditionalOperation conditional when child != conditional.Condition:
-                        if (ValueOnEnd(conditional.Condition, endValueOf) is { } value && value != (child == conditional.WhenTrue))
+                        if (this.ValueOnEnd(conditional.Condition) is { } value && value != (child == conditional.WhenTrue))
                         {
                             return true;
                         }
 
                         break;
                     case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both when child == both.RightOperand:
-                        if (ValueOnEnd(both.LeftOperand, endValueOf) == false)
+                        if (this.ValueOnEnd(both.LeftOperand) == false)
                         {
                             return true;
                         }
 
                         break;
                     case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either when child == either.RightOperand:
-                        if (ValueOnEnd(either.LeftOperand, endValueOf) == true)
+                        if (this.ValueOnEnd(either.LeftOperand) == true)
                         {
                             return true;
                         }
@@ -57,23 +72,24 @@ namespace SocketAnalyzers.Rules.Reliability
         }
 
         /// <summary>An earlier statement of the block that jumps away on the end value: <c>if (line == null) continue;</c>.</summary>
-        private static bool JumpsAwayBefore(IBlockOperation block, IOperation child, System.Func<ILocalSymbol, int?> endValueOf)
+        private bool JumpsAwayBefore(IBlockOperation block, IOperation child)
         {
-            foreach (var statement in block.Operations)
+            if (!this.jumps.TryGetValue(block, out var jump))
             {
-                if (statement == child)
+                foreach (var statement in block.Operations)
                 {
-                    return false;
+                    if (statement is IConditionalOperation { Type: null } conditional && this.ValueOnEnd(conditional.Condition) is { } value
+                        && (value ? conditional.WhenTrue : conditional.WhenFalse) is { } taken && AlwaysJumps(taken))
+                    {
+                        jump = statement;
+                        break;
+                    }
                 }
 
-                if (statement is IConditionalOperation { Type: null } conditional && ValueOnEnd(conditional.Condition, endValueOf) is { } value
-                    && (value ? conditional.WhenTrue : conditional.WhenFalse) is { } taken && AlwaysJumps(taken))
-                {
-                    return true;
-                }
+                this.jumps[block] = jump;
             }
 
-            return false;
+            return jump is not null && jump.Syntax.SpanStart < child.Syntax.SpanStart;
         }
 
         /// <summary>Code that ends in a jump: its last statement is a break, continue, return or throw (a goto may land before the use).</summary>
@@ -88,27 +104,27 @@ namespace SocketAnalyzers.Rules.Reliability
         }
 
         /// <summary>The value of a condition when the local holds its end value, through !, &amp;&amp; and ||; null when it cannot be known.</summary>
-        private static bool? ValueOnEnd(IOperation condition, System.Func<ILocalSymbol, int?> endValueOf)
+        private bool? ValueOnEnd(IOperation condition)
         {
             switch (condition)
             {
                 case IParenthesizedOperation parenthesized:
-                    return ValueOnEnd(parenthesized.Operand, endValueOf);
+                    return this.ValueOnEnd(parenthesized.Operand);
                 case IConversionOperation conversion:
-                    return ValueOnEnd(conversion.Operand, endValueOf);
+                    return this.ValueOnEnd(conversion.Operand);
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
-                    return ValueOnEnd(not.Operand, endValueOf) is { } inner ? !inner : null;
+                    return this.ValueOnEnd(not.Operand) is { } inner ? !inner : null;
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both:
-                    var (l, r) = (ValueOnEnd(both.LeftOperand, endValueOf), ValueOnEnd(both.RightOperand, endValueOf));
+                    var (l, r) = (this.ValueOnEnd(both.LeftOperand), this.ValueOnEnd(both.RightOperand));
                     return l == false || r == false ? false : l == true && r == true ? true : null;
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either:
-                    var (a, b) = (ValueOnEnd(either.LeftOperand, endValueOf), ValueOnEnd(either.RightOperand, endValueOf));
+                    var (a, b) = (this.ValueOnEnd(either.LeftOperand), this.ValueOnEnd(either.RightOperand));
                     return a == true || b == true ? true : a == false && b == false ? false : null;
             }
 
             foreach (var part in condition.DescendantsAndSelf())
             {
-                if (part is not ILocalReferenceOperation reference || endValueOf(reference.Local) is not { } endValue)
+                if (part is not ILocalReferenceOperation reference || this.endValueOf(reference.Local) is not { } endValue)
                 {
                     continue;
                 }

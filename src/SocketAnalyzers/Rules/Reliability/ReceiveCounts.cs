@@ -30,7 +30,7 @@ namespace SocketAnalyzers.Rules.Reliability
         /// <summary>How many times the loop's own code writes each variable (made on first need).</summary>
         private Dictionary<ISymbol, int>? writeCounts;
 
-        private System.Func<ILocalSymbol, int?>? endValueOf;
+        private EndOfStreamPath? endPath;
 
         public ReceiveCounts(ILoopOperation loop)
         {
@@ -379,7 +379,7 @@ namespace SocketAnalyzers.Rules.Reliability
         /// bring another value back.
         /// </summary>
         private bool IsSkippedOnEnd(IOperation use, ILocalSymbol local, int endValue) =>
-            this.EndValueOf(local) == endValue && EndOfStreamPath.Skipped(use, this.endValueOf ??= this.EndValueOf, this.loop);
+            this.EndValueOf(local) == endValue && (this.endPath ??= new EndOfStreamPath(this.loop, this.EndValueOf)).Skipped(use);
 
         /// <summary>The end value of a local holding a result written once in the loop: its count's, "" (0) for decoded text; else null.</summary>
         private int? EndValueOf(ILocalSymbol local)
