@@ -13,14 +13,14 @@ namespace SocketAnalyzers.Rules.Reliability
     internal sealed class EndOfStreamPath
     {
         private readonly ILoopOperation loop;
-        private readonly Func<ILocalSymbol, int?> endValueOf;
+        private readonly Func<ILocalSymbol, int, int?> endValueOf;
 
         /// <summary>Per block, its first statement that jumps away on the end (null: none): each block is scanned once.</summary>
         private readonly Dictionary<IBlockOperation, IOperation?> jumps = new();
 
         /// <param name="loop">The receive loop.</param>
-        /// <param name="endValueOf">The end value of a local that holds a result (null for any other local).</param>
-        public EndOfStreamPath(ILoopOperation loop, Func<ILocalSymbol, int?> endValueOf)
+        /// <param name="endValueOf">The end value of a local that holds a result at a position of the loop (null for any other local, or where it may hold another value).</param>
+        public EndOfStreamPath(ILoopOperation loop, Func<ILocalSymbol, int, int?> endValueOf)
         {
             this.loop = loop;
             this.endValueOf = endValueOf;
@@ -30,8 +30,8 @@ namespace SocketAnalyzers.Rules.Reliability
         /// Whether <paramref name="operation"/> sits where the end-of-stream iteration never goes: a branch of an
         /// <c>if</c>, or the right side of <c>&amp;&amp;</c>/<c>||</c>, that comparisons of the loop's results send the end
         /// away from, or after an earlier <c>if</c> of its block that jumps away on it (<c>if (line == null) continue;</c>).
-        /// Once the peer has closed, every result of the loop is at its end on each iteration (D12). The caller makes sure
-        /// such a local is written only once in the loop.
+        /// Once the peer has closed, every result of the loop is at its end on each iteration (D12): a comparison counts
+        /// only for a local that every iteration writes once, before the comparison (the constructor's function says).
         /// </summary>
         public bool Skipped(IOperation operation)
         {
@@ -124,7 +124,7 @@ namespace SocketAnalyzers.Rules.Reliability
 
             foreach (var part in condition.DescendantsAndSelf())
             {
-                if (part is not ILocalReferenceOperation reference || this.endValueOf(reference.Local) is not { } endValue)
+                if (part is not ILocalReferenceOperation reference || this.endValueOf(reference.Local, condition.Syntax.SpanStart) is not { } endValue)
                 {
                     continue;
                 }

@@ -17,8 +17,8 @@ namespace SocketAnalyzers.Rules.Reliability
         /// <summary>Locals holding the text of a helper that swallows the end of the stream: never compared, only written on.</summary>
         private readonly HashSet<ILocalSymbol> untestedText = new(SymbolEqualityComparer.Default);
 
-        /// <summary>How many times the loop's own code writes each variable (made on first need).</summary>
-        private Dictionary<ISymbol, int>? writeCounts;
+        /// <summary>The loop's own write of each variable, null when written more than once (made on first need).</summary>
+        private Dictionary<ISymbol, IOperation?>? writes;
 
         private EndOfStreamPath? endPath;
 
@@ -45,7 +45,7 @@ namespace SocketAnalyzers.Rules.Reliability
 
                     this.Tests.Add((textTest, compared, 0));
                 }
-                else if (!this.IsTolerantTextUse(reference) && !this.IsSkippedOnEnd(reference, reference.Local, 0))
+                else if (!this.IsTolerantTextUse(reference) && !this.IsSkippedOnEnd(reference))
                 {
                     return false; // "".Substring(0, s.IndexOf("$")) throws: an unknown use of "" may end the loop
                 }
@@ -80,7 +80,7 @@ namespace SocketAnalyzers.Rules.Reliability
                 {
                     this.lineText.Add(derived);
                 }
-                else if (!tolerant && !this.IsSkippedOnEnd(reference, reference.Local, ReceiveSite.NullEnd))
+                else if (!tolerant && !this.IsSkippedOnEnd(reference))
                 {
                     return false; // dereferenced or handed on: null may throw there, which ends the loop
                 }
@@ -190,33 +190,24 @@ namespace SocketAnalyzers.Rules.Reliability
         }
 
         /// <summary>
-        /// Whether a comparison sits where the end-of-stream iteration never goes (an earlier comparison sent it to
-        /// <c>continue</c>, or it is in a branch the end value does not take): it cannot handle the end.
+        /// Whether a comparison or a use sits where the end-of-stream iteration never goes (an earlier comparison sent it
+        /// to <c>continue</c>, or it is in a branch the end does not take; <see cref="EndOfStreamPath.Skipped"/>): a
+        /// comparison there cannot handle the end, and a use there cannot throw on it.
         /// </summary>
-        public bool IsSkippedOnEnd(IOperation test, IOperation value, int endValue)
-        {
-            while (value is IConversionOperation or IParenthesizedOperation)
-            {
-                value = value is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)value).Operand;
-            }
-
-            return value is ILocalReferenceOperation reference && this.IsSkippedOnEnd(test, reference.Local, endValue);
-        }
+        public bool IsSkippedOnEnd(IOperation use) =>
+            (this.endPath ??= new EndOfStreamPath(this.loop, this.EndValueOf)).Skipped(use);
 
         /// <summary>
-        /// A use where the end-of-stream iteration never goes (<see cref="EndOfStreamPath.Skipped"/>), judged by the
-        /// comparisons of result locals the loop writes only once: a second write between a comparison and the use could
-        /// bring another value back.
+        /// The end value of a local holding a result (its count's; "" (0) for decoded text) that every iteration writes
+        /// once, before <paramref name="position"/>: on the end-of-stream iteration it then holds its end value there. A
+        /// write in a branch, a catch or a nested loop may not happen, and one after the position leaves the previous
+        /// iteration's value: null.
         /// </summary>
-        private bool IsSkippedOnEnd(IOperation use, ILocalSymbol local, int endValue) =>
-            this.EndValueOf(local) == endValue && (this.endPath ??= new EndOfStreamPath(this.loop, this.EndValueOf)).Skipped(use);
-
-        /// <summary>The end value of a local holding a result written once in the loop: its count's, "" (0) for decoded text; else null.</summary>
-        private int? EndValueOf(ILocalSymbol local)
+        private int? EndValueOf(ILocalSymbol local, int position)
         {
-            if (this.writeCounts is null)
+            if (this.writes is null)
             {
-                this.writeCounts = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
+                this.writes = new Dictionary<ISymbol, IOperation?>(SymbolEqualityComparer.Default);
                 foreach (var operation in this.scope)
                 {
                     var written = operation switch
@@ -228,17 +219,37 @@ namespace SocketAnalyzers.Rules.Reliability
                     };
                     if (written is not null)
                     {
-                        this.writeCounts[written] = this.writeCounts.TryGetValue(written, out var known) ? known + 1 : 1;
+                        this.writes[written] = this.writes.ContainsKey(written) ? null : operation; // null: written more than once
                     }
                 }
             }
 
-            if (!this.writeCounts.TryGetValue(local, out var writes) || writes != 1)
+            if (!this.writes.TryGetValue(local, out var write) || write is null || write.Syntax.SpanStart >= position || !this.RunsOnEveryIteration(write))
             {
                 return null;
             }
 
             return this.Text.Contains(local) ? 0 : this.endValues.TryGetValue(local, out var endValue) ? endValue : null;
+        }
+
+        /// <summary>Code the loop runs on every iteration that gets to it: not in a branch, a catch, a nested loop or a lambda.</summary>
+        private bool RunsOnEveryIteration(IOperation operation)
+        {
+            var child = operation;
+            for (var parent = operation.Parent; parent is not null && parent != this.loop; child = parent, parent = parent.Parent)
+            {
+                switch (parent)
+                {
+                    case IConditionalOperation conditional when child != conditional.Condition:
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical when child == logical.RightOperand:
+                    case ICoalesceOperation coalesce when child == coalesce.WhenNull:
+                    case IConditionalAccessOperation access when child == access.WhenNotNull:
+                    case ISwitchCaseOperation or ISwitchExpressionArmOperation or ICatchClauseOperation or ILoopOperation or IAnonymousFunctionOperation or ILocalFunctionOperation:
+                        return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>

@@ -137,7 +137,7 @@ namespace SocketAnalyzers.Rules.Reliability
                 var conditionSymbols = LoopEffects.ConditionSymbols(loop, counts.Scope);
                 foreach (var (test, value, endValue) in counts.Tests)
                 {
-                    if (!counts.IsSkippedOnEnd(test, value, endValue) && EndOfStreamTest.Handles(test, value, endValue, loop, conditionSymbols, receives, context.CancellationToken))
+                    if (!counts.IsSkippedOnEnd(test) && EndOfStreamTest.Handles(test, value, endValue, loop, conditionSymbols, receives, context.CancellationToken))
                     {
                         return; // 2
                     }

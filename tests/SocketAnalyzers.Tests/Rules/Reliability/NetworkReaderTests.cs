@@ -63,6 +63,9 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
         [InlineData("while (true) { var line = reader.ReadLine(); if (line != null) { line = Next(); Console.WriteLine(line.Trim()); } }")]
         [InlineData("while (true) { var line = reader.ReadLine(); if (line != null || Next() == null) Console.WriteLine(line.Trim()); }")]
         [InlineData("while (true) { var line = reader.ReadLine(); Func<string> f = () => line != null ? line.Trim() : \"\"; Console.WriteLine(f()); }")]
+        // The guard's result is written after the use (the previous iteration's value) or only in a branch.
+        [InlineData("var n = 1; while (true) { var line = reader.ReadLine(); if (n > 0) Console.WriteLine(line.Trim()); n = reader.Read(); }")]
+        [InlineData("var n = 1; while (true) { var line = reader.ReadLine(); if (Next() == null) n = reader.Read(); if (n > 0) Console.WriteLine(line.Trim()); }")]
         // Text made from a line that is compared or handed to unknown code is not followed.
         [InlineData("while (true) { var line = reader.ReadLine(); var cmd = \"x\" + line; if (cmd == \"x\") break; }")]
         [InlineData("while (true) { var line = reader.ReadLine(); var n = int.Parse(\"0\" + line); sb.Append(n); }")]
