@@ -23,6 +23,9 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
             // ReadByte returns -1 at the end of the stream: -1 is not a newline.
             { "int b; var line = new StringBuilder(); while ((b = stream.{|#0:ReadByte|}()) != '\\n') { line.Append((char)b); }", "NetworkStream.ReadByte" },
             { "while (true) { var b = stream.{|#0:ReadByte|}(); if (b == 0) break; sink.WriteByte((byte)b); }", "NetworkStream.ReadByte" },
+            // Waiting for a non-empty read: 0 keeps the loop going, the opposite of an exit.
+            { "var n = 0; while (n == 0) { n = stream.{|#0:Read|}(buffer, 0, buffer.Length); } sink.Write(buffer, 0, n);", "NetworkStream.Read" },
+            { "int got; do { got = socket.{|#0:Receive|}(buffer); Thread.Sleep(2); } while (got <= 0); sink.Write(buffer, 0, got);", "Socket.Receive" },
             // The diagnostic sits on the first receive of the loop in the source.
             { "while (true) { var n = socket.{|#0:Receive|}(buffer); var m = socket.Receive(buffer); sink.Write(buffer, 0, n + m); }", "Socket.Receive" },
             // -1 treated as "sleep and retry": the later comparison and call are never reached at the end.
