@@ -78,6 +78,12 @@ namespace SocketAnalyzers.Rules.Reliability
                     return ReceiveCounts.TestOf(value) is { } test ? Compared(test, value) : CountUse.Bounding;
             }
 
+            // A count overwritten before anything reads it is thrown away, whatever reads the later counts.
+            if (DeadStore.IsOverwrittenBeforeRead(value.Parent, local, function, context.Uses))
+            {
+                return CountUse.Ignored;
+            }
+
             // Many receives may store into one local: its uses are classified once.
             return direct.Join(CountUse.FromCode(context.Uses.Memo(function.Operation, local, LocalUseFact, _ => ClassifyLocal(local, function).Code)));
         }

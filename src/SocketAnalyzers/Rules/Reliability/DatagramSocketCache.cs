@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Rules.Performance;
 using SocketAnalyzers.Symbols;
 
@@ -39,75 +37,8 @@ namespace SocketAnalyzers.Rules.Reliability
             return answer;
         }
 
-        private bool Compute(IParameterSymbol parameter, FunctionFacts function, KnownSocketSymbols symbols)
-        {
-            if (parameter.ContainingSymbol is not IMethodSymbol method || parameter.RefKind != RefKind.None
-                || !(method.MethodKind == MethodKind.LocalFunction || (method.MethodKind == MethodKind.Ordinary && method.DeclaredAccessibility == Accessibility.Private)))
-            {
-                return false;
-            }
-
-            foreach (var use in this.context.Uses.Of(function.Operation, parameter))
-            {
-                if (use.Parent is IAssignmentOperation assignment && assignment.Target == use)
-                {
-                    return false;
-                }
-            }
-
-            var calls = 0;
-            var scope = method.MethodKind == MethodKind.LocalFunction ? method.ContainingSymbol : method.ContainingType;
-            foreach (var reference in scope.DeclaringSyntaxReferences)
-            {
-                var model = this.helpers.ModelOf(reference.SyntaxTree);
-                foreach (var node in reference.GetSyntax().DescendantNodes())
-                {
-                    if (node is not IdentifierNameSyntax name || name.Identifier.ValueText != method.Name)
-                    {
-                        continue;
-                    }
-
-                    // Every mention must be a call of the method that passes a datagram socket: a method group may be called by anyone.
-                    var call = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access.Parent : name.Parent;
-                    if (call is not InvocationExpressionSyntax invocation
-                        || model.GetOperation(invocation) is not IInvocationOperation operation
-                        || !SymbolEqualityComparer.Default.Equals(operation.TargetMethod.OriginalDefinition, method))
-                    {
-                        if (SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol?.OriginalDefinition, method))
-                        {
-                            return false;
-                        }
-
-                        continue;
-                    }
-
-                    if (!PassesDatagram(operation, parameter, symbols))
-                    {
-                        return false;
-                    }
-
-                    calls++;
-                }
-            }
-
-            return calls > 0;
-        }
-
-        private bool PassesDatagram(IInvocationOperation call, IParameterSymbol parameter, KnownSocketSymbols symbols)
-        {
-            foreach (var argument in call.Arguments)
-            {
-                if (argument.Parameter is { } bound && bound.Ordinal == parameter.Ordinal)
-                {
-                    var caller = this.context.Functions.Get(AsyncCode.EnclosingFunction(call, parameter.ContainingSymbol, out _));
-                    var value = argument.Value;
-                    return BlockingSocketCall.ReferencedSymbol(value) is not IParameterSymbol
-                        && ReceiveCalls.IsKnownDatagram(value, caller, symbols, this);
-                }
-            }
-
-            return false;
-        }
+        private bool Compute(IParameterSymbol parameter, FunctionFacts function, KnownSocketSymbols symbols) =>
+            PassedArguments.All(parameter, function, this.context, (value, caller) => ReceiveCalls.IsKnownDatagram(value, caller, symbols, this));
 
         /// <summary>Whether the field only ever holds a datagram socket.</summary>
         public bool IsDatagram(IFieldSymbol field, KnownSocketSymbols symbols)

@@ -77,48 +77,6 @@ namespace SocketAnalyzers.Rules.Reliability
             }
         }
 
-        /// <summary>
-        /// How a line (null at the end of the stream) is used: a comparison (returned), a use that takes null in its
-        /// stride (an argument of Console/TextWriter/StringBuilder/Debug writes, a part of an interpolated string given to
-        /// one, the target of its assignment: <paramref name="tolerant"/>), or anything else — a member access throws on
-        /// null and an unknown method may, which ends the loop: not followed.
-        /// </summary>
-        public static (IOperation Test, IOperation Value)? LineUse(IOperation value, out bool tolerant)
-        {
-            tolerant = false;
-            while (value.Parent is IConversionOperation or IParenthesizedOperation)
-            {
-                value = value.Parent;
-            }
-
-            switch (value.Parent)
-            {
-                case ISimpleAssignmentOperation assignment when assignment.Target == value:
-                    tolerant = true;
-                    return null;
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:
-                    return (binary, value);
-                case IIsPatternOperation pattern:
-                    return (pattern, value);
-                case IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { IsStatic: true, ContainingType.SpecialType: SpecialType.System_String, Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace" or "Equals" } } call }:
-                    return (call, value);
-                case IArgumentOperation { Parent: IInvocationOperation call }:
-                    tolerant = WritesText(call.TargetMethod);
-                    return null;
-                case IInterpolationOperation { Parent: IInterpolatedStringOperation { Parent: IArgumentOperation { Parent: IInvocationOperation call } } }:
-                    tolerant = WritesText(call.TargetMethod);
-                    return null;
-                default:
-                    return null;
-            }
-        }
-
-        /// <summary>Methods that write a null string as nothing.</summary>
-        private static bool WritesText(IMethodSymbol method) =>
-            method.Name is "Write" or "WriteLine" or "Append" or "AppendLine"
-            && method.ContainingType is { Name: "Console" or "TextWriter" or "StreamWriter" or "StringBuilder" or "Debug" or "Trace" } type
-            && type.ContainingNamespace is { } ns && (ns.Name == "System" || ns.ContainingNamespace?.Name == "System");
-
         /// <summary>The value of a text comparison when the text is "" (null for a line, <paramref name="isNull"/>), or null when it cannot be known.</summary>
         public static bool? Evaluate(IOperation test, IOperation value, bool isNull)
         {
@@ -180,12 +138,18 @@ namespace SocketAnalyzers.Rules.Reliability
             return null;
         }
 
-        /// <summary>A constant string or null.</summary>
+        /// <summary>A constant string or null; <c>string.Empty</c> is "" (a static readonly field, not a constant).</summary>
         private static bool Text(IOperation operation, out string? text)
         {
             while (operation is IConversionOperation conversion && !operation.ConstantValue.HasValue)
             {
                 operation = conversion.Operand;
+            }
+
+            if (operation is IFieldReferenceOperation { Field: { Name: "Empty", IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } })
+            {
+                text = string.Empty;
+                return true;
             }
 
             text = operation.ConstantValue is { HasValue: true, Value: string s } ? s : null;

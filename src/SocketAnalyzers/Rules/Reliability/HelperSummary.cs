@@ -57,13 +57,30 @@ namespace SocketAnalyzers.Rules.Reliability
         }
 
         /// <summary>Returns nothing its caller could test (void, Task, ValueTask) and has no ref or out parameter.</summary>
-        public static bool ReturnsNothing(IMethodSymbol method)
+        public static bool ReturnsNothing(IMethodSymbol method) =>
+            (method.ReturnsVoid || method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask", IsGenericType: false, ContainingNamespace.Name: "Tasks" })
+            && HasNoRefParameter(method);
+
+        /// <summary>
+        /// Returns text (<c>string</c>, or a task of one) and has no ref or out parameter: a caller that never compares the
+        /// text and only writes, concatenates or encodes it learns nothing from it (<see cref="LineUses"/>).
+        /// </summary>
+        public static bool ReturnsText(IMethodSymbol method)
         {
-            if (!method.ReturnsVoid && method.ReturnType is not INamedTypeSymbol { Name: "Task" or "ValueTask", IsGenericType: false, ContainingNamespace.Name: "Tasks" })
+            var type = method.ReturnType;
+            if (type is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1, ContainingNamespace.Name: "Tasks" } task)
             {
-                return false;
+                type = task.TypeArguments[0];
             }
 
+            return type.SpecialType == SpecialType.System_String && HasNoRefParameter(method);
+        }
+
+        /// <summary>A helper that may report the end of a stream only through what it returns, if anything.</summary>
+        public static bool ReturnsNothingTested(IMethodSymbol method) => ReturnsNothing(method) || ReturnsText(method);
+
+        private static bool HasNoRefParameter(IMethodSymbol method)
+        {
             foreach (var parameter in method.Parameters)
             {
                 if (parameter.RefKind is RefKind.Ref or RefKind.Out)
@@ -132,7 +149,7 @@ namespace SocketAnalyzers.Rules.Reliability
                         if (ReceiveCalls.FindCountingReceive(call, this.context.Symbols, this.function) is { } member)
                         {
                             if (member.Operation == SocketOperation.ReceiveFrom || ReceiveCalls.IsKnownDatagram(call.Instance, this.function, this.context.Symbols)
-                                || (IsInLoop(call, this.body) && !ReceiveCounts.IsTested(call, this.function)))
+                                || (LoopAround(call, this.body) is { } loop && !ReceiveCounts.IsTested(call, this.function) && !EndsWhenDrained(loop)))
                             {
                                 return false;
                             }
@@ -178,11 +195,40 @@ namespace SocketAnalyzers.Rules.Reliability
             _ => true,
         };
 
-        private static bool IsInLoop(IOperation operation, IOperation root)
+        private static ILoopOperation? LoopAround(IOperation operation, IOperation root)
         {
             for (var current = operation.Parent; current is not null && current != root; current = current.Parent)
             {
-                if (current is ILoopOperation)
+                if (current is ILoopOperation loop)
+                {
+                    return loop;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// A loop whose own condition reads <c>Available</c> or <c>DataAvailable</c> of a socket type: both fall to 0/false
+        /// once the peer has closed and the data is read (D12), so the loop ends and the helper returns.
+        /// </summary>
+        private bool EndsWhenDrained(ILoopOperation loop)
+        {
+            var condition = loop switch
+            {
+                IWhileLoopOperation whileLoop => whileLoop.Condition,
+                IForLoopOperation forLoop => forLoop.Condition,
+                _ => null,
+            };
+            if (condition is null)
+            {
+                return false;
+            }
+
+            foreach (var operation in condition.DescendantsAndSelf())
+            {
+                if (operation is IPropertyReferenceOperation { Property.Name: "Available" or "DataAvailable" } property
+                    && this.context.Symbols.TryGetApi(property.Property.ContainingType, out _))
                 {
                     return true;
                 }

@@ -8,8 +8,9 @@ namespace SocketAnalyzers.Rules.Reliability
     {
         /// <summary>
         /// A read of a text reader over a network stream (<see cref="NetworkStreamWrappers"/>, or a field every value of
-        /// which is such a reader): ReadLine returns null at the end of the stream, Read() returns -1, and
-        /// Read(char[]…) returns a char count that is 0 there. A reader over a stream of unknown origin is not followed.
+        /// which is such a reader, or a parameter of a private method every call of which passes one): ReadLine returns null
+        /// at the end of the stream, Read() returns -1, and Read(char[]…) returns a char count that is 0 there. A reader
+        /// over a stream of unknown origin is not followed.
         /// </summary>
         private static ReceiveSite? FindReaderReceive(IInvocationOperation invocation, ReceiveContext context, FunctionFacts function)
         {
@@ -25,9 +26,12 @@ namespace SocketAnalyzers.Rules.Reliability
                 instance = conversion.Operand;
             }
 
-            var overNetwork = instance is IFieldReferenceOperation { Field: var field }
-                ? context.NetworkReaders.IsNetworkReader(field, context)
-                : NetworkStreamWrappers.IsOverNetworkStream(instance, function, context.Symbols);
+            var overNetwork = instance switch
+            {
+                IFieldReferenceOperation { Field: var field } => context.NetworkReaders.IsNetworkReader(field, context),
+                IParameterReferenceOperation { Parameter: var parameter } => context.NetworkReaders.IsNetworkReader(parameter, function, context),
+                _ => NetworkStreamWrappers.IsOverNetworkStream(instance, function, context.Symbols),
+            };
             if (!overNetwork)
             {
                 return null;

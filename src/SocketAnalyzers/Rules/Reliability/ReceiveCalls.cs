@@ -55,7 +55,7 @@ namespace SocketAnalyzers.Rules.Reliability
             }
 
             if (!context.Helpers.IsInCompilation(invocation.TargetMethod)
-                || !(HelperSummary.ReturnsCountType(invocation.TargetMethod.ReturnType) || (includeSilentHelpers && HelperSummary.ReturnsNothing(invocation.TargetMethod))))
+                || !(HelperSummary.ReturnsCountType(invocation.TargetMethod.ReturnType) || (includeSilentHelpers && HelperSummary.ReturnsNothingTested(invocation.TargetMethod))))
             {
                 return null;
             }

@@ -9,7 +9,7 @@ namespace SocketAnalyzers.Rules.Reliability
     /// Where the results of a loop's receives go: compared (<see cref="Tests"/>, judged by <see cref="EndOfStreamTest"/>),
     /// stored in locals (<see cref="Direct"/>), or folded into other values (<see cref="Derived"/>, e.g. <c>total += n</c>).
     /// </summary>
-    internal sealed class ReceiveCounts
+    internal sealed partial class ReceiveCounts
     {
         private const int MaxDerivationRounds = 8;
 
@@ -117,10 +117,15 @@ namespace SocketAnalyzers.Rules.Reliability
                 default:
                     if (site.Kind == ReceiveSiteKind.Line)
                     {
-                        if (DecodedText.LineUse(value, out var tolerant) is var (lineTest, _))
+                        if (LineUses.OfLine(value, out var tolerant, out var derived) is var (lineTest, _))
                         {
                             this.Tests.Add((lineTest, value, ReceiveSite.NullEnd));
                             return true;
+                        }
+
+                        if (derived is not null)
+                        {
+                            this.lineText.Add(derived);
                         }
 
                         return tolerant || value.Parent is IExpressionStatementOperation;
@@ -141,42 +146,11 @@ namespace SocketAnalyzers.Rules.Reliability
             this.FindDecodedText();
             foreach (var operation in this.loop.Descendants())
             {
-                if (operation is ILocalReferenceOperation textReference && this.Text.Contains(textReference.Local))
+                if (operation is ILocalReferenceOperation textual && this.CheckTextUse(textual) is { } accepted)
                 {
-                    if (Escapes(textReference))
+                    if (!accepted)
                     {
                         return false;
-                    }
-
-                    if (DecodedText.TestOf(textReference) is var (textTest, compared))
-                    {
-                        if (!this.inScope.Contains(textTest))
-                        {
-                            return false;
-                        }
-
-                        this.Tests.Add((textTest, compared, 0));
-                    }
-                }
-                else if (operation is ILocalReferenceOperation line && this.endValues.TryGetValue(line.Local, out var lineEnd) && lineEnd == ReceiveSite.NullEnd)
-                {
-                    if (Escapes(line))
-                    {
-                        return false;
-                    }
-
-                    if (DecodedText.LineUse(line, out var tolerant) is var (lineTest, compared))
-                    {
-                        if (!this.inScope.Contains(lineTest))
-                        {
-                            return false;
-                        }
-
-                        this.Tests.Add((lineTest, compared, ReceiveSite.NullEnd));
-                    }
-                    else if (!tolerant)
-                    {
-                        return false; // dereferenced or handed on: null may throw there, which ends the loop
                     }
                 }
                 else if (operation is ILocalReferenceOperation reference && this.endValues.TryGetValue(reference.Local, out var endValue))
@@ -241,83 +215,6 @@ namespace SocketAnalyzers.Rules.Reliability
         }
 
         public bool IsCount(ISymbol symbol) => this.Direct.Contains(symbol) || this.Derived.Contains(symbol) || this.Text.Contains(symbol);
-
-        /// <summary>
-        /// Locals every write of which (in the loop's own code) decodes a count as returned — <c>s = enc.GetString(b, 0, n)</c>,
-        /// <c>c = decoder.GetChars(b, 0, n, chars, 0)</c> — or trims such text: "" (or 0 chars) at the end of the stream.
-        /// </summary>
-        private void FindDecodedText()
-        {
-            var accepted = new HashSet<IOperation>();
-            for (var round = 0; round < MaxDerivationRounds; round++)
-            {
-                var grew = false;
-                foreach (var operation in this.scope)
-                {
-                    var (target, value) = operation switch
-                    {
-                        ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } simple => (local.Local, simple.Value),
-                        IVariableDeclaratorOperation { Initializer: { } initializer } declarator => (declarator.Symbol, initializer.Value),
-                        _ => (null, null),
-                    };
-                    if (target is null || value is null || accepted.Contains(operation))
-                    {
-                        continue;
-                    }
-
-                    var preserved = value.Type?.SpecialType == SpecialType.System_String && DecodedText.PreservedText(value) is not null;
-                    while (DecodedText.PreservedText(value) is { } instance)
-                    {
-                        value = instance;
-                    }
-
-                    var isText = DecodedText.DecodedCount(value) is { } count
-                        ? BlockingSocketCall.ReferencedSymbol(count) is ILocalSymbol counted && this.endValues.TryGetValue(counted, out var end) && end == 0
-                        : preserved && BlockingSocketCall.ReferencedSymbol(value) is ILocalSymbol text && this.Text.Contains(text);
-                    if (!isText)
-                    {
-                        continue;
-                    }
-
-                    accepted.Add(operation);
-                    grew = true;
-                    if (target.Type.SpecialType == SpecialType.System_String)
-                    {
-                        this.Text.Add(target);
-                    }
-                    else if (target.Type.SpecialType == SpecialType.System_Int32)
-                    {
-                        this.AddDirect(target, 0);
-                    }
-                }
-
-                if (!grew)
-                {
-                    break;
-                }
-            }
-
-            if (this.Text.Count == 0)
-            {
-                return;
-            }
-
-            // Text also written another way (reset, appended, passed by ref) is not "" on every end-of-stream iteration.
-            foreach (var operation in this.scope)
-            {
-                var target = operation switch
-                {
-                    IAssignmentOperation assignment => BlockingSocketCall.ReferencedSymbol(assignment.Target),
-                    IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument => BlockingSocketCall.ReferencedSymbol(argument.Value),
-                    IVariableDeclaratorOperation { Initializer: not null } declarator => declarator.Symbol,
-                    _ => null,
-                };
-                if (target is not null && this.Text.Contains(target) && !accepted.Contains(operation))
-                {
-                    this.Text.Remove(target);
-                }
-            }
-        }
 
         /// <summary>The comparison, pattern or switch that looks at the value, or null.</summary>
         public static IOperation? TestOf(IOperation value)

@@ -90,7 +90,7 @@ namespace SocketAnalyzers.Rules.Reliability
                 return false;
             }
 
-            return HelperSummary.ReturnsCountType(method.ReturnType) || HelperSummary.ReturnsNothing(method);
+            return HelperSummary.ReturnsCountType(method.ReturnType) || HelperSummary.ReturnsNothingTested(method);
         }
 
         private HelperFacts Compute(IMethodSymbol method, int depth, ImmutableHashSet<IMethodSymbol> callers, CancellationToken cancellationToken, out bool truncated)
@@ -107,7 +107,7 @@ namespace SocketAnalyzers.Rules.Reliability
             var summary = new HelperSummary(body, this.context, depth, callers, cancellationToken);
             var facts = new HelperFacts(
                 HelperSummary.ReturnsCountType(method.ReturnType) && summary.ReturnsCount(),
-                HelperSummary.ReturnsNothing(method) && summary.SwallowsEndOfStream());
+                HelperSummary.ReturnsNothingTested(method) && summary.SwallowsEndOfStream());
             truncated = summary.Truncated;
             return facts;
         }

@@ -30,7 +30,9 @@ namespace SocketAnalyzers.Rules.Reliability
     /// 6. the count escapes (by ref, into a lambda, tested in a nested loop): unknown;
     /// 7. each iteration serves a new connection: the loop accepts, connects or creates a socket, or the receiver is
     ///    declared in the iteration (an accept loop reads one connection's 0 once, then moves on);
-    /// 8. more comparisons than <see cref="MaxTests"/>: not evaluated.
+    /// 8. more comparisons than <see cref="MaxTests"/>: not evaluated;
+    /// 9. the loop waits for the user (Console.ReadLine, ReadKey, Read) on each iteration: paced by the user, it does
+    ///    not spin.
     /// </remarks>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ReceiveLoopIgnoresEndOfStreamAnalyzer : DiagnosticAnalyzer
@@ -91,6 +93,11 @@ namespace SocketAnalyzers.Rules.Reliability
                     return; // 3
                 }
 
+                if (call.TargetMethod is { Name: "ReadLine" or "ReadKey" or "Read", IsStatic: true, ContainingType: { Name: "Console", ContainingNamespace.Name: "System" } })
+                {
+                    return; // 9
+                }
+
                 switch (Classify(call, loop, function, receives, context.CancellationToken))
                 {
                     case Verdict.Silent:
@@ -114,7 +121,7 @@ namespace SocketAnalyzers.Rules.Reliability
             var counts = new ReceiveCounts(loop);
             foreach (var site in sites)
             {
-                if (site.HasResult && !counts.Track(site))
+                if (site.HasResult ? !counts.Track(site) : HelperSummary.ReturnsText(site.Call.TargetMethod) && !counts.TrackUntestedText(site))
                 {
                     return; // 2, 6
                 }
@@ -130,7 +137,7 @@ namespace SocketAnalyzers.Rules.Reliability
                 var conditionSymbols = LoopEffects.ConditionSymbols(loop, counts.Scope);
                 foreach (var (test, value, endValue) in counts.Tests)
                 {
-                    if (EndOfStreamTest.Handles(test, value, endValue, loop, conditionSymbols, receives, context.CancellationToken))
+                    if (!counts.IsSkippedOnEnd(test) && EndOfStreamTest.Handles(test, value, endValue, loop, conditionSymbols, receives, context.CancellationToken))
                     {
                         return; // 2
                     }
@@ -142,7 +149,22 @@ namespace SocketAnalyzers.Rules.Reliability
                 return; // 5
             }
 
-            Report(context, sites[0]);
+            Report(context, First(sites));
+        }
+
+        /// <summary>The receive that comes first in the source (the scope is walked depth first, not in source order).</summary>
+        private static ReceiveSite First(List<ReceiveSite> sites)
+        {
+            var first = sites[0];
+            foreach (var site in sites)
+            {
+                if (site.Call.Syntax.SpanStart < first.Call.Syntax.SpanStart)
+                {
+                    first = site;
+                }
+            }
+
+            return first;
         }
 
         /// <summary>An APM callback that re-arms its own receive whatever the count (<see cref="RearmedCallback"/>).</summary>

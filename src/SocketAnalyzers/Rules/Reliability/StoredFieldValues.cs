@@ -1,5 +1,6 @@
 using System;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace SocketAnalyzers.Rules.Reliability
@@ -12,12 +13,14 @@ namespace SocketAnalyzers.Rules.Reliability
     internal static class StoredFieldValues
     {
         /// <summary>
-        /// Whether the field is given at least one value and every one passes <paramref name="test"/> (the value's
-        /// semantic model and expression); false for a field code outside its type may write.
+        /// Whether the field is given at least one value other than null and every one passes <paramref name="test"/>
+        /// (the value's semantic model and expression); false for a field code outside its type may write, unless
+        /// <paramref name="othersMayWrite"/> (the caller's question holds whatever others store). A null (<c>= null</c>,
+        /// <c>default</c>) is skipped: a call on it throws, it never reaches a receive.
         /// </summary>
-        public static bool All(IFieldSymbol field, Func<SyntaxTree, SemanticModel> modelOf, Func<SemanticModel, ExpressionSyntax, bool> test)
+        public static bool All(IFieldSymbol field, Func<SyntaxTree, SemanticModel> modelOf, Func<SemanticModel, ExpressionSyntax, bool> test, bool othersMayWrite = false)
         {
-            if (!field.IsReadOnly && field.DeclaredAccessibility != Accessibility.Private)
+            if (!othersMayWrite && !field.IsReadOnly && field.DeclaredAccessibility != Accessibility.Private)
             {
                 return false; // others may store anything in it
             }
@@ -36,7 +39,7 @@ namespace SocketAnalyzers.Rules.Reliability
                             && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(left).Symbol?.OriginalDefinition, field) => right,
                         _ => null,
                     };
-                    if (value is null)
+                    if (value is null || IsNull(value))
                     {
                         continue;
                     }
@@ -51,6 +54,16 @@ namespace SocketAnalyzers.Rules.Reliability
             }
 
             return values > 0;
+        }
+
+        private static bool IsNull(ExpressionSyntax value)
+        {
+            while (value is ParenthesizedExpressionSyntax parenthesized)
+            {
+                value = parenthesized.Expression;
+            }
+
+            return value.Kind() is SyntaxKind.NullLiteralExpression or SyntaxKind.DefaultLiteralExpression or SyntaxKind.DefaultExpression;
         }
 
         private static string? NameOf(ExpressionSyntax target) => target switch

@@ -21,6 +21,21 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
             { "using (var r = new StreamReader(client.GetStream())) { while (true) { var line = r.{|#0:ReadLine|}(); if (line is \"\") continue; sb.Append(line); } }", "StreamReader.ReadLine" },
             { "var chars = new char[256]; while (true) { var n = reader.{|#0:Read|}(chars, 0, chars.Length); Console.Write(new string(chars, 0, n)); }", "StreamReader.Read" },
             { "while (true) { var c = reader.{|#0:Read|}(); if (c == '\\n') break; sb.Append((char)c); }", "StreamReader.Read" },
+            // A public field: whatever reader others store, its ReadLine returns null at its end again and again.
+            { "while (true) { var line = Exposed.{|#0:ReadLine|}(); Console.WriteLine(line); }", "StreamReader.ReadLine" },
+            // A field also set to null: a call on null throws, it never reaches a receive.
+            { "while (true) { Console.WriteLine(nullable.{|#0:ReadLine|}()); }", "StreamReader.ReadLine" },
+            // Uses a null line never reaches: a branch the null test sends it away from, the right side of &&.
+            { "while (true) { var line = reader.{|#0:ReadLine|}(); if (line != null) Console.WriteLine(line.Trim()); }", "StreamReader.ReadLine" },
+            { "while (true) { var line = reader.{|#0:ReadLine|}(); if (line == null) { Console.WriteLine(); } else { sb.Append(int.Parse(line)); } }", "StreamReader.ReadLine" },
+            { "while (true) { var line = reader.{|#0:ReadLine|}(); if (line != null && line.Length > 0) sb.Append(line.Trim()); }", "StreamReader.ReadLine" },
+            { "while (true) { var line = reader.{|#0:ReadLine|}(); if (line is null || line.Length == 0) continue; sb.Append(line.ToUpper()); }", "StreamReader.ReadLine" },
+            // A comparison the end never reaches (an earlier one sent null to continue) does not handle it.
+            { "while (true) { var line = reader.{|#0:ReadLine|}(); if (string.IsNullOrEmpty(line)) continue; if (line == \"quit\") break; Drop(); }", "StreamReader.ReadLine" },
+            // Text made from a line is never null: concatenated, interpolated, kept in a local, encoded, written.
+            { "while (true) { var line = reader.{|#0:ReadLine|}(); var echo = $\"> {line}\"; Console.WriteLine(echo); }", "StreamReader.ReadLine" },
+            { "while (true) { var line = reader.{|#0:ReadLine|}(); var bytes = Encoding.UTF8.GetBytes(line + \"\\r\\n\"); sb.Append(bytes.Length); }", "StreamReader.ReadLine" },
+            { "while (client.Connected) { var line = await reader.{|#0:ReadLineAsync|}(); await Console.Out.WriteLineAsync(\"got \" + line); }", "StreamReader.ReadLineAsync" },
         };
 
         [Theory]
@@ -43,7 +58,20 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
         [InlineData("while (true) { var line = reader.ReadLine(); if (line.StartsWith(\"x\")) continue; }")]
         // A reader of unknown origin, a field others may set, ReadToEnd.
         [InlineData("while (true) { var line = other.ReadLine(); Console.WriteLine(line); }")]
-        [InlineData("while (true) { var line = Exposed.ReadLine(); Console.WriteLine(line); }")]
+        // A use null may reach: the test does not send null away, or the line is written again between test and use.
+        [InlineData("while (true) { var line = reader.ReadLine(); if (line != \"x\") Console.WriteLine(line.Trim()); }")]
+        [InlineData("while (true) { var line = reader.ReadLine(); if (line != null) { line = Next(); Console.WriteLine(line.Trim()); } }")]
+        [InlineData("while (true) { var line = reader.ReadLine(); if (line != null || Next() == null) Console.WriteLine(line.Trim()); }")]
+        [InlineData("while (true) { var line = reader.ReadLine(); Func<string> f = () => line != null ? line.Trim() : \"\"; Console.WriteLine(f()); }")]
+        // The guard's result is written after the use (the previous iteration's value) or only in a branch.
+        [InlineData("var n = 1; while (true) { var line = reader.ReadLine(); if (n > 0) Console.WriteLine(line.Trim()); n = reader.Read(); }")]
+        [InlineData("var n = 1; while (true) { var line = reader.ReadLine(); if (Next() == null) n = reader.Read(); if (n > 0) Console.WriteLine(line.Trim()); }")]
+        // Text made from a line that is compared or handed to unknown code is not followed.
+        [InlineData("while (true) { var line = reader.ReadLine(); var cmd = \"x\" + line; if (cmd == \"x\") break; }")]
+        [InlineData("while (true) { var line = reader.ReadLine(); var n = int.Parse(\"0\" + line); sb.Append(n); }")]
+        [InlineData("while (true) { var line = reader.ReadLine(); var echo = $\"> {line}\"; if (echo.EndsWith(\"> \")) return; }")]
+        // The raw line handed to an encoder throws on null (ArgumentNullException), which ends the loop.
+        [InlineData("while (true) { var line = reader.ReadLine(); sb.Append(Encoding.UTF8.GetBytes(line).Length); }")]
         [InlineData("while (true) { var line = mixed.ReadLine(); Console.WriteLine(line); }")]
         [InlineData("while (true) { var all = reader.ReadToEnd(); Console.WriteLine(all); }")]
         public async Task ReaderLoopThatLeavesOrIsUnknown_DoesNotReport(string loop) =>
@@ -76,6 +104,7 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
                 private TextReader assigned;
                 private TextReader mixed;
                 public StreamReader Exposed;
+                private StreamReader nullable = null;
 
                 R(TcpClient c, Stream any)
                 {
@@ -84,7 +113,12 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
                     assigned = new StreamReader(s);
                     mixed = new StreamReader(s);
                     Exposed = new StreamReader(s);
+                    nullable = new StreamReader(c.GetStream());
                 }
+
+                void Drop() => nullable = default;
+
+                static string Next() => null;
 
                 void Reset(Stream any) => mixed = new StreamReader(any);
 

@@ -23,6 +23,20 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
             // ReadByte returns -1 at the end of the stream: -1 is not a newline.
             { "int b; var line = new StringBuilder(); while ((b = stream.{|#0:ReadByte|}()) != '\\n') { line.Append((char)b); }", "NetworkStream.ReadByte" },
             { "while (true) { var b = stream.{|#0:ReadByte|}(); if (b == 0) break; sink.WriteByte((byte)b); }", "NetworkStream.ReadByte" },
+            // Waiting for a non-empty read: 0 keeps the loop going, the opposite of an exit.
+            { "var n = 0; while (n == 0) { n = stream.{|#0:Read|}(buffer, 0, buffer.Length); } sink.Write(buffer, 0, n);", "NetworkStream.Read" },
+            { "int got; do { got = socket.{|#0:Receive|}(buffer); Thread.Sleep(2); } while (got <= 0); sink.Write(buffer, 0, got);", "Socket.Receive" },
+            // The diagnostic sits on the first receive of the loop in the source.
+            { "while (true) { var n = socket.{|#0:Receive|}(buffer); var m = socket.Receive(buffer); sink.Write(buffer, 0, n + m); }", "Socket.Receive" },
+            // -1 treated as "sleep and retry": the later comparison and call are never reached at the end.
+            { "while (true) { var c = stream.{|#0:ReadByte|}(); if (c == -1) { Thread.Sleep(1); continue; } if (c == '\\n') break; Keep(); }", "NetworkStream.ReadByte" },
+            { "while (true) { var n = socket.{|#0:Receive|}(buffer); if (n == 0) continue; if (n < 4) return; Disconnect(); }", "Socket.Receive" },
+            // A helper that returns text after a 0-byte read ("", null or stale), its text never compared, only written on.
+            { "while (true) { var message = {|#0:ReadMessage|}(socket, buffer); Console.WriteLine($\"got {message}\"); var reply = $\"OK ({message})\"; socket.Send(Encoding.UTF8.GetBytes(reply)); }", "C.ReadMessage" },
+            { "while (true) { Console.WriteLine({|#0:ReadOrNull|}(socket, buffer)); }", "C.ReadOrNull" },
+            { "while (client.Connected) { var text = {|#0:ReadMessage|}(socket, buffer); var bytes = Encoding.ASCII.GetBytes(text + \"\\n\"); sink.Write(bytes, 0, bytes.Length); }", "C.ReadMessage" },
+            // A helper whose receive loop ends once the data is drained (Available is 0 after the peer closes, D12) returns normally.
+            { "while (true) { {|#0:DrainAvailable|}(socket, buffer); }", "C.DrainAvailable" },
             // Helpers of the compilation: one returns the count, one returns normally after a 0-byte read.
             { "while (true) { var n = {|#0:ReadSome|}(socket, buffer); sink.Write(buffer, 0, n); }", "C.ReadSome" },
             { "while (true) { var n = await {|#0:ReadSomeAsync|}(stream, buffer); if (n > 0) sink.Write(buffer, 0, n); }", "C.ReadSomeAsync" },
@@ -44,6 +58,19 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
 
         [Theory]
         // The 0 outcome reaches an exit: an else, the code after the if, a flag the loop reads, a close, unknown code.
+        // The text of a helper that swallows the end is compared, handed to unknown code, or assigned to a variable of the loop's condition.
+        [InlineData("while (true) { var message = ReadMessage(socket, buffer); if (message == \"\") break; }")]
+        [InlineData("while (true) { var message = ReadOrNull(socket, buffer); if (message is null) return; Console.WriteLine(message); }")]
+        [InlineData("while (true) { var message = ReadMessage(socket, buffer); Console.WriteLine(int.Parse(message)); }")]
+        [InlineData("var message = \"\"; while (message != \"quit\") { message = ReadMessage(socket, buffer); }")]
+        [InlineData("while (true) { var message = ReadOrNull(socket, buffer); var length = (message + \"!\").Length; if (length == 1) break; }")]
+        // A datagram socket, a new connection each iteration.
+        [InlineData("while (true) { Console.WriteLine(ReadMessage(datagrams, buffer)); }")]
+        [InlineData("while (true) { using var accepted = listener.AcceptSocket(); Console.WriteLine(ReadMessage(accepted, buffer)); }")]
+        // The earlier comparison does not always jump on 0, or the count is written again before the later one.
+        [InlineData("while (true) { var n = socket.Receive(buffer); if (n == 0) { if (Keep()) continue; } if (n == 0) return; }")]
+        [InlineData("while (true) { var n = socket.Receive(buffer); if (n == 0) continue; n = socket.Receive(buffer); if (n == 0) break; }")]
+        [InlineData("while (true) { var n = socket.Receive(buffer); if (n == 0 && Keep()) continue; if (n == 0) return; }")]
         [InlineData("while (true) { var n = socket.Receive(buffer); if (n > 0) sink.Write(buffer, 0, n); else break; }")]
         [InlineData("while (true) { var n = socket.Receive(buffer); if (n > 0) { sink.Write(buffer, 0, n); continue; } break; }")]
         [InlineData("while (true) { var n = socket.Receive(buffer); if (n != 0) { sink.Write(buffer, 0, n); } else { return; } }")]

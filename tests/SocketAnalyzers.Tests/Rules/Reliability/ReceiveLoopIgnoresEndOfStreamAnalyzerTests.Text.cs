@@ -19,6 +19,17 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
             { "var chars = new char[64]; var decoder = Encoding.UTF8.GetDecoder(); while (true) { var n = socket.{|#0:Receive|}(buffer); var c = decoder.GetChars(buffer, 0, n, chars, 0); var s = new string(chars, 0, c); if (s is \"bye\") break; }", "Socket.Receive" },
             { "for (;;) { var n = socket.{|#0:Receive|}(buffer); var s = Encoding.UTF8.GetString(buffer, 0, n).TrimEnd('\\r', '\\n'); if (s == \"QUIT\") return; Console.WriteLine(s); }", "Socket.Receive" },
             { "string s; do { var n = socket.{|#0:Receive|}(buffer); s = Encoding.ASCII.GetString(buffer, 0, n); } while (s != \"END\");", "Socket.Receive" },
+            // string.Empty is "": waiting for a non-empty read, the 0 keeps the loop going.
+            { "var text = string.Empty; while (text == string.Empty) { var n = stream.{|#0:Read|}(buffer, 0, buffer.Length); text = Encoding.UTF8.GetString(buffer, 0, n); }", "NetworkStream.Read" },
+            { "while (client.Connected) { var n = await stream.{|#0:ReadAsync|}(buffer, 0, buffer.Length); var s = Encoding.UTF8.GetString(buffer, 0, n); if (s != String.Empty) { Console.Write(s); } }", "NetworkStream.ReadAsync" },
+            // Uses of the text the end never reaches, or that take "" in their stride.
+            { "while (client.Connected) { var n = socket.{|#0:Receive|}(buffer); var s = Encoding.UTF8.GetString(buffer, 0, n); if (s != String.Empty) { Console.WriteLine(int.Parse(s)); } }", "Socket.Receive" },
+            { "while (true) { var n = socket.{|#0:Receive|}(buffer); var s = Encoding.UTF8.GetString(buffer, 0, n); var reply = $\"OK {s}\"; socket.Send(Encoding.UTF8.GetBytes(reply)); }", "Socket.Receive" },
+            // Text handed to code of the compilation or a delegate is not assumed to make it throw (as for counts).
+            { "while (true) { var n = socket.{|#0:Receive|}(buffer); var s = Encoding.UTF8.GetString(buffer, 0, n); Broadcast(DateTime.Now + \" - \" + s); }", "Socket.Receive" },
+            { "Action<string> show = Console.WriteLine; while (true) { var n = socket.{|#0:Receive|}(buffer); var s = Encoding.UTF8.GetString(buffer, 0, n); show?.Invoke(s); }", "Socket.Receive" },
+            // A use under a comparison of the count the end does not take.
+            { "while (true) { var n = await stream.{|#0:ReadAsync|}(buffer, 0, buffer.Length); if (n > 0) { var s = Encoding.UTF8.GetString(buffer, 0, n); var parts = s.Split(' '); Console.WriteLine(int.Parse(parts[0])); } }", "NetworkStream.ReadAsync" },
         };
 
         [Theory]
@@ -32,6 +43,8 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
         [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); if (s == \"\") break; }")]
         [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); if (string.IsNullOrEmpty(s)) return; }")]
         [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); if (!s.Contains(\"\")) continue; break; }")]
+        [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); if (s == String.Empty) break; Console.Write(s); }")]
+        [InlineData("var text = \"x\"; while (text != string.Empty) { var n = stream.Read(buffer, 0, buffer.Length); text = Encoding.UTF8.GetString(buffer, 0, n); }")]
         [InlineData("var text = \"x\"; while (text != \"\") { var n = stream.Read(buffer, 0, buffer.Length); text = Encoding.UTF8.GetString(buffer, 0, n); }")]
         // Not "" on every end-of-stream iteration, or not evaluated: accumulated, reset, compared with a variable, a derived sum.
         [InlineData("var all = \"\"; while (true) { var n = socket.Receive(buffer); all += Encoding.ASCII.GetString(buffer, 0, n); if (all.EndsWith(\"\\n\")) break; }")]
@@ -43,6 +56,13 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
         // Other string functions of the text, or of a collection the loop fills, are unknown.
         [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); if (s.IndexOf(\"bye\") < 0) break; }")]
         [InlineData("var seen = new System.Collections.Generic.List<string>(); while (true) { var n = socket.Receive(buffer); seen.Add(Encoding.ASCII.GetString(buffer, 0, n)); if (string.Join(\",\", seen).Length > 100) break; }")]
+        // "" handed to code that may throw on it ("".Substring(0, -1), int.Parse(""), Split()[1]): the exception may end the loop.
+        [InlineData("while (true) { var n = stream.Read(buffer, 0, buffer.Length); var msg = Encoding.Unicode.GetString(buffer, 0, n); msg = msg.Substring(0, msg.IndexOf(\"$\")); Console.WriteLine(msg); }")]
+        [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); Console.WriteLine(s.Split(' ')[1]); }")]
+        [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); Console.WriteLine(int.Parse(s)); }")]
+        [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); var t = \"x\" + s; Console.WriteLine(int.Parse(t)); }")]
+        // The user paces the loop: it waits for console input on each iteration.
+        [InlineData("while (true) { var line = Console.ReadLine(); socket.Send(Encoding.UTF8.GetBytes(line)); var n = socket.Receive(buffer); Console.WriteLine(Encoding.UTF8.GetString(buffer, 0, n)); }")]
         // An alias of the text is not followed.
         [InlineData("while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); var t = s; if (t == \"bye\") break; }")]
         // Text tested in a lambda is not followed.

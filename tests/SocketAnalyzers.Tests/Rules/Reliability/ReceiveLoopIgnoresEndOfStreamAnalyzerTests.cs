@@ -79,6 +79,8 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
 
                 static bool Parse(byte[] buffer, int count) => count == 0;
 
+                static void Broadcast(string text) => Console.WriteLine(text);
+
                 static int ReadSome(Socket s, byte[] b) => s.Receive(b);
 
                 static async Task<int> ReadSomeAsync(NetworkStream s, byte[] b) => await s.ReadAsync(b, 0, b.Length);
@@ -95,6 +97,33 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
                 }
 
                 static void DrainSocket(Socket s, byte[] b) => Console.Write(s.Receive(b));
+
+                static void DrainAvailable(Socket s, byte[] b)
+                {
+                    do
+                    {
+                        Console.Write(s.Receive(b));
+                    }
+                    while (s.Available > 0);
+                }
+
+                static string ReadMessage(Socket s, byte[] b)
+                {
+                    var message = string.Empty;
+                    do
+                    {
+                        var n = s.Receive(b);
+                        message += Encoding.UTF8.GetString(b, 0, n);
+                    }
+                    while (s.Available > 0);
+                    return message;
+                }
+
+                static string ReadOrNull(Socket s, byte[] b)
+                {
+                    var n = s.Receive(b);
+                    return n == 0 ? null : Encoding.ASCII.GetString(b, 0, n);
+                }
 
                 static void ReadOrThrow(NetworkStream s, byte[] b)
                 {
