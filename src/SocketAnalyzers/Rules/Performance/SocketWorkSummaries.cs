@@ -120,15 +120,38 @@ namespace SocketAnalyzers.Rules.Performance
             }
         }
 
-        private string? TaskWork(IInvocationOperation call, Query query, ImmutableHashSet<IMethodSymbol> callers)
+        /// <summary>
+        /// The socket work of a call that does not bind (<see cref="UnboundInvocation"/>): the work every candidate
+        /// overload stands for, when they all stand for the same; null otherwise.
+        /// </summary>
+        public string? TaskWork(UnboundInvocation call, CancellationToken cancellationToken)
         {
-            if (!IsTaskType(call.Type))
+            string? found = null;
+            foreach (var candidate in call.Candidates)
+            {
+                var work = this.TaskWork(candidate, call.Receiver.Type, new Query(cancellationToken), ImmutableHashSet<IMethodSymbol>.Empty);
+                if (work is null || (found is not null && found != work))
+                {
+                    return null;
+                }
+
+                found = work;
+            }
+
+            return found;
+        }
+
+        private string? TaskWork(IInvocationOperation call, Query query, ImmutableHashSet<IMethodSymbol> callers) =>
+            IsTaskType(call.Type) ? this.TaskWork(call.TargetMethod, call.Instance?.Type, query, callers) : null;
+
+        private string? TaskWork(IMethodSymbol method, ITypeSymbol? receiverType, Query query, ImmutableHashSet<IMethodSymbol> callers)
+        {
+            if (!IsTaskType(method.ReturnType))
             {
                 return null;
             }
 
-            var method = call.TargetMethod;
-            var member = this.symbols.TryGetApi(call.Instance?.Type, out var api) ? ProtocolApiMap.Find(api, method.Name) : null;
+            var member = this.symbols.TryGetApi(receiverType, out var api) ? ProtocolApiMap.Find(api, method.Name) : null;
             member ??= this.symbols.FindMember(method);
             if (member is { Api: not SocketApi.Dns } && member.Has(ApiTraits.Async))
             {
@@ -136,7 +159,7 @@ namespace SocketAnalyzers.Rules.Performance
             }
 
             // Stream's own overloads (ReadAsync(byte[], int, int)) called on an SslStream are the SslStream's I/O too.
-            if ((call.Instance?.Type is INamedTypeSymbol instanceType && IsAuthenticatedStream(instanceType) ? instanceType : IsAuthenticatedStream(method.ContainingType) ? method.ContainingType : null) is { } stream
+            if ((receiverType is INamedTypeSymbol instanceType && IsAuthenticatedStream(instanceType) ? instanceType : IsAuthenticatedStream(method.ContainingType) ? method.ContainingType : null) is { } stream
                 && method.Name != "FlushAsync")
             {
                 return stream.Name + "." + method.Name;

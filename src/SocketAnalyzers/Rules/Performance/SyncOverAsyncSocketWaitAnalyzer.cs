@@ -37,6 +37,7 @@ namespace SocketAnalyzers.Rules.Performance
                     var functions = new FunctionFactsCache(symbols);
                     var work = new SocketWorkSummaries(start.Compilation, symbols);
                     start.RegisterOperationAction(c => AnalyzeWait(c, functions, work), OperationKind.PropertyReference, OperationKind.Invocation);
+                    start.RegisterOperationAction(c => AnalyzeUnboundWait(c, work), OperationKind.Invalid);
                 }
             });
         }
@@ -61,6 +62,66 @@ namespace SocketAnalyzers.Rules.Performance
             }
         }
 
+        /// <summary>
+        /// A wait written on a call that does not bind because an argument's type is missing
+        /// (<c>listener.AcceptTcpClientAsync(token).Result</c> with <c>token</c> of a missing type): the wait does not
+        /// bind either when the candidates return different task types, but every candidate returns a task, so the
+        /// wait is a task's. Reported when every candidate stands for the same socket work.
+        /// </summary>
+        private static void AnalyzeUnboundWait(OperationAnalysisContext context, SocketWorkSummaries work)
+        {
+            if (UnboundWaitedTask(context.Operation.Syntax, out var how) is not { } taskSyntax
+                || TaskOperation(context.Operation, taskSyntax) is not { } task
+                || UnboundInvocation.Find(task, context.Compilation, context.CancellationToken) is not { } call)
+            {
+                return;
+            }
+
+            work.OfferModel(context.Operation.SemanticModel);
+            if (work.TaskWork(call, context.CancellationToken) is { } display)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SyncOverAsyncSocketWait, WaitLocation(context.Operation), how, display));
+            }
+        }
+
+        /// <summary>The task of a wait by its syntax alone: <c>t.Result</c>, <c>t.Wait()</c>, <c>t.GetAwaiter().GetResult()</c>.</summary>
+        private static ExpressionSyntax? UnboundWaitedTask(SyntaxNode wait, out string how)
+        {
+            switch (wait)
+            {
+                case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Result" } access:
+                    how = ".Result";
+                    return access.Expression;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Wait" } access, ArgumentList.Arguments.Count: 0 }:
+                    how = ".Wait()";
+                    return access.Expression;
+                case InvocationExpressionSyntax
+                {
+                    Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetResult", Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetAwaiter" } awaiter, ArgumentList.Arguments.Count: 0 } },
+                    ArgumentList.Arguments.Count: 0,
+                }:
+                    how = ".GetAwaiter().GetResult()";
+                    return awaiter.Expression;
+                default:
+                    how = string.Empty;
+                    return null;
+            }
+        }
+
+        /// <summary>The operation of the task expression inside an invalid wait (the wait's subtree: a few operations).</summary>
+        private static IOperation? TaskOperation(IOperation wait, ExpressionSyntax task)
+        {
+            foreach (var operation in wait.Descendants())
+            {
+                if (operation.Syntax == task)
+                {
+                    return operation;
+                }
+            }
+
+            return null;
+        }
+
         private static void AnalyzeWait(OperationAnalysisContext context, FunctionFactsCache functions, SocketWorkSummaries work)
         {
             if (WaitedTask(context.Operation, out var how) is not { } task)
@@ -70,7 +131,7 @@ namespace SocketAnalyzers.Rules.Performance
 
             var function = functions.Get(AsyncCode.EnclosingFunction(context.Operation, context.ContainingSymbol, out _));
             work.OfferModel(context.Operation.SemanticModel);
-            if (SocketTaskOrigin(task, function, work, context.CancellationToken) is not { } display)
+            if (SocketTaskOrigin(task, function, work, context) is not { } display)
             {
                 return;
             }
@@ -87,8 +148,9 @@ namespace SocketAnalyzers.Rules.Performance
         /// network stream or TLS stream member, a method of the compilation that awaits one, or <c>Task.Run</c> of a
         /// function that awaits one.
         /// </summary>
-        private static string? SocketTaskOrigin(IOperation task, FunctionFacts function, SocketWorkSummaries work, CancellationToken cancellationToken)
+        private static string? SocketTaskOrigin(IOperation task, FunctionFacts function, SocketWorkSummaries work, OperationAnalysisContext context)
         {
+            var cancellationToken = context.CancellationToken;
             var value = SocketWorkSummaries.Unwrap(task);
             if (value is ILocalReferenceOperation reference)
             {
@@ -98,6 +160,11 @@ namespace SocketAnalyzers.Rules.Performance
                 }
 
                 value = SocketWorkSummaries.Unwrap(initializer);
+            }
+
+            if (value is IInvalidOperation && UnboundInvocation.Find(value, context.Compilation, cancellationToken) is { } unbound)
+            {
+                return work.TaskWork(unbound, cancellationToken);
             }
 
             if (value is not IInvocationOperation call)
