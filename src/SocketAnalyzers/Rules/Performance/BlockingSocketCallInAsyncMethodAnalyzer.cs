@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Diagnostics;
@@ -47,6 +48,7 @@ namespace SocketAnalyzers.Rules.Performance
                     start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, functions, work), OperationKind.Invocation);
                     start.RegisterOperationAction(c => AnalyzeCreation(c, symbols), OperationKind.ObjectCreation);
                     start.RegisterOperationAction(c => AnalyzeUnboundInvocation(c, symbols, functions), OperationKind.Invalid);
+                    start.RegisterOperationAction(c => AnalyzeEndOfStream(c, symbols, functions), OperationKind.PropertyReference);
                 }
             });
         }
@@ -109,6 +111,28 @@ namespace SocketAnalyzers.Rules.Performance
             }
 
             Report(context, BlockingSocketCall.NameLocation(context.Operation), BlockingCall.Of(member), fixable: false);
+        }
+
+        /// <summary><c>reader.EndOfStream</c> on a reader over a network stream (<see cref="NetworkStreamWrappers.FindEndOfStream"/>). No fix.</summary>
+        private static void AnalyzeEndOfStream(OperationAnalysisContext context, KnownSocketSymbols symbols, FunctionFactsCache functions)
+        {
+            var property = (IPropertyReferenceOperation)context.Operation;
+            if (!NetworkStreamWrappers.IsEndOfStream(property.Property)
+                || !AsyncCode.IsInAsyncFunction(property, context.ContainingSymbol, out var enclosing))
+            {
+                return;
+            }
+
+            var function = functions.Get(enclosing);
+            if (NetworkStreamWrappers.FindEndOfStream(property, function, symbols) is not { } call
+                || BlockingSocketCall.IsKnownReady(property, BlockingSocketCall.ReferencedSymbol(property.Instance), function)
+                || DualModeBranch.IsSynchronousBranch(property, enclosing))
+            {
+                return;
+            }
+
+            var location = property.Syntax is MemberAccessExpressionSyntax access ? access.Name.GetLocation() : property.Syntax.GetLocation();
+            Report(context, location, call, fixable: false);
         }
 
         private static void AnalyzeCreation(OperationAnalysisContext context, KnownSocketSymbols symbols)
