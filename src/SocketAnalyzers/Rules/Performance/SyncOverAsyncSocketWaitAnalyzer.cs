@@ -36,8 +36,8 @@ namespace SocketAnalyzers.Rules.Performance
                 {
                     var functions = new FunctionFactsCache(symbols);
                     var work = new SocketWorkSummaries(start.Compilation, symbols);
-                    start.RegisterOperationAction(c => AnalyzeWait(c, functions, work), OperationKind.PropertyReference, OperationKind.Invocation);
-                    start.RegisterOperationAction(c => AnalyzeUnboundWait(c, work), OperationKind.Invalid);
+                    start.RegisterOperationAction(c => AnalyzeWait(c, symbols, functions, work), OperationKind.PropertyReference, OperationKind.Invocation);
+                    start.RegisterOperationAction(c => AnalyzeUnboundWait(c, symbols, work), OperationKind.Invalid);
                 }
             });
         }
@@ -68,7 +68,7 @@ namespace SocketAnalyzers.Rules.Performance
         /// bind either when the candidates return different task types, but every candidate returns a task, so the
         /// wait is a task's. Reported when every candidate stands for the same socket work.
         /// </summary>
-        private static void AnalyzeUnboundWait(OperationAnalysisContext context, SocketWorkSummaries work)
+        private static void AnalyzeUnboundWait(OperationAnalysisContext context, KnownSocketSymbols symbols, SocketWorkSummaries work)
         {
             if (UnboundWaitedTask(context.Operation.Syntax, out var how) is not { } taskSyntax
                 || TaskOperation(context.Operation, taskSyntax) is not { } task
@@ -78,10 +78,29 @@ namespace SocketAnalyzers.Rules.Performance
             }
 
             work.OfferModel(context.Operation.SemanticModel);
-            if (work.TaskWork(call, context.CancellationToken) is { } display)
+            if (work.TaskWork(call, context.CancellationToken) is { } display
+                && UnboundPhrase(call, symbols) is { } phrase)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SyncOverAsyncSocketWait, WaitLocation(context.Operation), how, display));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SyncOverAsyncSocketWait, WaitLocation(context.Operation), how, display, phrase));
             }
+        }
+
+        /// <summary>
+        /// What a wait on a call that does not bind does: every candidate an event-args ValueTask, or none; null when
+        /// the candidates differ (whether the wait blocks depends on the overload).
+        /// </summary>
+        private static string? UnboundPhrase(UnboundInvocation call, KnownSocketSymbols symbols)
+        {
+            var eventArgs = 0;
+            foreach (var candidate in call.Candidates)
+            {
+                if (PendingValueTask.IsEventArgsValueTask(candidate, call.Receiver.Type, symbols))
+                {
+                    eventArgs++;
+                }
+            }
+
+            return eventArgs == 0 ? PendingValueTask.Blocks : eventArgs == call.Candidates.Length ? PendingValueTask.ReturnsDefault : null;
         }
 
         /// <summary>The task of a wait by its syntax alone: <c>t.Result</c>, <c>t.Wait()</c>, <c>t.GetAwaiter().GetResult()</c>.</summary>
@@ -122,7 +141,7 @@ namespace SocketAnalyzers.Rules.Performance
             return null;
         }
 
-        private static void AnalyzeWait(OperationAnalysisContext context, FunctionFactsCache functions, SocketWorkSummaries work)
+        private static void AnalyzeWait(OperationAnalysisContext context, KnownSocketSymbols symbols, FunctionFactsCache functions, SocketWorkSummaries work)
         {
             if (WaitedTask(context.Operation, out var how) is not { } task)
             {
@@ -131,7 +150,7 @@ namespace SocketAnalyzers.Rules.Performance
 
             var function = functions.Get(AsyncCode.EnclosingFunction(context.Operation, context.ContainingSymbol, out _));
             work.OfferModel(context.Operation.SemanticModel);
-            if (SocketTaskOrigin(task, function, work, context) is not { } display)
+            if (SocketTaskOrigin(task, function, work, symbols, context, out var phrase) is not { } display || phrase is null)
             {
                 return;
             }
@@ -140,7 +159,8 @@ namespace SocketAnalyzers.Rules.Performance
                 Descriptors.SyncOverAsyncSocketWait,
                 WaitLocation(context.Operation),
                 how,
-                display));
+                display,
+                phrase));
         }
 
         /// <summary>
@@ -148,8 +168,14 @@ namespace SocketAnalyzers.Rules.Performance
         /// network stream or TLS stream member, a method of the compilation that awaits one, or <c>Task.Run</c> of a
         /// function that awaits one.
         /// </summary>
-        private static string? SocketTaskOrigin(IOperation task, FunctionFacts function, SocketWorkSummaries work, OperationAnalysisContext context)
+        /// <remarks>
+        /// <paramref name="phrase"/> says what the wait does: a pending event-args ValueTask waited on as it is (no
+        /// AsTask) gives a default result instead of blocking (<see cref="PendingValueTask"/>).
+        /// </remarks>
+        private static string? SocketTaskOrigin(IOperation task, FunctionFacts function, SocketWorkSummaries work, KnownSocketSymbols symbols, OperationAnalysisContext context, out string? phrase)
         {
+            phrase = PendingValueTask.Blocks;
+            var onValueTask = PendingValueTask.WaitsOnValueTask(task.Type);
             var cancellationToken = context.CancellationToken;
             var value = SocketWorkSummaries.Unwrap(task);
             if (value is ILocalReferenceOperation reference)
@@ -164,12 +190,18 @@ namespace SocketAnalyzers.Rules.Performance
 
             if (value is IInvalidOperation && UnboundInvocation.Find(value, context.Compilation, cancellationToken) is { } unbound)
             {
+                phrase = onValueTask ? UnboundPhrase(unbound, symbols) : PendingValueTask.Blocks;
                 return work.TaskWork(unbound, cancellationToken);
             }
 
             if (value is not IInvocationOperation call)
             {
                 return null;
+            }
+
+            if (onValueTask && PendingValueTask.IsEventArgsValueTask(call.TargetMethod, call.Instance?.Type, symbols))
+            {
+                phrase = PendingValueTask.ReturnsDefault;
             }
 
             return IsTaskRun(call) && RunWork(call, work, cancellationToken) is { } inner

@@ -72,9 +72,9 @@ namespace SocketAnalyzers.Tests.CodeFixes.Performance
                 source,
                 new[]
                 {
-                    Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(".Wait()", "TcpClient.ConnectAsync"),
-                    Verify.Diagnostic("SOCK302").WithLocation(1).WithArguments(".GetAwaiter().GetResult()", "Connection.OpenAsync"),
-                    Verify.Diagnostic("SOCK302").WithLocation(2).WithArguments(".Result", "NetworkStream.ReadAsync"),
+                    Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(".Wait()", "TcpClient.ConnectAsync", Blocks),
+                    Verify.Diagnostic("SOCK302").WithLocation(1).WithArguments(".GetAwaiter().GetResult()", "Connection.OpenAsync", Blocks),
+                    Verify.Diagnostic("SOCK302").WithLocation(2).WithArguments(".Result", "NetworkStream.ReadAsync", Blocks),
                 },
                 fixedSource);
         }
@@ -110,11 +110,11 @@ namespace SocketAnalyzers.Tests.CodeFixes.Performance
                 source,
                 new[]
                 {
-                    Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(".Wait()", "Socket.ConnectAsync"),
-                    Verify.Diagnostic("SOCK302").WithLocation(1).WithArguments(".Wait()", "Socket.ConnectAsync"),
-                    Verify.Diagnostic("SOCK302").WithLocation(2).WithArguments(".Wait()", "Socket.ConnectAsync"),
-                    Verify.Diagnostic("SOCK302").WithLocation(3).WithArguments(".Wait()", "Socket.ConnectAsync"),
-                    Verify.Diagnostic("SOCK302").WithLocation(4).WithArguments(".Wait()", "Socket.ConnectAsync"),
+                    Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(".Wait()", "Socket.ConnectAsync", Blocks),
+                    Verify.Diagnostic("SOCK302").WithLocation(1).WithArguments(".Wait()", "Socket.ConnectAsync", Blocks),
+                    Verify.Diagnostic("SOCK302").WithLocation(2).WithArguments(".Wait()", "Socket.ConnectAsync", Blocks),
+                    Verify.Diagnostic("SOCK302").WithLocation(3).WithArguments(".Wait()", "Socket.ConnectAsync", Blocks),
+                    Verify.Diagnostic("SOCK302").WithLocation(4).WithArguments(".Wait()", "Socket.ConnectAsync", Blocks),
                 },
                 source);
         }

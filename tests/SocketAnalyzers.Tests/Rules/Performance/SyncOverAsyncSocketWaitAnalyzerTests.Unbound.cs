@@ -44,10 +44,10 @@ namespace SocketAnalyzers.Tests.Rules.Performance
             await Verify.VerifyAsync(
                 source,
                 DiagnosticResult.CompilerError("CS0246").WithLocation(0).WithArguments("Settings"),
-                Verify.Diagnostic("SOCK302").WithLocation(1).WithArguments(".Result", "TcpListener.AcceptTcpClientAsync"),
-                Verify.Diagnostic("SOCK302").WithLocation(2).WithArguments(".GetAwaiter().GetResult()", "TcpListener.AcceptTcpClientAsync"),
-                Verify.Diagnostic("SOCK302").WithLocation(3).WithArguments(".Wait()", "Connection.ReadAsync"),
-                Verify.Diagnostic("SOCK302").WithLocation(4).WithArguments(".Result", "Connection.ReadAsync"));
+                Verify.Diagnostic("SOCK302").WithLocation(1).WithArguments(".Result", "TcpListener.AcceptTcpClientAsync", Blocks),
+                Verify.Diagnostic("SOCK302").WithLocation(2).WithArguments(".GetAwaiter().GetResult()", "TcpListener.AcceptTcpClientAsync", Blocks),
+                Verify.Diagnostic("SOCK302").WithLocation(3).WithArguments(".Wait()", "Connection.ReadAsync", Blocks),
+                Verify.Diagnostic("SOCK302").WithLocation(4).WithArguments(".Result", "Connection.ReadAsync", Blocks));
         }
 
         [Fact]
