@@ -22,7 +22,7 @@ namespace SocketAnalyzers.Rules.Performance
     /// question came first.
     /// Only methods whose body is the one that runs count: not abstract, virtual, extern or partial without body.
     /// </remarks>
-    internal sealed class SocketWorkSummaries
+    internal sealed partial class SocketWorkSummaries
     {
         public const int MaxDepth = 3;
         public const int MaxOperations = 4_000;
@@ -34,6 +34,8 @@ namespace SocketAnalyzers.Rules.Performance
         private readonly KnownSocketSymbols symbols;
         private readonly ConcurrentDictionary<IMethodSymbol, string?> facts = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, string?> blocking = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, string?> blockingAsync = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, string?> blockingBeforeAwait = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, bool> siblings = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new();
 
@@ -76,32 +78,69 @@ namespace SocketAnalyzers.Rules.Performance
             }
 
             var body = this.Body(method, cancellationToken);
-            string? found = null;
-            if (body is not null)
-            {
-                var facts = new FunctionFacts(body, this.symbols);
-                var walked = 0;
-                foreach (var operation in body.Descendants())
-                {
-                    if (++walked > MaxOperations)
-                    {
-                        break;
-                    }
+            var found = body is null ? null : this.BlockingIn(body, method, untilFirstAwait: false, cancellationToken);
+            this.blocking[method] = found;
+            return found;
+        }
 
-                    // Calls inside lambdas and local functions run elsewhere, or not at all.
-                    if (operation is IInvocationOperation call
-                        && BlockingSocketCall.FindMember(call, this.symbols) is { Api: not SocketApi.Dns } member
-                        && AsyncCode.EnclosingFunction(call, method, out _) == body
-                        && !BlockingSocketCall.IsKnownReady(call, facts))
-                    {
-                        found = BlockingSocketCall.Display(member);
-                        break;
-                    }
+        /// <summary>
+        /// The blocking socket call a method of the compilation makes in its own body, for a delegate handed to Task.Run
+        /// or StartNew: for an async method, the whole body (its task is awaited) or only before its first await (an
+        /// <c>async void</c> method returns there). Cached per method and mode.
+        /// </summary>
+        public string? MethodBlockingWork(IMethodSymbol method, bool untilFirstAwait, CancellationToken cancellationToken)
+        {
+            method = method.OriginalDefinition;
+            if (!method.IsAsync)
+            {
+                return this.BlockingWork(method, cancellationToken);
+            }
+
+            if (!this.IsSummarisable(method))
+            {
+                return null;
+            }
+
+            var cache = untilFirstAwait ? this.blockingBeforeAwait : this.blockingAsync;
+            if (cache.TryGetValue(method, out var known))
+            {
+                return known;
+            }
+
+            var body = this.Body(method, cancellationToken);
+            var found = body is null ? null : this.BlockingIn(body, method, untilFirstAwait, cancellationToken);
+            cache[method] = found;
+            return found;
+        }
+
+        /// <summary>
+        /// The first blocking socket call (not known ready) a function's own body makes, outside its lambdas and local
+        /// functions (they may run elsewhere), and before its first await when <paramref name="untilFirstAwait"/>;
+        /// walked for at most <see cref="MaxOperations"/> operations.
+        /// </summary>
+        public string? BlockingIn(IOperation body, ISymbol owner, bool untilFirstAwait, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var function = body.Parent is IAnonymousFunctionOperation or ILocalFunctionOperation ? body.Parent : body;
+            FunctionFacts? facts = null;
+            var walked = 0;
+            foreach (var operation in body.Descendants())
+            {
+                if (++walked > MaxOperations || (untilFirstAwait && operation is IAwaitOperation))
+                {
+                    return null;
+                }
+
+                if (operation is IInvocationOperation call
+                    && BlockingSocketCall.FindMember(call, this.symbols) is { Api: not SocketApi.Dns } member
+                    && AsyncCode.EnclosingFunction(call, owner, out _) == function
+                    && !BlockingSocketCall.IsKnownReady(call, facts ??= new FunctionFacts(function, this.symbols)))
+                {
+                    return BlockingSocketCall.Display(member);
                 }
             }
 
-            this.blocking[method] = found;
-            return found;
+            return null;
         }
 
         /// <summary>

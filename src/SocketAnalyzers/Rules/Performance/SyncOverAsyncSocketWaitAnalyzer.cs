@@ -49,10 +49,11 @@ namespace SocketAnalyzers.Rules.Performance
             {
                 case IPropertyReferenceOperation { Property.Name: "Result", Instance: { } task } when SocketWorkSummaries.IsTaskType(task.Type):
                     how = ".Result";
-                    return task;
-                case IInvocationOperation { TargetMethod.Name: "Wait", Instance: { } task, Arguments.Length: 0 } when SocketWorkSummaries.IsTaskType(task.Type):
-                    how = ".Wait()";
-                    return task;
+                    return ConditionalReceiver(operation, task);
+                case IInvocationOperation { TargetMethod.Name: "Wait", Instance: { } task } wait when SocketWorkSummaries.IsTaskType(task.Type) && !ProbesOnly(wait):
+                    // A timed wait holds the thread as long as the timeout, or until the socket work ends.
+                    how = wait.Arguments.Length == 0 || wait.Syntax is not InvocationExpressionSyntax syntax ? ".Wait()" : ".Wait(" + syntax.ArgumentList.Arguments.ToString() + ")";
+                    return ConditionalReceiver(operation, task);
                 case IInvocationOperation { TargetMethod.Name: "GetResult", Instance: IInvocationOperation { TargetMethod.Name: "GetAwaiter", Instance: { } task } }:
                     how = ".GetAwaiter().GetResult()";
                     return task;
@@ -60,6 +61,33 @@ namespace SocketAnalyzers.Rules.Performance
                     how = string.Empty;
                     return null;
             }
+        }
+
+        /// <summary><c>task.Wait(0)</c> and <c>task.Wait(TimeSpan.Zero)</c> only check whether the task is done.</summary>
+        private static bool ProbesOnly(IInvocationOperation wait) =>
+            wait.Arguments.Length > 0
+            && wait.Arguments[0].Value switch
+            {
+                { ConstantValue: { HasValue: true, Value: 0 } } => true,
+                IFieldReferenceOperation { Field: { Name: "Zero", ContainingType.Name: "TimeSpan" } } => true,
+                _ => false,
+            };
+
+        /// <summary>The task of <c>task?.Wait(…)</c>: the conditional access's receiver.</summary>
+        private static IOperation ConditionalReceiver(IOperation wait, IOperation task)
+        {
+            if (task is IConditionalAccessInstanceOperation)
+            {
+                for (var parent = wait.Parent; parent is not null; parent = parent.Parent)
+                {
+                    if (parent is IConditionalAccessOperation access)
+                    {
+                        return access.Operation;
+                    }
+                }
+            }
+
+            return task;
         }
 
         /// <summary>
@@ -148,7 +176,16 @@ namespace SocketAnalyzers.Rules.Performance
                 return;
             }
 
-            var function = functions.Get(AsyncCode.EnclosingFunction(context.Operation, context.ContainingSymbol, out _));
+            var enclosing = AsyncCode.EnclosingFunction(context.Operation, context.ContainingSymbol, out var method);
+
+            // A timed wait in synchronous code is the usual way to bound a connect or a shutdown there (the blocking
+            // calls have no timeout); in async code `await task.WaitAsync(timeout)` does it without holding the thread.
+            if (how.StartsWith(".Wait(", System.StringComparison.Ordinal) && how != ".Wait()" && method is not { IsAsync: true })
+            {
+                return;
+            }
+
+            var function = functions.Get(enclosing);
             work.OfferModel(context.Operation.SemanticModel);
             if (SocketTaskOrigin(task, function, work, symbols, context, out var phrase) is not { } display || phrase is null)
             {
@@ -194,6 +231,11 @@ namespace SocketAnalyzers.Rules.Performance
                 return work.TaskWork(unbound, cancellationToken);
             }
 
+            if (value is IFieldReferenceOperation { Field: var field } && SocketWorkSummaries.IsTaskType(field.Type))
+            {
+                return work.FieldWork(field, cancellationToken);
+            }
+
             if (value is not IInvocationOperation call)
             {
                 return null;
@@ -204,29 +246,7 @@ namespace SocketAnalyzers.Rules.Performance
                 phrase = PendingValueTask.ReturnsDefault;
             }
 
-            return IsTaskRun(call) && RunWork(call, work, cancellationToken) is { } inner
-                ? "Task.Run(" + inner + ")"
-                : work.TaskWork(call, cancellationToken);
-        }
-
-        private static bool IsTaskRun(IInvocationOperation call) =>
-            call.TargetMethod is { Name: "Run", IsStatic: true, ContainingType: { Name: "Task", ContainingNamespace.Name: "Tasks" } } && call.Arguments.Length > 0;
-
-        /// <summary>What the function handed to Task.Run awaits: a lambda's body, or the method of a method group.</summary>
-        private static string? RunWork(IInvocationOperation run, SocketWorkSummaries work, CancellationToken cancellationToken)
-        {
-            foreach (var argument in run.Arguments)
-            {
-                switch (SocketWorkSummaries.Unwrap(argument.Value))
-                {
-                    case IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }:
-                        return work.WorkIn(lambda.Body, cancellationToken);
-                    case IDelegateCreationOperation { Target: IMethodReferenceOperation method }:
-                        return work.MethodWork(method.Method, cancellationToken) is not null ? method.Method.ContainingType.Name + "." + method.Method.Name : null;
-                }
-            }
-
-            return null;
+            return StartedWork.Find(call, work, cancellationToken) ?? work.TaskWork(call, cancellationToken);
         }
 
         /// <summary>The only value ever stored in a task local, when the function does nothing with it but wait.</summary>
@@ -260,7 +280,9 @@ namespace SocketAnalyzers.Rules.Performance
         private static Location WaitLocation(IOperation wait) => wait.Syntax switch
         {
             MemberAccessExpressionSyntax access => access.Name.GetLocation(),
+            MemberBindingExpressionSyntax binding => binding.Name.GetLocation(),
             InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Name.GetLocation(),
+            InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax binding } => binding.Name.GetLocation(),
             _ => wait.Syntax.GetLocation(),
         };
     }
