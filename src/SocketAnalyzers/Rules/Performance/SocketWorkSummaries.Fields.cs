@@ -10,6 +10,52 @@ namespace SocketAnalyzers.Rules.Performance
     internal sealed partial class SocketWorkSummaries
     {
         private readonly ConcurrentDictionary<IFieldSymbol, string?> fieldWork = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> passesValueTask = new(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// Whether a synchronous method of the compilation returns a socket's event-args ValueTask as it is
+        /// (<c>ValueTask&lt;int&gt; Read() =&gt; socket.ReceiveAsync(memory);</c>): every value it returns is one. A wait on
+        /// its result then returns a default result while pending, like a wait on the socket's own. Cached per method.
+        /// </summary>
+        public bool PassesEventArgsValueTask(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            method = method.OriginalDefinition;
+            if (method.IsAsync || !this.IsSummarisable(method) || !PendingValueTask.WaitsOnValueTask(method.ReturnType))
+            {
+                return false;
+            }
+
+            if (this.passesValueTask.TryGetValue(method, out var known))
+            {
+                return known;
+            }
+
+            var returns = 0;
+            var all = true;
+            if (this.Body(method, cancellationToken) is { } body)
+            {
+                var walked = 0;
+                foreach (var operation in body.Descendants())
+                {
+                    if (++walked > MaxOperations)
+                    {
+                        all = false;
+                        break;
+                    }
+
+                    // Returns of the method itself, not of its lambdas or local functions.
+                    if (operation is IReturnOperation { ReturnedValue: { } value } && AsyncCode.EnclosingFunction(operation, method, out _) == body)
+                    {
+                        returns++;
+                        all &= Unwrap(value) is IInvocationOperation call && PendingValueTask.IsEventArgsValueTask(call.TargetMethod, call.Instance?.Type, this.symbols);
+                    }
+                }
+            }
+
+            var found = all && returns > 0;
+            this.passesValueTask[method] = found;
+            return found;
+        }
 
         /// <summary>
         /// The socket work a private or readonly task field stands for: every value its type ever stores in it is a

@@ -241,7 +241,7 @@ namespace SocketAnalyzers.Rules.Performance
                 return null;
             }
 
-            if (onValueTask && PendingValueTask.IsEventArgsValueTask(call.TargetMethod, call.Instance?.Type, symbols))
+            if (onValueTask && (PendingValueTask.IsEventArgsValueTask(call.TargetMethod, call.Instance?.Type, symbols) || work.PassesEventArgsValueTask(call.TargetMethod, cancellationToken)))
             {
                 phrase = PendingValueTask.ReturnsDefault;
             }

@@ -33,7 +33,11 @@ namespace SocketAnalyzers.Tests.Rules.Performance
                         stream.WriteAsync(buffer.AsMemory(), ct).GetAwaiter().{|#5:GetResult|}();
                         ValueTask<int> read = stream.ReadAsync(buffer.AsMemory(), ct);
                         n = read.{|#6:Result|};
+                        n = Receive(socket, buffer).{|#7:Result|};
                     }
+
+                    // Hands the socket's ValueTask on as it is: a wait on its result is a wait on the socket's.
+                    private static ValueTask<int> Receive(Socket socket, byte[] buffer) => socket.ReceiveAsync(buffer.AsMemory(), SocketFlags.None);
                 }
                 """;
 
@@ -45,7 +49,8 @@ namespace SocketAnalyzers.Tests.Rules.Performance
                 Verify.Diagnostic("SOCK302").WithLocation(3).WithArguments(".GetAwaiter().GetResult()", "Socket.SendAsync", ReturnsDefault),
                 Verify.Diagnostic("SOCK302").WithLocation(4).WithArguments(".Result", "TcpListener.AcceptSocketAsync", ReturnsDefault),
                 Verify.Diagnostic("SOCK302").WithLocation(5).WithArguments(".GetAwaiter().GetResult()", "NetworkStream.WriteAsync", ReturnsDefault),
-                Verify.Diagnostic("SOCK302").WithLocation(6).WithArguments(".Result", "NetworkStream.ReadAsync", ReturnsDefault));
+                Verify.Diagnostic("SOCK302").WithLocation(6).WithArguments(".Result", "NetworkStream.ReadAsync", ReturnsDefault),
+                Verify.Diagnostic("SOCK302").WithLocation(7).WithArguments(".Result", "C.Receive", ReturnsDefault));
         }
 
         [Fact]
@@ -53,7 +58,7 @@ namespace SocketAnalyzers.Tests.Rules.Performance
         {
             // Traps: AsTask() first (a real task: measured, it blocks); ValueTasks built by async methods
             // (TcpListener.AcceptTcpClientAsync(ct), UdpClient.ReceiveAsync(ct), the program's own); the Task overloads
-            // of the same members.
+            // of the same members; a method of the program that returns the socket's ValueTask on one path only.
             const string source = """
                 using System;
                 using System.Net.Sockets;
@@ -71,9 +76,17 @@ namespace SocketAnalyzers.Tests.Rules.Performance
                         var datagram = udp.ReceiveAsync(ct).{|#2:Result|};
                         int n = socket.ReceiveAsync(new ArraySegment<byte>(buffer), SocketFlags.None).{|#3:Result|};
                         n = ReadAsync(buffer).{|#4:Result|};
+                        n = Either(buffer, true).{|#5:Result|};
                     }
 
                     private async ValueTask<int> ReadAsync(byte[] buffer) => await socket.ReceiveAsync(buffer.AsMemory(), SocketFlags.None);
+
+                    // One return is a completed ValueTask: the wording stays the general one.
+                    private ValueTask<int> Either(byte[] buffer, bool cached)
+                    {
+                        if (cached) return new ValueTask<int>(0);
+                        return socket.ReceiveAsync(buffer.AsMemory(), SocketFlags.None);
+                    }
                 }
                 """;
 
@@ -83,7 +96,8 @@ namespace SocketAnalyzers.Tests.Rules.Performance
                 Verify.Diagnostic("SOCK302").WithLocation(1).WithArguments(".Result", "TcpListener.AcceptTcpClientAsync", Blocks),
                 Verify.Diagnostic("SOCK302").WithLocation(2).WithArguments(".Result", "UdpClient.ReceiveAsync", Blocks),
                 Verify.Diagnostic("SOCK302").WithLocation(3).WithArguments(".Result", "Socket.ReceiveAsync", Blocks),
-                Verify.Diagnostic("SOCK302").WithLocation(4).WithArguments(".Result", "C.ReadAsync", Blocks));
+                Verify.Diagnostic("SOCK302").WithLocation(4).WithArguments(".Result", "C.ReadAsync", Blocks),
+                Verify.Diagnostic("SOCK302").WithLocation(5).WithArguments(".Result", "C.Either", Blocks));
         }
 
         [Fact]
