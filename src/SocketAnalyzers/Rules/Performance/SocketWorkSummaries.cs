@@ -12,8 +12,10 @@ namespace SocketAnalyzers.Rules.Performance
     /// <summary>
     /// The summary facts of the methods of one compilation: "awaits socket I/O" (a method whose task completes only
     /// when a socket, network stream or TLS stream operation does, directly or through other methods of the
-    /// compilation) and "blocks on a socket" (its own body makes a blocking socket call). Computed on first use and cached; thread-safe (two threads may compute the same fact, with the
-    /// same result). One instance per analyzer and compilation, made in the compilation-start action.
+    /// compilation), "blocks on a socket" (its own body makes a blocking socket call, <c>.Blocking.cs</c>), "every value
+    /// of this task field is socket work" and "hands a socket's event-args ValueTask on" (<c>.Fields.cs</c>). Computed on
+    /// first use and cached; thread-safe (two threads may compute the same fact, with the same result). One instance
+    /// per analyzer and compilation, made in the compilation-start action.
     /// </summary>
     /// <remarks>
     /// Bounded: a method is summarised through at most <see cref="MaxDepth"/> levels of calls, each body walked for at
@@ -59,89 +61,6 @@ namespace SocketAnalyzers.Rules.Performance
         /// <summary>Whether a method of the compilation awaits socket work (a method group handed to Task.Run).</summary>
         public string? MethodWork(IMethodSymbol method, CancellationToken cancellationToken) =>
             this.MethodWork(method.OriginalDefinition, new Query(cancellationToken), ImmutableHashSet<IMethodSymbol>.Empty);
-
-        /// <summary>
-        /// The blocking socket call a method of the compilation makes in its own body (one that could not be known ready),
-        /// for a helper called from async code; null when it makes none or cannot be summarised. Cached per method.
-        /// </summary>
-        public string? BlockingWork(IMethodSymbol method, CancellationToken cancellationToken)
-        {
-            method = method.OriginalDefinition;
-            if (method.IsAsync || !this.IsSummarisable(method))
-            {
-                return null;
-            }
-
-            if (this.blocking.TryGetValue(method, out var known))
-            {
-                return known;
-            }
-
-            var body = this.Body(method, cancellationToken);
-            var found = body is null ? null : this.BlockingIn(body, method, untilFirstAwait: false, cancellationToken);
-            this.blocking[method] = found;
-            return found;
-        }
-
-        /// <summary>
-        /// The blocking socket call a method of the compilation makes in its own body, for a delegate handed to Task.Run
-        /// or StartNew: for an async method, the whole body (its task is awaited) or only before its first await (an
-        /// <c>async void</c> method returns there). Cached per method and mode.
-        /// </summary>
-        public string? MethodBlockingWork(IMethodSymbol method, bool untilFirstAwait, CancellationToken cancellationToken)
-        {
-            method = method.OriginalDefinition;
-            if (!method.IsAsync)
-            {
-                return this.BlockingWork(method, cancellationToken);
-            }
-
-            if (!this.IsSummarisable(method))
-            {
-                return null;
-            }
-
-            var cache = untilFirstAwait ? this.blockingBeforeAwait : this.blockingAsync;
-            if (cache.TryGetValue(method, out var known))
-            {
-                return known;
-            }
-
-            var body = this.Body(method, cancellationToken);
-            var found = body is null ? null : this.BlockingIn(body, method, untilFirstAwait, cancellationToken);
-            cache[method] = found;
-            return found;
-        }
-
-        /// <summary>
-        /// The first blocking socket call (not known ready) a function's own body makes, outside its lambdas and local
-        /// functions (they may run elsewhere), and before its first await when <paramref name="untilFirstAwait"/>;
-        /// walked for at most <see cref="MaxOperations"/> operations.
-        /// </summary>
-        public string? BlockingIn(IOperation body, ISymbol owner, bool untilFirstAwait, CancellationToken cancellationToken)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var function = body.Parent is IAnonymousFunctionOperation or ILocalFunctionOperation ? body.Parent : body;
-            FunctionFacts? facts = null;
-            var walked = 0;
-            foreach (var operation in body.Descendants())
-            {
-                if (++walked > MaxOperations || (untilFirstAwait && operation is IAwaitOperation))
-                {
-                    return null;
-                }
-
-                if (operation is IInvocationOperation call
-                    && BlockingSocketCall.FindMember(call, this.symbols) is { Api: not SocketApi.Dns } member
-                    && AsyncCode.EnclosingFunction(call, owner, out _) == function
-                    && !BlockingSocketCall.IsKnownReady(call, facts ??= new FunctionFacts(function, this.symbols)))
-                {
-                    return BlockingSocketCall.Display(member);
-                }
-            }
-
-            return null;
-        }
 
         /// <summary>
         /// Whether the method's type declares a task-returning sibling named after it with "Async"
