@@ -9,7 +9,7 @@ namespace SocketAnalyzers.Rules.Performance
     /// <summary>Task fields: "every task this field is ever given stands for socket work".</summary>
     internal sealed partial class SocketWorkSummaries
     {
-        private readonly ConcurrentDictionary<IFieldSymbol, string?> fieldWork = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IFieldSymbol, (string? Work, bool BlocksSynchronously)> fieldWork = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, bool> passesValueTask = new(SymbolEqualityComparer.Default);
 
         /// <summary>
@@ -61,30 +61,39 @@ namespace SocketAnalyzers.Rules.Performance
         /// The socket work a private or readonly task field stands for: every value its type ever stores in it is a
         /// task of socket work (a receive loop started with Task.Run or StartNew, a socket member's task, a method of
         /// the compilation that awaits one); the first one's display, or null. One walk of the field's type per field
-        /// and compilation (cached).
+        /// and compilation (cached). <paramref name="blocksSynchronously"/> when some value is a worker that blocks
+        /// (<see cref="StartedWork"/>).
         /// </summary>
-        public string? FieldWork(IFieldSymbol field, CancellationToken cancellationToken)
+        public string? FieldWork(IFieldSymbol field, CancellationToken cancellationToken, out bool blocksSynchronously)
         {
             field = field.OriginalDefinition;
             if (this.fieldWork.TryGetValue(field, out var known))
             {
-                return known;
+                blocksSynchronously = known.BlocksSynchronously;
+                return known.Work;
             }
 
             string? first = null;
+            var blocks = false;
             var all = StoredFieldValues.All(
                 field,
                 tree => this.models.GetOrAdd(tree, this.CreateModel),
                 (model, value) =>
                 {
-                    var display = model.GetOperation(value, cancellationToken) is { } operation && Unwrap(operation) is IInvocationOperation call
-                        ? StartedWork.Find(call, this, cancellationToken) ?? this.TaskWork(call, cancellationToken)
-                        : null;
+                    string? display = null;
+                    if (model.GetOperation(value, cancellationToken) is { } operation && Unwrap(operation) is IInvocationOperation call)
+                    {
+                        display = StartedWork.Find(call, this, cancellationToken, out var worker);
+                        blocks |= display is not null && worker;
+                        display ??= this.TaskWork(call, cancellationToken);
+                    }
+
                     first ??= display;
                     return display is not null;
                 });
             var found = all ? first : null;
-            this.fieldWork[field] = found;
+            blocksSynchronously = found is not null && blocks;
+            this.fieldWork[field] = (found, blocksSynchronously);
             return found;
         }
     }

@@ -13,9 +13,14 @@ namespace SocketAnalyzers.Rules.Performance
     /// </summary>
     internal static class StartedWork
     {
-        /// <summary>The display of the work (<c>Task.Run(Socket.Receive)</c>), or null when the call starts no socket work.</summary>
-        public static string? Find(IInvocationOperation start, SocketWorkSummaries work, CancellationToken cancellationToken)
+        /// <summary>
+        /// The display of the work (<c>Task.Run(Socket.Receive)</c>), or null when the call starts no socket work;
+        /// <paramref name="blocksSynchronously"/> when the task stands for a blocking call the delegate makes (a worker
+        /// that a wait joins) rather than socket work it awaits.
+        /// </summary>
+        public static string? Find(IInvocationOperation start, SocketWorkSummaries work, CancellationToken cancellationToken, out bool blocksSynchronously)
         {
+            blocksSynchronously = false;
             var run = IsTaskRun(start);
             if (!run && !IsStartNew(start))
             {
@@ -32,8 +37,8 @@ namespace SocketAnalyzers.Rules.Performance
                 var unwrapped = run && SocketWorkSummaries.IsTaskType(delegateType.DelegateInvokeMethod?.ReturnType);
                 var inner = creation.Target switch
                 {
-                    IAnonymousFunctionOperation lambda => InFunction(lambda.Body, lambda.Symbol, unwrapped, work, cancellationToken),
-                    IMethodReferenceOperation method => InMethod(method.Method, unwrapped, work, cancellationToken),
+                    IAnonymousFunctionOperation lambda => InFunction(lambda.Body, lambda.Symbol, unwrapped, work, cancellationToken, out blocksSynchronously),
+                    IMethodReferenceOperation method => InMethod(method.Method, unwrapped, work, cancellationToken, out blocksSynchronously),
                     _ => null,
                 };
                 return inner is null ? null : (run ? "Task.Run(" : "Task.Factory.StartNew(") + inner + ")";
@@ -42,16 +47,18 @@ namespace SocketAnalyzers.Rules.Performance
             return null;
         }
 
-        private static string? InFunction(IOperation body, IMethodSymbol function, bool unwrapped, SocketWorkSummaries work, CancellationToken cancellationToken) =>
-            unwrapped
-                ? work.WorkIn(body, cancellationToken) ?? work.BlockingIn(body, function, untilFirstAwait: false, cancellationToken)
-                : work.BlockingIn(body, function, untilFirstAwait: function.IsAsync, cancellationToken);
-
-        private static string? InMethod(IMethodSymbol method, bool unwrapped, SocketWorkSummaries work, CancellationToken cancellationToken)
+        private static string? InFunction(IOperation body, IMethodSymbol function, bool unwrapped, SocketWorkSummaries work, CancellationToken cancellationToken, out bool blocksSynchronously)
         {
-            var found = unwrapped
-                ? work.MethodWork(method, cancellationToken) ?? work.MethodBlockingWork(method, untilFirstAwait: false, cancellationToken)
-                : work.MethodBlockingWork(method, untilFirstAwait: method.IsAsync, cancellationToken);
+            var awaited = unwrapped ? work.WorkIn(body, cancellationToken) : null;
+            blocksSynchronously = awaited is null;
+            return awaited ?? work.BlockingIn(body, function, untilFirstAwait: !unwrapped && function.IsAsync, cancellationToken);
+        }
+
+        private static string? InMethod(IMethodSymbol method, bool unwrapped, SocketWorkSummaries work, CancellationToken cancellationToken, out bool blocksSynchronously)
+        {
+            var awaited = unwrapped ? work.MethodWork(method, cancellationToken) : null;
+            blocksSynchronously = awaited is null;
+            var found = awaited ?? work.MethodBlockingWork(method, untilFirstAwait: !unwrapped && method.IsAsync, cancellationToken);
             return found is null ? null : method.ContainingType.Name + "." + method.Name;
         }
 

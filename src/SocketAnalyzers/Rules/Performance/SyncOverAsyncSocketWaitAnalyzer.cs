@@ -187,8 +187,12 @@ namespace SocketAnalyzers.Rules.Performance
 
             var function = functions.Get(enclosing);
             work.OfferModel(context.Operation.SemanticModel);
-            if (SocketTaskOrigin(task, function, work, symbols, context, out var phrase) is not { } display || phrase is null)
+            if (SocketTaskOrigin(task, function, work, symbols, context, out var phrase, out var joinsWorker) is not { } display
+                || phrase is null
+                || (joinsWorker && method is not { IsAsync: true }))
             {
+                // In synchronous code, waiting for a worker that blocks on a socket (Task.Run(() => s.Receive(b))) is
+                // the thread-join idiom (close the socket, then wait for the loop to end), not sync-over-async.
                 return;
             }
 
@@ -209,9 +213,10 @@ namespace SocketAnalyzers.Rules.Performance
         /// <paramref name="phrase"/> says what the wait does: a pending event-args ValueTask waited on as it is (no
         /// AsTask) gives a default result instead of blocking (<see cref="PendingValueTask"/>).
         /// </remarks>
-        private static string? SocketTaskOrigin(IOperation task, FunctionFacts function, SocketWorkSummaries work, KnownSocketSymbols symbols, OperationAnalysisContext context, out string? phrase)
+        private static string? SocketTaskOrigin(IOperation task, FunctionFacts function, SocketWorkSummaries work, KnownSocketSymbols symbols, OperationAnalysisContext context, out string? phrase, out bool joinsWorker)
         {
             phrase = PendingValueTask.Blocks;
+            joinsWorker = false;
             var onValueTask = PendingValueTask.WaitsOnValueTask(task.Type);
             var cancellationToken = context.CancellationToken;
             var value = SocketWorkSummaries.Unwrap(task);
@@ -233,7 +238,7 @@ namespace SocketAnalyzers.Rules.Performance
 
             if (value is IFieldReferenceOperation { Field: var field } && SocketWorkSummaries.IsTaskType(field.Type))
             {
-                return work.FieldWork(field, cancellationToken);
+                return work.FieldWork(field, cancellationToken, out joinsWorker);
             }
 
             if (value is not IInvocationOperation call)
@@ -246,7 +251,7 @@ namespace SocketAnalyzers.Rules.Performance
                 phrase = PendingValueTask.ReturnsDefault;
             }
 
-            return StartedWork.Find(call, work, cancellationToken) ?? work.TaskWork(call, cancellationToken);
+            return StartedWork.Find(call, work, cancellationToken, out joinsWorker) ?? work.TaskWork(call, cancellationToken);
         }
 
         /// <summary>The only value ever stored in a task local, when the function does nothing with it but wait.</summary>

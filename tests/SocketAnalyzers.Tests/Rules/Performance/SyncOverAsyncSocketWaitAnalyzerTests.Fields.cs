@@ -51,6 +51,22 @@ namespace SocketAnalyzers.Tests.Rules.Performance
                     // A timed wait in synchronous code bounds the shutdown: the usual idiom there, not reported.
                     public void Stop() => receiveLoop?.Wait(100);
 
+                    // Synchronous code that waits for a worker blocked on a socket joins it (after closing the socket, the
+                    // receive ends): the thread-join idiom, not reported. Waiting on a socket task is, even here.
+                    public void Join()
+                    {
+                        socket.Close();
+                        pump.Wait();
+                        Task.Run(() => socket.Receive(buffer)).Wait();
+                        connecting?.{|#3:Wait|}();
+                    }
+
+                    public async Task Drain()
+                    {
+                        await Task.Yield();
+                        Task.Run(() => socket.Receive(buffer)).{|#4:Wait|}();
+                    }
+
                     private async void ReceiveLoop()
                     {
                         while (true)
@@ -66,7 +82,9 @@ namespace SocketAnalyzers.Tests.Rules.Performance
                 source,
                 Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(".Wait(100)", "Task.Factory.StartNew(Connection.ReceiveLoop)", Blocks),
                 Verify.Diagnostic("SOCK302").WithLocation(1).WithArguments(".Wait(TimeSpan.FromSeconds(1))", "Task.Run(Socket.Receive)", Blocks),
-                Verify.Diagnostic("SOCK302").WithLocation(2).WithArguments(".Wait()", "Socket.ConnectAsync", Blocks));
+                Verify.Diagnostic("SOCK302").WithLocation(2).WithArguments(".Wait()", "Socket.ConnectAsync", Blocks),
+                Verify.Diagnostic("SOCK302").WithLocation(3).WithArguments(".Wait()", "Socket.ConnectAsync", Blocks),
+                Verify.Diagnostic("SOCK302").WithLocation(4).WithArguments(".Wait()", "Task.Run(Socket.Receive)", Blocks));
         }
 
         [Fact]
