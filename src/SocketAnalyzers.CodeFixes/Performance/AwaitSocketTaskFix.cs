@@ -178,6 +178,12 @@ namespace SocketAnalyzers.CodeFixes.Performance
                             return (found.Wait, found.Task, null, default);
                         }
 
+                        // Making it async would turn its other waits that only async code reports into new findings.
+                        if (HasWaitReportedOnlyInAsyncCode(method, found.Wait, model, cancellationToken))
+                        {
+                            return null;
+                        }
+
                         if (IsSynchronousEntryPoint(method, model, cancellationToken))
                         {
                             return (found.Wait, found.Task, method, default);
@@ -191,6 +197,53 @@ namespace SocketAnalyzers.CodeFixes.Performance
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// Whether the method's own body (not its lambdas or local functions) has another wait that SOCK302 reports in
+        /// async code only: a timed wait (<c>t.Wait(100)</c>), or a wait on a task started with <c>Task.Run</c> or
+        /// <c>StartNew</c>, directly or through a field or property (it may be a worker that blocks on a socket, whose
+        /// join is reported in async code only). A syntactic, conservative test: such a method gets no fix.
+        /// </summary>
+        private static bool HasWaitReportedOnlyInAsyncCode(MethodDeclarationSyntax method, ExpressionSyntax fixedWait, SemanticModel model, CancellationToken cancellationToken)
+        {
+            SyntaxNode? body = (SyntaxNode?)method.Body ?? method.ExpressionBody;
+            if (body is null)
+            {
+                return false;
+            }
+
+            foreach (var node in body.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax))
+            {
+                if (node == fixedWait || node is not ExpressionSyntax expression)
+                {
+                    continue;
+                }
+
+                if (node is InvocationExpressionSyntax { ArgumentList.Arguments.Count: > 0, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Wait" } or MemberBindingExpressionSyntax { Name.Identifier.ValueText: "Wait" } })
+                {
+                    return true; // a timed wait
+                }
+
+                if (node is MemberBindingExpressionSyntax { Name.Identifier.ValueText: "Wait" or "Result" })
+                {
+                    return true; // t?.Wait(), t?.Result: the task is not at hand
+                }
+
+                if (TaskOf(expression) is not { } receiver
+                    || model.GetTypeInfo(receiver, cancellationToken).Type is not INamedTypeSymbol { Name: "Task" or "ValueTask" })
+                {
+                    continue;
+                }
+
+                if (receiver is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Run" or "StartNew" } }
+                    || model.GetSymbolInfo(receiver, cancellationToken).Symbol is IFieldSymbol or IPropertySymbol)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The task a wait expression waits on: <c>t.Result</c>, <c>t.Wait()</c>, <c>t.GetAwaiter().GetResult()</c>.</summary>

@@ -19,5 +19,13 @@ namespace SocketAnalyzers.Protocol
 
         /// <summary>Returns a new connected object that the caller owns (Accept*).</summary>
         ReturnsAccepted = 8,
+
+        /// <summary>
+        /// Its ValueTask-returning overloads hand out the socket's reusable event args as the ValueTask's source:
+        /// <c>.Result</c> or <c>.GetAwaiter().GetResult()</c> on it while the operation is pending does not wait, it
+        /// returns a default result at once (measured on .NET 10, Linux: Accept gives null, Receive and Send give 0),
+        /// and the operation stays pending.
+        /// </summary>
+        PendingValueTaskReturnsDefault = 16,
     }
 }

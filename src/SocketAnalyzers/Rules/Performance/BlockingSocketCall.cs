@@ -1,3 +1,4 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -27,22 +28,46 @@ namespace SocketAnalyzers.Rules.Performance
             FindMember(invocation, symbols) is not null || NetworkStreamWrappers.IsCandidate(invocation.TargetMethod);
 
         /// <summary>The protocol-map member of a blocking call with a task-based counterpart, or null.</summary>
-        public static ProtocolMember? FindMember(IInvocationOperation invocation, KnownSocketSymbols symbols)
+        public static ProtocolMember? FindMember(IInvocationOperation invocation, KnownSocketSymbols symbols) =>
+            FindMember(invocation.TargetMethod, symbols);
+
+        /// <summary>The protocol-map member of a blocking method with a task-based counterpart, or null.</summary>
+        public static ProtocolMember? FindMember(IMethodSymbol method, KnownSocketSymbols symbols)
         {
-            if (symbols.FindMember(invocation.TargetMethod) is not { AsyncCounterpart: { } counterpart } member
+            if (symbols.FindMember(method) is not { AsyncCounterpart: { } counterpart } member
                 || !member.Has(ApiTraits.Blocking))
             {
                 return null;
             }
 
-            return HasMethod(invocation.TargetMethod.ContainingType, counterpart, symbols) ? member : null;
+            return HasMethod(method.ContainingType, counterpart, symbols) ? member : null;
+        }
+
+        /// <summary>
+        /// The one blocking member every candidate of an invocation that does not bind is (<see cref="UnboundInvocation"/>):
+        /// <c>Socket.Connect</c> for <c>socket.Connect(point.ToIPEndPoint())</c> whose argument's type is missing.
+        /// </summary>
+        public static ProtocolMember? FindMember(UnboundInvocation invocation, KnownSocketSymbols symbols)
+        {
+            ProtocolMember? found = null;
+            foreach (var candidate in invocation.Candidates)
+            {
+                if (FindMember(candidate, symbols) is not { } member || (found is not null && !ReferenceEquals(found, member)))
+                {
+                    return null;
+                }
+
+                found = member;
+            }
+
+            return found;
         }
 
         /// <summary>How the member is named in messages: <c>Socket.Receive</c>.</summary>
         public static string Display(ProtocolMember member) => member.Api + "." + member.Name;
 
         /// <summary>The location of the member name of a call (<c>Receive</c> in <c>s.Receive(b)</c>).</summary>
-        public static Location NameLocation(IInvocationOperation invocation) =>
+        public static Location NameLocation(IOperation invocation) =>
             invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
                 ? access.Name.GetLocation()
                 : invocation.Syntax is InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax binding }
@@ -54,15 +79,19 @@ namespace SocketAnalyzers.Rules.Performance
         /// function, or the call sits in the true branch of a check of <c>Available</c>, <c>DataAvailable</c>,
         /// <c>Poll</c> or <c>Pending</c> on the same receiver.
         /// </summary>
-        public static bool IsKnownReady(IInvocationOperation invocation, FunctionFacts function)
+        public static bool IsKnownReady(IInvocationOperation invocation, FunctionFacts function) =>
+            IsKnownReady(invocation, ReferencedSymbol(invocation.Instance), function);
+
+        /// <summary><see cref="IsKnownReady(IInvocationOperation, FunctionFacts)"/> for a call whose receiver is given.</summary>
+        public static bool IsKnownReady(IOperation call, ISymbol? receiver, FunctionFacts function)
         {
-            if (ReferencedSymbol(invocation.Instance) is not { } receiver)
+            if (receiver is null)
             {
                 return false;
             }
 
-            IOperation child = invocation;
-            for (var parent = invocation.Parent; parent is not null && child != function.Operation; child = parent, parent = parent.Parent)
+            IOperation child = call;
+            for (var parent = call.Parent; parent is not null && child != function.Operation; child = parent, parent = parent.Parent)
             {
                 if (parent is IConditionalOperation conditional && conditional.WhenTrue == child && ChecksReadiness(conditional.Condition, receiver))
                 {
@@ -77,6 +106,16 @@ namespace SocketAnalyzers.Rules.Performance
 
             return function.IsMadeNonBlocking(receiver);
         }
+
+        /// <summary>
+        /// The receiver symbol of a call that does not bind: its operation's, or, where the compiler could not tell a
+        /// property from its type of the same name (<c>Socket.Connect(…)</c> with a property <c>Socket</c>), the
+        /// semantic model's.
+        /// </summary>
+        public static ISymbol? ReceiverSymbol(UnboundInvocation invocation, CancellationToken cancellationToken) =>
+            ReferencedSymbol(invocation.Receiver)
+            ?? (invocation.Receiver.SemanticModel?.GetSymbolInfo(invocation.Receiver.Syntax, cancellationToken).Symbol is
+                { Kind: SymbolKind.Local or SymbolKind.Parameter or SymbolKind.Field or SymbolKind.Property } symbol ? symbol : null);
 
         /// <summary>The local, parameter, field or property an operation reads, through conversions.</summary>
         public static ISymbol? ReferencedSymbol(IOperation? operation)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Diagnostics;
@@ -46,6 +47,8 @@ namespace SocketAnalyzers.Rules.Performance
                     var work = new SocketWorkSummaries(start.Compilation, symbols);
                     start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols, functions, work), OperationKind.Invocation);
                     start.RegisterOperationAction(c => AnalyzeCreation(c, symbols), OperationKind.ObjectCreation);
+                    start.RegisterOperationAction(c => AnalyzeUnboundInvocation(c, symbols, functions), OperationKind.Invalid);
+                    start.RegisterOperationAction(c => AnalyzeEndOfStream(c, symbols, functions), OperationKind.PropertyReference);
                 }
             });
         }
@@ -83,6 +86,53 @@ namespace SocketAnalyzers.Rules.Performance
             }
 
             Report(context, BlockingSocketCall.NameLocation(invocation), call, fixable: true);
+        }
+
+        /// <summary>
+        /// A call that does not bind because an argument's type is missing, on a receiver that binds to a socket type,
+        /// whose every candidate overload is the same blocking member (<see cref="UnboundInvocation"/>). No fix: the
+        /// overload to await is not known.
+        /// </summary>
+        private static void AnalyzeUnboundInvocation(OperationAnalysisContext context, KnownSocketSymbols symbols, FunctionFactsCache functions)
+        {
+            if (!symbols.TryGetApi(UnboundInvocation.ReceiverType(context.Operation), out _)
+                || UnboundInvocation.Find(context.Operation, context.Compilation, context.CancellationToken) is not { } invocation
+                || BlockingSocketCall.FindMember(invocation, symbols) is not { } member
+                || !AsyncCode.IsInAsyncFunction(context.Operation, context.ContainingSymbol, out var enclosing))
+            {
+                return;
+            }
+
+            var function = functions.Get(enclosing);
+            if (BlockingSocketCall.IsKnownReady(context.Operation, BlockingSocketCall.ReceiverSymbol(invocation, context.CancellationToken), function)
+                || DualModeBranch.IsSynchronousBranch(context.Operation, enclosing))
+            {
+                return;
+            }
+
+            Report(context, BlockingSocketCall.NameLocation(context.Operation), BlockingCall.Of(member), fixable: false);
+        }
+
+        /// <summary><c>reader.EndOfStream</c> on a reader over a network stream (<see cref="NetworkStreamWrappers.FindEndOfStream"/>). No fix.</summary>
+        private static void AnalyzeEndOfStream(OperationAnalysisContext context, KnownSocketSymbols symbols, FunctionFactsCache functions)
+        {
+            var property = (IPropertyReferenceOperation)context.Operation;
+            if (!NetworkStreamWrappers.IsEndOfStream(property.Property)
+                || !AsyncCode.IsInAsyncFunction(property, context.ContainingSymbol, out var enclosing))
+            {
+                return;
+            }
+
+            var function = functions.Get(enclosing);
+            if (NetworkStreamWrappers.FindEndOfStream(property, function, symbols) is not { } call
+                || BlockingSocketCall.IsKnownReady(property, BlockingSocketCall.ReferencedSymbol(property.Instance), function)
+                || DualModeBranch.IsSynchronousBranch(property, enclosing))
+            {
+                return;
+            }
+
+            var location = property.Syntax is MemberAccessExpressionSyntax access ? access.Name.GetLocation() : property.Syntax.GetLocation();
+            Report(context, location, call, fixable: false);
         }
 
         private static void AnalyzeCreation(OperationAnalysisContext context, KnownSocketSymbols symbols)

@@ -16,7 +16,7 @@ namespace SocketAnalyzers.Rules.Performance
     /// </summary>
     /// <remarks>
     /// Silent in async functions (SOCK301 reports there) and for calls that cannot block (see
-    /// <see cref="BlockingSocketCall.IsKnownReady"/>). A lambda inside a hot method is not itself a hot path: it may
+    /// <see cref="BlockingSocketCall.IsKnownReady(IInvocationOperation, FunctionFacts)"/>). A lambda inside a hot method is not itself a hot path: it may
     /// run elsewhere.
     /// </remarks>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]

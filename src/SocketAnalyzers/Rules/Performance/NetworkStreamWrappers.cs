@@ -51,6 +51,24 @@ namespace SocketAnalyzers.Rules.Performance
         }
 
         /// <summary>
+        /// <c>reader.EndOfStream</c> on a StreamReader over a network stream: with its buffer empty it fills the buffer
+        /// with a synchronous Read on the stream (.NET's StreamReader.EndOfStream calls ReadBuffer, which calls
+        /// <c>Stream.Read</c>), so it waits for the peer like a Receive. Unlike <c>Peek</c>, which skips the read after
+        /// a short one, nothing guards it. Its asynchronous form is a read that returns null (or 0) at the end.
+        /// </summary>
+        public static BlockingCall? FindEndOfStream(IPropertyReferenceOperation property, FunctionFacts function, KnownSocketSymbols symbols) =>
+            IsEndOfStream(property.Property) && IsOverNetworkStream(property.Instance, function, symbols)
+                ? new BlockingCall("StreamReader.EndOfStream", EndOfStreamAdvice, SocketOperation.Receive, isNameLookup: false)
+                : null;
+
+        /// <summary>Cheap test on the property alone.</summary>
+        public static bool IsEndOfStream(IPropertySymbol property) =>
+            property is { Name: "EndOfStream", IsStatic: false, ContainingType: { Name: "StreamReader", ContainingNamespace.Name: "IO" } };
+
+        /// <summary>What to use instead of EndOfStream, for the message.</summary>
+        public const string EndOfStreamAdvice = "ReadLineAsync() == null";
+
+        /// <summary>
         /// Whether a value is a network stream or a reader, writer or stream made around one: inline
         /// (<c>new StreamReader(client.GetStream())</c>) or in a local every definition of which is such.
         /// </summary>

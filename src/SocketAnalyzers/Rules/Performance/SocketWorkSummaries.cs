@@ -12,8 +12,10 @@ namespace SocketAnalyzers.Rules.Performance
     /// <summary>
     /// The summary facts of the methods of one compilation: "awaits socket I/O" (a method whose task completes only
     /// when a socket, network stream or TLS stream operation does, directly or through other methods of the
-    /// compilation) and "blocks on a socket" (its own body makes a blocking socket call). Computed on first use and cached; thread-safe (two threads may compute the same fact, with the
-    /// same result). One instance per analyzer and compilation, made in the compilation-start action.
+    /// compilation), "blocks on a socket" (its own body makes a blocking socket call, <c>.Blocking.cs</c>), "every value
+    /// of this task field is socket work" and "hands a socket's event-args ValueTask on" (<c>.Fields.cs</c>). Computed on
+    /// first use and cached; thread-safe (two threads may compute the same fact, with the same result). One instance
+    /// per analyzer and compilation, made in the compilation-start action.
     /// </summary>
     /// <remarks>
     /// Bounded: a method is summarised through at most <see cref="MaxDepth"/> levels of calls, each body walked for at
@@ -22,7 +24,7 @@ namespace SocketAnalyzers.Rules.Performance
     /// question came first.
     /// Only methods whose body is the one that runs count: not abstract, virtual, extern or partial without body.
     /// </remarks>
-    internal sealed class SocketWorkSummaries
+    internal sealed partial class SocketWorkSummaries
     {
         public const int MaxDepth = 3;
         public const int MaxOperations = 4_000;
@@ -34,6 +36,8 @@ namespace SocketAnalyzers.Rules.Performance
         private readonly KnownSocketSymbols symbols;
         private readonly ConcurrentDictionary<IMethodSymbol, string?> facts = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, string?> blocking = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, string?> blockingAsync = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, string?> blockingBeforeAwait = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, bool> siblings = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new();
 
@@ -59,52 +63,6 @@ namespace SocketAnalyzers.Rules.Performance
             this.MethodWork(method.OriginalDefinition, new Query(cancellationToken), ImmutableHashSet<IMethodSymbol>.Empty);
 
         /// <summary>
-        /// The blocking socket call a method of the compilation makes in its own body (one that could not be known ready),
-        /// for a helper called from async code; null when it makes none or cannot be summarised. Cached per method.
-        /// </summary>
-        public string? BlockingWork(IMethodSymbol method, CancellationToken cancellationToken)
-        {
-            method = method.OriginalDefinition;
-            if (method.IsAsync || !this.IsSummarisable(method))
-            {
-                return null;
-            }
-
-            if (this.blocking.TryGetValue(method, out var known))
-            {
-                return known;
-            }
-
-            var body = this.Body(method, cancellationToken);
-            string? found = null;
-            if (body is not null)
-            {
-                var facts = new FunctionFacts(body, this.symbols);
-                var walked = 0;
-                foreach (var operation in body.Descendants())
-                {
-                    if (++walked > MaxOperations)
-                    {
-                        break;
-                    }
-
-                    // Calls inside lambdas and local functions run elsewhere, or not at all.
-                    if (operation is IInvocationOperation call
-                        && BlockingSocketCall.FindMember(call, this.symbols) is { Api: not SocketApi.Dns } member
-                        && AsyncCode.EnclosingFunction(call, method, out _) == body
-                        && !BlockingSocketCall.IsKnownReady(call, facts))
-                    {
-                        found = BlockingSocketCall.Display(member);
-                        break;
-                    }
-                }
-            }
-
-            this.blocking[method] = found;
-            return found;
-        }
-
-        /// <summary>
         /// Whether the method's type declares a task-returning sibling named after it with "Async"
         /// (<c>SendAll</c> / <c>SendAllAsync</c>); cached per method, so calls do not build the name again.
         /// </summary>
@@ -120,15 +78,38 @@ namespace SocketAnalyzers.Rules.Performance
             }
         }
 
-        private string? TaskWork(IInvocationOperation call, Query query, ImmutableHashSet<IMethodSymbol> callers)
+        /// <summary>
+        /// The socket work of a call that does not bind (<see cref="UnboundInvocation"/>): the work every candidate
+        /// overload stands for, when they all stand for the same; null otherwise.
+        /// </summary>
+        public string? TaskWork(UnboundInvocation call, CancellationToken cancellationToken)
         {
-            if (!IsTaskType(call.Type))
+            string? found = null;
+            foreach (var candidate in call.Candidates)
+            {
+                var work = this.TaskWork(candidate, call.Receiver.Type, new Query(cancellationToken), ImmutableHashSet<IMethodSymbol>.Empty);
+                if (work is null || (found is not null && found != work))
+                {
+                    return null;
+                }
+
+                found = work;
+            }
+
+            return found;
+        }
+
+        private string? TaskWork(IInvocationOperation call, Query query, ImmutableHashSet<IMethodSymbol> callers) =>
+            IsTaskType(call.Type) ? this.TaskWork(call.TargetMethod, call.Instance?.Type, query, callers) : null;
+
+        private string? TaskWork(IMethodSymbol method, ITypeSymbol? receiverType, Query query, ImmutableHashSet<IMethodSymbol> callers)
+        {
+            if (!IsTaskType(method.ReturnType))
             {
                 return null;
             }
 
-            var method = call.TargetMethod;
-            var member = this.symbols.TryGetApi(call.Instance?.Type, out var api) ? ProtocolApiMap.Find(api, method.Name) : null;
+            var member = this.symbols.TryGetApi(receiverType, out var api) ? ProtocolApiMap.Find(api, method.Name) : null;
             member ??= this.symbols.FindMember(method);
             if (member is { Api: not SocketApi.Dns } && member.Has(ApiTraits.Async))
             {
@@ -136,7 +117,7 @@ namespace SocketAnalyzers.Rules.Performance
             }
 
             // Stream's own overloads (ReadAsync(byte[], int, int)) called on an SslStream are the SslStream's I/O too.
-            if ((call.Instance?.Type is INamedTypeSymbol instanceType && IsAuthenticatedStream(instanceType) ? instanceType : IsAuthenticatedStream(method.ContainingType) ? method.ContainingType : null) is { } stream
+            if ((receiverType is INamedTypeSymbol instanceType && IsAuthenticatedStream(instanceType) ? instanceType : IsAuthenticatedStream(method.ContainingType) ? method.ContainingType : null) is { } stream
                 && method.Name != "FlushAsync")
             {
                 return stream.Name + "." + method.Name;

@@ -72,9 +72,9 @@ namespace SocketAnalyzers.Tests.CodeFixes.Performance
                 source,
                 new[]
                 {
-                    Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(".Wait()", "TcpClient.ConnectAsync"),
-                    Verify.Diagnostic("SOCK302").WithLocation(1).WithArguments(".GetAwaiter().GetResult()", "Connection.OpenAsync"),
-                    Verify.Diagnostic("SOCK302").WithLocation(2).WithArguments(".Result", "NetworkStream.ReadAsync"),
+                    Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(".Wait()", "TcpClient.ConnectAsync", Blocks),
+                    Verify.Diagnostic("SOCK302").WithLocation(1).WithArguments(".GetAwaiter().GetResult()", "Connection.OpenAsync", Blocks),
+                    Verify.Diagnostic("SOCK302").WithLocation(2).WithArguments(".Result", "NetworkStream.ReadAsync", Blocks),
                 },
                 fixedSource);
         }
@@ -110,11 +110,69 @@ namespace SocketAnalyzers.Tests.CodeFixes.Performance
                 source,
                 new[]
                 {
-                    Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(".Wait()", "Socket.ConnectAsync"),
-                    Verify.Diagnostic("SOCK302").WithLocation(1).WithArguments(".Wait()", "Socket.ConnectAsync"),
-                    Verify.Diagnostic("SOCK302").WithLocation(2).WithArguments(".Wait()", "Socket.ConnectAsync"),
-                    Verify.Diagnostic("SOCK302").WithLocation(3).WithArguments(".Wait()", "Socket.ConnectAsync"),
-                    Verify.Diagnostic("SOCK302").WithLocation(4).WithArguments(".Wait()", "Socket.ConnectAsync"),
+                    Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(".Wait()", "Socket.ConnectAsync", Blocks),
+                    Verify.Diagnostic("SOCK302").WithLocation(1).WithArguments(".Wait()", "Socket.ConnectAsync", Blocks),
+                    Verify.Diagnostic("SOCK302").WithLocation(2).WithArguments(".Wait()", "Socket.ConnectAsync", Blocks),
+                    Verify.Diagnostic("SOCK302").WithLocation(3).WithArguments(".Wait()", "Socket.ConnectAsync", Blocks),
+                    Verify.Diagnostic("SOCK302").WithLocation(4).WithArguments(".Wait()", "Socket.ConnectAsync", Blocks),
+                },
+                source);
+        }
+
+        [Fact]
+        public async Task MethodWithAWaitOnlyAsyncCodeReports_OffersNoFix()
+        {
+            // Making these async would turn their other waits into new findings: a timed wait, a wait that joins a
+            // worker blocked on a socket (reported in async code only), through a field too.
+            const string source = """
+                using System.Net.Sockets;
+                using System.Threading.Tasks;
+
+                public class C
+                {
+                    private readonly Socket socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                    private readonly byte[] buffer = new byte[16];
+                    private Task pump = Task.CompletedTask;
+
+                    public static void Main() => new C().Start();
+
+                    public async Task UseAll()
+                    {
+                        Timed();
+                        Joined();
+                        ThroughField();
+                        await Task.Yield();
+                    }
+
+                    private void Start() => pump = Task.Run(() => socket.Receive(buffer));
+
+                    private void Timed()
+                    {
+                        socket.ConnectAsync("localhost", 80).{|#0:Wait|}();
+                        socket.ConnectAsync("localhost", 81).Wait(100);
+                    }
+
+                    private void Joined()
+                    {
+                        socket.ConnectAsync("localhost", 80).{|#1:Wait|}();
+                        Task.Run(() => socket.Receive(buffer)).Wait();
+                    }
+
+                    private void ThroughField()
+                    {
+                        socket.ConnectAsync("localhost", 80).{|#2:Wait|}();
+                        pump.Wait();
+                    }
+                }
+                """;
+
+            await Verify.VerifyFixAsync(
+                source,
+                new[]
+                {
+                    Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(".Wait()", "Socket.ConnectAsync", Blocks),
+                    Verify.Diagnostic("SOCK302").WithLocation(1).WithArguments(".Wait()", "Socket.ConnectAsync", Blocks),
+                    Verify.Diagnostic("SOCK302").WithLocation(2).WithArguments(".Wait()", "Socket.ConnectAsync", Blocks),
                 },
                 source);
         }

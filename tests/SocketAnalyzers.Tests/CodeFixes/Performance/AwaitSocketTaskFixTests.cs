@@ -8,6 +8,9 @@ namespace SocketAnalyzers.Tests.CodeFixes.Performance
 {
     public sealed partial class AwaitSocketTaskFixTests
     {
+        private const string Blocks = "blocks on the task of";
+        private const string ReturnsDefault = "returns a default result (null or 0) at once instead of waiting for the pending ValueTask of";
+
         [Theory]
         [InlineData(TestFramework.Net80)]
         [InlineData(TestFramework.Net100)]
@@ -48,9 +51,9 @@ namespace SocketAnalyzers.Tests.CodeFixes.Performance
                 source,
                 new[]
                 {
-                    Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(".Wait()", "Socket.ConnectAsync"),
-                    Verify.Diagnostic("SOCK302").WithLocation(1).WithArguments(".GetAwaiter().GetResult()", "Socket.ReceiveAsync"),
-                    Verify.Diagnostic("SOCK302").WithLocation(2).WithArguments(".Result", "NetworkStream.ReadAsync"),
+                    Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(".Wait()", "Socket.ConnectAsync", Blocks),
+                    Verify.Diagnostic("SOCK302").WithLocation(1).WithArguments(".GetAwaiter().GetResult()", "Socket.ReceiveAsync", ReturnsDefault),
+                    Verify.Diagnostic("SOCK302").WithLocation(2).WithArguments(".Result", "NetworkStream.ReadAsync", Blocks),
                 },
                 fixedSource,
                 framework);
@@ -90,8 +93,8 @@ namespace SocketAnalyzers.Tests.CodeFixes.Performance
                 source,
                 new[]
                 {
-                    Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(".Result", "Socket.ReceiveAsync"),
-                    Verify.Diagnostic("SOCK302").WithLocation(1).WithArguments(".Result", "NetworkStream.ReadAsync"),
+                    Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(".Result", "Socket.ReceiveAsync", Blocks),
+                    Verify.Diagnostic("SOCK302").WithLocation(1).WithArguments(".Result", "NetworkStream.ReadAsync", Blocks),
                 },
                 fixedSource);
         }
@@ -130,8 +133,8 @@ namespace SocketAnalyzers.Tests.CodeFixes.Performance
 
             var test = Verify.CreateTest(source, fixedSource);
             test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(".Wait()", "TcpClient.ConnectAsync"));
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("SOCK302").WithLocation(1).WithArguments(".Result", "NetworkStream.ReadAsync"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(".Wait()", "TcpClient.ConnectAsync", Blocks));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("SOCK302").WithLocation(1).WithArguments(".Result", "NetworkStream.ReadAsync", Blocks));
             test.CodeActionValidationMode = Microsoft.CodeAnalysis.Testing.CodeActionValidationMode.None;
             test.NumberOfIncrementalIterations = 2;
             test.NumberOfFixAllIterations = 1;
@@ -158,8 +161,8 @@ namespace SocketAnalyzers.Tests.CodeFixes.Performance
                 source,
                 new[]
                 {
-                    Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(".Result", "Socket.ReceiveAsync"),
-                    Verify.Diagnostic("SOCK302").WithLocation(1).WithArguments(".Result", "Socket.ReceiveAsync"),
+                    Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(".Result", "Socket.ReceiveAsync", Blocks),
+                    Verify.Diagnostic("SOCK302").WithLocation(1).WithArguments(".Result", "Socket.ReceiveAsync", Blocks),
                 },
                 source);
         }

@@ -30,10 +30,10 @@ namespace SocketAnalyzers.Tests.Rules.Performance
 
             await Verify.VerifyAsync(
                 source,
-                Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(".Wait()", "SslStream.AuthenticateAsClientAsync"),
-                Verify.Diagnostic("SOCK302").WithLocation(1).WithArguments(".GetAwaiter().GetResult()", "SslStream.ShutdownAsync"),
-                Verify.Diagnostic("SOCK302").WithLocation(2).WithArguments(".Result", "SslStream.ReadAsync"),
-                Verify.Diagnostic("SOCK302").WithLocation(3).WithArguments(".Wait()", "NegotiateStream.AuthenticateAsClientAsync"));
+                Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(".Wait()", "SslStream.AuthenticateAsClientAsync", Blocks),
+                Verify.Diagnostic("SOCK302").WithLocation(1).WithArguments(".GetAwaiter().GetResult()", "SslStream.ShutdownAsync", Blocks),
+                Verify.Diagnostic("SOCK302").WithLocation(2).WithArguments(".Result", "SslStream.ReadAsync", Blocks),
+                Verify.Diagnostic("SOCK302").WithLocation(3).WithArguments(".Wait()", "NegotiateStream.AuthenticateAsClientAsync", Blocks));
         }
 
         [Fact]
@@ -63,10 +63,10 @@ namespace SocketAnalyzers.Tests.Rules.Performance
 
             await Verify.VerifyAsync(
                 source,
-                Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(".GetAwaiter().GetResult()", "Connection.OpenAsync"),
-                Verify.Diagnostic("SOCK302").WithLocation(1).WithArguments(".Result", "Connection.ReadAsync"),
-                Verify.Diagnostic("SOCK302").WithLocation(2).WithArguments(".Wait()", "Connection.HandshakeAsync"),
-                Verify.Diagnostic("SOCK302").WithLocation(3).WithArguments(".Result", "Connection.Direct"));
+                Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(".GetAwaiter().GetResult()", "Connection.OpenAsync", Blocks),
+                Verify.Diagnostic("SOCK302").WithLocation(1).WithArguments(".Result", "Connection.ReadAsync", Blocks),
+                Verify.Diagnostic("SOCK302").WithLocation(2).WithArguments(".Wait()", "Connection.HandshakeAsync", Blocks),
+                Verify.Diagnostic("SOCK302").WithLocation(3).WithArguments(".Result", "Connection.Direct", Blocks));
         }
 
         [Fact]
@@ -134,9 +134,9 @@ namespace SocketAnalyzers.Tests.Rules.Performance
 
             await Verify.VerifyAsync(
                 source,
-                Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(".Wait()", "Task.Run(C.NegotiateAsync)"),
-                Verify.Diagnostic("SOCK302").WithLocation(1).WithArguments(".Result", "Task.Run(Socket.ReceiveAsync)"),
-                Verify.Diagnostic("SOCK302").WithLocation(2).WithArguments(".Wait()", "Task.Run(C.NegotiateAsync)"));
+                Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(".Wait()", "Task.Run(C.NegotiateAsync)", Blocks),
+                Verify.Diagnostic("SOCK302").WithLocation(1).WithArguments(".Result", "Task.Run(Socket.ReceiveAsync)", Blocks),
+                Verify.Diagnostic("SOCK302").WithLocation(2).WithArguments(".Wait()", "Task.Run(C.NegotiateAsync)", Blocks));
         }
 
         [Fact]
@@ -170,8 +170,8 @@ namespace SocketAnalyzers.Tests.Rules.Performance
 
             await Verify.VerifyAsync(
                 source,
-                Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(".Wait()", "TcpClient.ConnectAsync"),
-                Verify.Diagnostic("SOCK302").WithLocation(1).WithArguments(".Wait()", "Session.LoginAsync"));
+                Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(".Wait()", "TcpClient.ConnectAsync", Blocks),
+                Verify.Diagnostic("SOCK302").WithLocation(1).WithArguments(".Wait()", "Session.LoginAsync", Blocks));
         }
     }
 }

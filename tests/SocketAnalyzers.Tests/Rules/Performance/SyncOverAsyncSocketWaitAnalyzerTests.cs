@@ -6,27 +6,33 @@ namespace SocketAnalyzers.Tests.Rules.Performance
 {
     public sealed partial class SyncOverAsyncSocketWaitAnalyzerTests
     {
-        public static TheoryData<string, string, string> Waits => new()
+        /// <summary>The message phrase of a wait that blocks (the other: a pending event-args ValueTask, PendingValueTask tests).</summary>
+        private const string Blocks = "blocks on the task of";
+
+        /// <summary>The message phrase of a wait on a pending ValueTask whose source is the socket's event args.</summary>
+        private const string ReturnsDefault = "returns a default result (null or 0) at once instead of waiting for the pending ValueTask of";
+
+        public static TheoryData<string, string, string, string> Waits => new()
         {
-            { "var n = socket.ReceiveAsync(buffer, SocketFlags.None).{|#0:Result|};", ".Result", "Socket.ReceiveAsync" },
-            { "socket.ConnectAsync(endPoint).{|#0:Wait|}();", ".Wait()", "Socket.ConnectAsync" },
-            { "var s = socket.AcceptAsync().GetAwaiter().{|#0:GetResult|}();", ".GetAwaiter().GetResult()", "Socket.AcceptAsync" },
-            { "var n = socket.ReceiveAsync(buffer.AsMemory()).GetAwaiter().{|#0:GetResult|}();", ".GetAwaiter().GetResult()", "Socket.ReceiveAsync" },
-            { "var n = socket.ReceiveAsync(buffer.AsMemory()).AsTask().{|#0:Result|};", ".Result", "Socket.ReceiveAsync" },
-            { "var n = stream.ReadAsync(buffer, 0, 4).ConfigureAwait(false).GetAwaiter().{|#0:GetResult|}();", ".GetAwaiter().GetResult()", "NetworkStream.ReadAsync" },
-            { "stream.WriteAsync(buffer, 0, 4).{|#0:Wait|}();", ".Wait()", "NetworkStream.WriteAsync" },
-            { "var c = listener.AcceptTcpClientAsync().{|#0:Result|};", ".Result", "TcpListener.AcceptTcpClientAsync" },
-            { "client.ConnectAsync(\"localhost\", 80).{|#0:Wait|}();", ".Wait()", "TcpClient.ConnectAsync" },
-            { "var r = udp.ReceiveAsync().{|#0:Result|};", ".Result", "UdpClient.ReceiveAsync" },
-            { "var t = socket.ReceiveAsync(buffer, SocketFlags.None); var n = t.{|#0:Result|};", ".Result", "Socket.ReceiveAsync" },
+            { "var n = socket.ReceiveAsync(buffer, SocketFlags.None).{|#0:Result|};", ".Result", "Socket.ReceiveAsync", Blocks },
+            { "socket.ConnectAsync(endPoint).{|#0:Wait|}();", ".Wait()", "Socket.ConnectAsync", Blocks },
+            { "var s = socket.AcceptAsync().GetAwaiter().{|#0:GetResult|}();", ".GetAwaiter().GetResult()", "Socket.AcceptAsync", Blocks },
+            { "var n = socket.ReceiveAsync(buffer.AsMemory()).GetAwaiter().{|#0:GetResult|}();", ".GetAwaiter().GetResult()", "Socket.ReceiveAsync", ReturnsDefault },
+            { "var n = socket.ReceiveAsync(buffer.AsMemory()).AsTask().{|#0:Result|};", ".Result", "Socket.ReceiveAsync", Blocks },
+            { "var n = stream.ReadAsync(buffer, 0, 4).ConfigureAwait(false).GetAwaiter().{|#0:GetResult|}();", ".GetAwaiter().GetResult()", "NetworkStream.ReadAsync", Blocks },
+            { "stream.WriteAsync(buffer, 0, 4).{|#0:Wait|}();", ".Wait()", "NetworkStream.WriteAsync", Blocks },
+            { "var c = listener.AcceptTcpClientAsync().{|#0:Result|};", ".Result", "TcpListener.AcceptTcpClientAsync", Blocks },
+            { "client.ConnectAsync(\"localhost\", 80).{|#0:Wait|}();", ".Wait()", "TcpClient.ConnectAsync", Blocks },
+            { "var r = udp.ReceiveAsync().{|#0:Result|};", ".Result", "UdpClient.ReceiveAsync", Blocks },
+            { "var t = socket.ReceiveAsync(buffer, SocketFlags.None); var n = t.{|#0:Result|};", ".Result", "Socket.ReceiveAsync", Blocks },
         };
 
         [Theory]
         [MemberData(nameof(Waits))]
-        public async Task WaitOnSocketTask_Reports(string statement, string how, string member)
+        public async Task WaitOnSocketTask_Reports(string statement, string how, string member, string phrase)
         {
-            await Verify.VerifyAsync(Code(statement), Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(how, member));
-            await Verify.VerifyAsync(Code(statement), TestFramework.Net80, Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(how, member));
+            await Verify.VerifyAsync(Code(statement), Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(how, member, phrase));
+            await Verify.VerifyAsync(Code(statement), TestFramework.Net80, Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(how, member, phrase));
         }
 
         [Theory]
