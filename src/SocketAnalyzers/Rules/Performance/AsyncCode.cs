@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace SocketAnalyzers.Rules.Performance
@@ -37,6 +38,56 @@ namespace SocketAnalyzers.Rules.Performance
         {
             function = EnclosingFunction(operation, containingSymbol, out var method);
             return method is { IsAsync: true };
+        }
+
+        /// <summary>
+        /// An async entry point (<c>async Task Main</c>, top-level statements with <c>await</c>) runs on the main thread
+        /// until its first await, and that thread has nothing else to do: a blocking call there holds up no other work
+        /// (no pool thread, no UI). True when <paramref name="operation"/> runs only there: before every await of the
+        /// body in source order, and not in a loop that awaits (its later iterations run after an await).
+        /// </summary>
+        public static bool RunsBeforeFirstAwaitOfEntryPoint(IOperation operation, IOperation function, ISymbol containingSymbol)
+        {
+            if (function is IAnonymousFunctionOperation or ILocalFunctionOperation
+                || !SocketAnalyzers.Flow.Tracking.ProcessLifetime.IsEntryPoint(containingSymbol))
+            {
+                return false;
+            }
+
+            var position = operation.Syntax.SpanStart;
+            foreach (var node in function.Syntax.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+            {
+                if (IsAwait(node) && (node.SpanStart < position || InSameLoop(node, operation.Syntax)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsAwait(SyntaxNode node) => node switch
+        {
+            AwaitExpressionSyntax => true,
+            ForEachStatementSyntax loop => loop.AwaitKeyword.RawKind != 0,
+            UsingStatementSyntax statement => statement.AwaitKeyword.RawKind != 0,
+            LocalDeclarationStatementSyntax declaration => declaration.AwaitKeyword.RawKind != 0,
+            _ => false,
+        };
+
+        /// <summary>Both nodes sit in one loop: the second runs again after the first.</summary>
+        private static bool InSameLoop(SyntaxNode awaited, SyntaxNode node)
+        {
+            for (var current = node.Parent; current is not null; current = current.Parent)
+            {
+                if (current is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or ForEachStatementSyntax
+                    && current.Span.Contains(awaited.Span))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>True when the operation sits inside a <c>lock</c> statement of its own function.</summary>

@@ -59,7 +59,8 @@ namespace SocketAnalyzers.Rules.Performance
             var invocation = (IInvocationOperation)context.Operation;
             var mayBlock = BlockingSocketCall.MayBlock(invocation, symbols);
             if ((!mayBlock && !TimedPoll.IsCandidate(invocation.TargetMethod, symbols) && !IsHelperCandidate(invocation.TargetMethod, context.Compilation, work))
-                || !AsyncCode.IsInAsyncFunction(invocation, context.ContainingSymbol, out var enclosing))
+                || !AsyncCode.IsInAsyncFunction(invocation, context.ContainingSymbol, out var enclosing)
+                || AsyncCode.RunsBeforeFirstAwaitOfEntryPoint(invocation, enclosing, context.ContainingSymbol))
             {
                 return;
             }
@@ -98,7 +99,8 @@ namespace SocketAnalyzers.Rules.Performance
             if (!symbols.TryGetApi(UnboundInvocation.ReceiverType(context.Operation), out _)
                 || UnboundInvocation.Find(context.Operation, context.Compilation, context.CancellationToken) is not { } invocation
                 || BlockingSocketCall.FindMember(invocation, symbols) is not { } member
-                || !AsyncCode.IsInAsyncFunction(context.Operation, context.ContainingSymbol, out var enclosing))
+                || !AsyncCode.IsInAsyncFunction(context.Operation, context.ContainingSymbol, out var enclosing)
+                || AsyncCode.RunsBeforeFirstAwaitOfEntryPoint(context.Operation, enclosing, context.ContainingSymbol))
             {
                 return;
             }
@@ -118,7 +120,8 @@ namespace SocketAnalyzers.Rules.Performance
         {
             var property = (IPropertyReferenceOperation)context.Operation;
             if (!NetworkStreamWrappers.IsEndOfStream(property.Property)
-                || !AsyncCode.IsInAsyncFunction(property, context.ContainingSymbol, out var enclosing))
+                || !AsyncCode.IsInAsyncFunction(property, context.ContainingSymbol, out var enclosing)
+                || AsyncCode.RunsBeforeFirstAwaitOfEntryPoint(property, enclosing, context.ContainingSymbol))
             {
                 return;
             }
@@ -140,6 +143,7 @@ namespace SocketAnalyzers.Rules.Performance
             var creation = (IObjectCreationOperation)context.Operation;
             if (ConnectingConstructors.Find(creation, symbols) is { } call
                 && AsyncCode.IsInAsyncFunction(creation, context.ContainingSymbol, out var enclosing)
+                && !AsyncCode.RunsBeforeFirstAwaitOfEntryPoint(creation, enclosing, context.ContainingSymbol)
                 && !DualModeBranch.IsSynchronousBranch(creation, enclosing))
             {
                 Report(context, creation.Syntax.GetLocation(), call, fixable: true);

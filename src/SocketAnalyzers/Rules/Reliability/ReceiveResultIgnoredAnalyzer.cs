@@ -128,6 +128,12 @@ namespace SocketAnalyzers.Rules.Reliability
         /// </summary>
         private static bool BufferNeverRead(IInvocationOperation invocation, ReceiveSite site, FunctionFacts function, ReceiveContext receives)
         {
+            // A fresh array written straight into the call (`s.Receive(new byte[128])`): nothing can ever read it.
+            if (site.Member is not null && ReceiveCalls.Buffer(invocation) is IArrayCreationOperation)
+            {
+                return true;
+            }
+
             if (site.Member is null || ReceiveCalls.Buffer(invocation) is not ILocalReferenceOperation { Local: var local }
                 || !function.TryGetDeclaredValue(local, out _))
             {
