@@ -44,12 +44,13 @@ namespace SocketAnalyzers.Flow.Tracking
         {
             var trees = new List<SyntaxTree>(compilation.SyntaxTrees).ToArray();
 
-            // Pass 1: names of methods with a parameter whose type may be a socket or a state object.
+            // Pass 1: names of methods with a parameter whose type may be a socket or a state object. Methods are members
+            // of types, namespaces or the compilation unit (scripts): nothing else is entered.
             var declared = new HashSet<string>();
             var names = new List<string>();
             foreach (var tree in trees)
             {
-                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(n => n is not (BlockSyntax or ArrowExpressionClauseSyntax)))
+                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
                 {
                     if (node is MethodDeclarationSyntax declaration && HandlerOwnership.HasCandidateParameter(declaration.ParameterList)
                         && declared.Add(declaration.Identifier.ValueText))

@@ -18,7 +18,6 @@ namespace SocketAnalyzers.Flow.Tracking
         private readonly IReadOnlyList<string> names;
         private readonly int minLength;
         private readonly int maxLength;
-        private char[] buffer = new char[0];
 
         public SourceWords(IReadOnlyList<string> names)
         {
@@ -29,7 +28,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 var name = names[i];
                 this.minLength = System.Math.Min(this.minLength, name.Length);
                 this.maxLength = System.Math.Max(this.maxLength, name.Length);
-                var hash = Hash(name.ToCharArray(), 0, name.Length);
+                var hash = Hash(name, 0, name.Length);
                 if (!this.byHash.TryGetValue(hash, out var list))
                 {
                     this.byHash.Add(hash, list = new List<int>());
@@ -39,22 +38,17 @@ namespace SocketAnalyzers.Flow.Tracking
             }
         }
 
-        /// <summary>The words of one text: per name (its index in the names given), how often it may occur. Not thread-safe.</summary>
+        /// <summary>The words of one text: per name (its index in the names given), how often it may occur.</summary>
         public TreeWords Scan(SourceText text)
         {
-            if (this.buffer.Length < text.Length)
-            {
-                this.buffer = new char[text.Length];
-            }
-
-            var chars = this.buffer;
-            text.CopyTo(0, chars, 0, text.Length);
+            // A parsed tree's text is most often a string already: ToString() then returns it without a copy.
+            var chars = text.ToString();
             var result = new TreeWords();
             var i = 0;
-            while (i < text.Length)
+            while (i < chars.Length)
             {
                 var c = chars[i];
-                if (c == '\\' && i + 1 < text.Length && chars[i + 1] is 'u' or 'U')
+                if (c == '\\' && i + 1 < chars.Length && chars[i + 1] is 'u' or 'U')
                 {
                     // A Unicode escape: inside an identifier it spells a letter the scan does not see.
                     result.Irregular++;
@@ -70,7 +64,7 @@ namespace SocketAnalyzers.Flow.Tracking
 
                 var start = i;
                 var irregular = false;
-                while (i < text.Length && IsWordPart(chars[i], out var formatting))
+                while (i < chars.Length && IsWordPart(chars[i], out var formatting))
                 {
                     irregular |= formatting;
                     i++;
@@ -101,7 +95,7 @@ namespace SocketAnalyzers.Flow.Tracking
             return result;
         }
 
-        private void Match(char[] chars, int start, int length, TreeWords result)
+        private void Match(string chars, int start, int length, TreeWords result)
         {
             if (length < this.minLength || length > this.maxLength || !this.byHash.TryGetValue(Hash(chars, start, length), out var candidates))
             {
@@ -158,7 +152,7 @@ namespace SocketAnalyzers.Flow.Tracking
             }
         }
 
-        private static int Hash(char[] chars, int start, int length)
+        private static int Hash(string chars, int start, int length)
         {
             unchecked
             {
