@@ -68,16 +68,21 @@ namespace SocketAnalyzers.Rules
                         continue;
                     }
 
-                    // (3) a constructor's initializer and body share one graph: analyse it once.
-                    var graph = context.GetControlFlowGraph(block);
+                    // (3) a constructor's initializer and body share one graph: analyse it once. A method's body may have
+                    // one already, built for its summary (the driver's graph is the one of the block's root operation).
+                    var keep = this.options.Get(SocketAnalyzerOptions.UnknownCallOwnership, block.Syntax.SyntaxTree) == "keep";
+                    var flow = keep ? this.keeping : this.transferring;
+                    var root = RootOf(block);
+                    var graph = root.Kind == OperationKind.MethodBody
+                        ? flow.Summaries.GraphOf(root, _ => context.GetControlFlowGraph(block))
+                        : context.GetControlFlowGraph(block);
                     if (ReferenceEquals(graph, analyzed))
                     {
                         continue;
                     }
 
                     analyzed = graph;
-                    var keep = this.options.Get(SocketAnalyzerOptions.UnknownCallOwnership, block.Syntax.SyntaxTree) == "keep";
-                    var result = SocketFlowAnalysis.Analyze(graph, keep ? this.keeping : this.transferring, context.OwningSymbol, context.CancellationToken);
+                    var result = SocketFlowAnalysis.Analyze(graph, flow, context.OwningSymbol, context.CancellationToken);
 
                     // (4) an analysis that ran out of budget knows nothing for sure.
                     if (!result.IsComplete)
@@ -93,6 +98,16 @@ namespace SocketAnalyzers.Rules
                         context.ReportDiagnostic(diagnostic);
                     }
                 }
+            }
+
+            private static IOperation RootOf(IOperation operation)
+            {
+                while (operation.Parent is { } parent)
+                {
+                    operation = parent;
+                }
+
+                return operation;
             }
 
             private static bool HasGraph(IOperation block) =>

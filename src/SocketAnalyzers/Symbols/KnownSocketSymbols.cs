@@ -65,11 +65,13 @@ namespace SocketAnalyzers.Symbols
         /// <summary>The socket API a type is, or derives from.</summary>
         public bool TryGetApi(ITypeSymbol? type, out SocketApi api)
         {
+            // Names first: almost every type asked about is no socket type, and a name differs more cheaply than a symbol.
             for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
             {
+                var name = current.Name;
                 for (var i = 0; i < this.apiTypes.Length; i++)
                 {
-                    if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, this.apiTypes[i]))
+                    if (this.apiTypes[i] is { } known && known.Name == name && SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, known))
                     {
                         api = (SocketApi)i;
                         return true;

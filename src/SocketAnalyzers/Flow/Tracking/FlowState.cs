@@ -6,23 +6,27 @@ namespace SocketAnalyzers.Flow.Tracking
     /// <summary>
     /// The abstract state at one program point: what each variable may point to, and each tracked object's value.
     /// Mutable while a block is transferred; copied at block boundaries. A variable with no value yet (bottom) and
-    /// one that holds no socket read the same: as untracked when its type is a socket type.
+    /// one that holds no socket read the same: as untracked when its type is a socket type. The object arrays grow with
+    /// the ids set (an id past their end is an object no path created yet): most bodies track a few objects, and a copy
+    /// of the full budget at every block was a large share of the engine's allocations.
     /// </summary>
     public sealed class FlowState
     {
-        private readonly VariableTable table;
-        private readonly SocketValue?[] objects;
+        private const int InitialObjects = 8;
 
-        /// <summary>Per object: some path joined here never created it (see <see cref="ForgetAbsentOnNull"/>).</summary>
-        private readonly bool[] mayBeAbsent;
+        private readonly VariableTable table;
+        private SocketValue?[] objects;
+
+        /// <summary>Per object: some path joined here never created it (see <see cref="ForgetAbsentOnNull"/>); as long as <see cref="objects"/>.</summary>
+        private bool[] mayBeAbsent;
         private PointsTo[] variables;
 
         internal FlowState(VariableTable table)
         {
             this.table = table;
             this.variables = new PointsTo[table.Count < 8 ? 8 : table.Count];
-            this.objects = new SocketValue?[FlowBudget.MaxTrackedObjects];
-            this.mayBeAbsent = new bool[FlowBudget.MaxTrackedObjects];
+            this.objects = new SocketValue?[InitialObjects];
+            this.mayBeAbsent = new bool[InitialObjects];
         }
 
         private FlowState(FlowState other)
@@ -52,7 +56,7 @@ namespace SocketAnalyzers.Flow.Tracking
         }
 
         /// <summary>The value of object <paramref name="id"/>, or <see langword="null"/> when no path created it yet.</summary>
-        public SocketValue? GetObject(int id) => this.objects[id];
+        public SocketValue? GetObject(int id) => id < this.objects.Length ? this.objects[id] : null;
 
         public bool TryGetVariable(FlowVariable variable, out PointsTo pointsTo)
         {
@@ -79,10 +83,20 @@ namespace SocketAnalyzers.Flow.Tracking
             this.variables[index] = pointsTo;
         }
 
-        internal void SetObject(int id, SocketValue value) => this.objects[id] = value;
+        internal void SetObject(int id, SocketValue value)
+        {
+            this.EnsureObjects(id + 1);
+            this.objects[id] = value;
+        }
 
-        /// <summary>The object is (re)created here: it exists on this path.</summary>
-        internal void MarkPresent(int id) => this.mayBeAbsent[id] = false;
+        /// <summary>The object is (re)created here: it exists on this path (past the arrays' end it is not absent anyway).</summary>
+        internal void MarkPresent(int id)
+        {
+            if (id < this.mayBeAbsent.Length)
+            {
+                this.mayBeAbsent[id] = false;
+            }
+        }
 
         /// <summary>
         /// On the branch where <paramref name="variable"/> is null: an object it may have held that some path never
@@ -95,7 +109,7 @@ namespace SocketAnalyzers.Flow.Tracking
             var own = this.table.TryGetIndex(variable, out var index) ? index : -1;
             foreach (var id in held)
             {
-                if (!this.mayBeAbsent[id] || this.objects[id] is null)
+                if (id >= this.mayBeAbsent.Length || !this.mayBeAbsent[id] || this.objects[id] is null)
                 {
                     continue;
                 }
@@ -156,10 +170,12 @@ namespace SocketAnalyzers.Flow.Tracking
                 }
             }
 
+            this.EnsureObjects(other.objects.Length);
             for (var id = 0; id < this.objects.Length; id++)
             {
-                var theirs = other.objects[id];
-                if (!this.mayBeAbsent[id] && (other.mayBeAbsent[id] || (theirs is null) != (this.objects[id] is null)))
+                var theirs = other.GetObject(id);
+                var theirsMayBeAbsent = id < other.mayBeAbsent.Length && other.mayBeAbsent[id];
+                if (!this.mayBeAbsent[id] && (theirsMayBeAbsent || (theirs is null) != (this.objects[id] is null)))
                 {
                     this.mayBeAbsent[id] = true;
                     changed = true;
@@ -180,6 +196,16 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             return changed;
+        }
+
+        private void EnsureObjects(int count)
+        {
+            if (count > this.objects.Length)
+            {
+                var size = System.Math.Min(System.Math.Max(count, this.objects.Length * 2), System.Math.Max(count, FlowBudget.MaxTrackedObjects));
+                System.Array.Resize(ref this.objects, size);
+                System.Array.Resize(ref this.mayBeAbsent, size);
+            }
         }
 
         /// <summary>Forgets every state: the widening step of a loop that does not settle.</summary>

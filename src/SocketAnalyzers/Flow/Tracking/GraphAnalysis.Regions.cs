@@ -159,7 +159,7 @@ namespace SocketAnalyzers.Flow.Tracking
                         {
                             this.FlowInto(nested.FirstBlockOrdinal, state);
                             catchesAll |= nested.Kind == ControlFlowRegionKind.Catch && nested.ExceptionType is { } type
-                                && (type.SpecialType == Microsoft.CodeAnalysis.SpecialType.System_Object || type.ToDisplayString() == "System.Exception");
+                                && (type.SpecialType == Microsoft.CodeAnalysis.SpecialType.System_Object || (type.Name == "Exception" && type.ToDisplayString() == "System.Exception"));
                         }
                     }
 

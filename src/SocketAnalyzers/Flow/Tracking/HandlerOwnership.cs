@@ -15,8 +15,8 @@ namespace SocketAnalyzers.Flow.Tracking
     /// reference is a call (or a run-once start, <see cref="RunOnceSinks"/>) passing a socket the caller owns as its last
     /// use of it — a fresh accept or creation, or a local holding one that the caller never touches again — is that
     /// socket's owner from its entry. Callers already stop owning what a callee closes on some path; this is where the
-    /// other paths are checked. One per compilation, thread-safe; the call sites of every candidate name are found
-    /// by one syntax walk of the compilation, done the first time a candidate is asked about.
+    /// other paths are checked. One per compilation, thread-safe; the call sites of a candidate are found through a
+    /// <see cref="HandlerNameIndex"/>, built the first time a candidate is asked about.
     /// </summary>
     internal sealed class HandlerOwnership
     {
@@ -34,7 +34,7 @@ namespace SocketAnalyzers.Flow.Tracking
         private readonly FlowContext context;
         private readonly ConcurrentDictionary<IMethodSymbol, HandedParameters> cache = new ConcurrentDictionary<IMethodSymbol, HandedParameters>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<string, Lazy<Dictionary<ISymbol, List<IdentifierNameSyntax>>>> boundByName = new ConcurrentDictionary<string, Lazy<Dictionary<ISymbol, List<IdentifierNameSyntax>>>>();
-        private Dictionary<string, List<IdentifierNameSyntax>>? references;
+        private HandlerNameIndex? index;
 
         public HandlerOwnership(FlowContext context) => this.context = context;
 
@@ -227,19 +227,60 @@ namespace SocketAnalyzers.Flow.Tracking
         }
 
         /// <summary>
-        /// The identifiers that name <paramref name="method"/>, or null when its name is used too often to follow. Each
-        /// use of a name is bound once, for every candidate of that name: classes of one program often repeat a
-        /// handler's name (HandleClient), and binding is the cost here. Publication-only: a cancelled binding is not kept.
+        /// The identifiers that name <paramref name="method"/>, or null when its name is used too often to follow. A
+        /// private method (or one of a private type) can only be named inside the type that bounds its accessibility: only
+        /// that type's text is read and bound, not every use of a name that other classes repeat (HandleClient). For the
+        /// others each use of a name is bound once, for every candidate of that name. Publication-only: a cancelled
+        /// binding is not kept.
         /// </summary>
         private List<IdentifierNameSyntax>? ReferencesTo(IMethodSymbol method, CancellationToken cancellationToken)
         {
-            if (!this.References(cancellationToken).TryGetValue(method.Name, out var names) || names.Count > MaxReferencesPerName)
+            var index = this.Index(cancellationToken);
+            if (!index.Declares(method.Name) || !index.IsUsedAtMost(method.Name, MaxReferencesPerName, cancellationToken))
             {
                 return null;
             }
 
-            var bound = this.boundByName.GetOrAdd(method.Name, _ => new Lazy<Dictionary<ISymbol, List<IdentifierNameSyntax>>>(() => this.Bind(names, cancellationToken), LazyThreadSafetyMode.PublicationOnly)).Value;
-            return bound.TryGetValue(method, out var uses) ? uses : new List<IdentifierNameSyntax>();
+            if (PrivateScope(method) is { } scope)
+            {
+                var named = new List<IdentifierNameSyntax>();
+                foreach (var reference in scope.DeclaringSyntaxReferences)
+                {
+                    HandlerNameIndex.CollectWithin(reference.GetSyntax(cancellationToken), method.Name, named);
+                }
+
+                var uses = new List<IdentifierNameSyntax>();
+                foreach (var name in named)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (SymbolEqualityComparer.Default.Equals(this.context.Summaries.GetModel(name.SyntaxTree).GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition, method))
+                    {
+                        uses.Add(name);
+                    }
+                }
+
+                return uses;
+            }
+
+            var bound = this.boundByName.GetOrAdd(method.Name, key => new Lazy<Dictionary<ISymbol, List<IdentifierNameSyntax>>>(() => this.Bind(index.AllUses(key, cancellationToken), cancellationToken), LazyThreadSafetyMode.PublicationOnly)).Value;
+            return bound.TryGetValue(method, out var all) ? all : new List<IdentifierNameSyntax>();
+        }
+
+        /// <summary>
+        /// The type whose text bounds where <paramref name="method"/> can be named: the one declaring the innermost private
+        /// symbol among the method and its containing types; null when the whole compilation may name it.
+        /// </summary>
+        private static INamedTypeSymbol? PrivateScope(IMethodSymbol method)
+        {
+            for (ISymbol current = method; current.ContainingType is { } container; current = container)
+            {
+                if (current.DeclaredAccessibility == Accessibility.Private)
+                {
+                    return container;
+                }
+            }
+
+            return null;
         }
 
         private Dictionary<ISymbol, List<IdentifierNameSyntax>> Bind(List<IdentifierNameSyntax> names, CancellationToken cancellationToken)
@@ -281,52 +322,20 @@ namespace SocketAnalyzers.Flow.Tracking
             }
         }
 
-        /// <summary>Every identifier that may name a candidate method, by name: built once per compilation.</summary>
-        private Dictionary<string, List<IdentifierNameSyntax>> References(CancellationToken cancellationToken)
+        /// <summary>Where candidate names are used: built once per compilation, the first time a candidate is asked about.</summary>
+        private HandlerNameIndex Index(CancellationToken cancellationToken)
         {
-            if (Volatile.Read(ref this.references) is { } built)
+            if (Volatile.Read(ref this.index) is { } built)
             {
                 return built;
             }
 
-            // Pass 1: names of methods with a parameter whose type may be a socket or a state object.
-            var names = new HashSet<string>();
-            foreach (var tree in this.context.Compilation.SyntaxTrees)
-            {
-                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(n => n is not (BlockSyntax or ArrowExpressionClauseSyntax)))
-                {
-                    if (node is MethodDeclarationSyntax declaration && HasCandidateParameter(declaration.ParameterList))
-                    {
-                        names.Add(declaration.Identifier.ValueText);
-                    }
-                }
-            }
-
-            // Pass 2: every use of those names.
-            var result = new Dictionary<string, List<IdentifierNameSyntax>>();
-            if (names.Count > 0)
-            {
-                foreach (var tree in this.context.Compilation.SyntaxTrees)
-                {
-                    foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
-                    {
-                        if (node is IdentifierNameSyntax identifier && names.Contains(identifier.Identifier.ValueText))
-                        {
-                            if (!result.TryGetValue(identifier.Identifier.ValueText, out var list))
-                            {
-                                result.Add(identifier.Identifier.ValueText, list = new List<IdentifierNameSyntax>());
-                            }
-
-                            list.Add(identifier);
-                        }
-                    }
-                }
-            }
-
-            return Interlocked.CompareExchange(ref this.references, result, null) ?? result;
+            var result = HandlerNameIndex.Build(this.context.Compilation, cancellationToken);
+            return Interlocked.CompareExchange(ref this.index, result, null) ?? result;
         }
 
-        private static bool HasCandidateParameter(ParameterListSyntax parameters)
+        /// <summary>A parameter whose type may be a socket, or the one parameter, typed object, of a callback (syntax only).</summary>
+        internal static bool HasCandidateParameter(ParameterListSyntax parameters)
         {
             foreach (var parameter in parameters.Parameters)
             {

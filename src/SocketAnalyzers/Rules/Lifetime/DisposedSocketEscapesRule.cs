@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -17,8 +18,18 @@ namespace SocketAnalyzers.Rules.Lifetime
     /// </summary>
     internal static class DisposedSocketEscapesRule
     {
+        [System.ThreadStatic]
+        private static char[]? buffer;
+
         public static void Check(OperationBlockAnalysisContext context, IOperation block, KnownSocketSymbols symbols)
         {
+            // Every body is checked: a text without the word `using` has no using (a keyword is never spelled otherwise),
+            // and a search of the text costs far less than a walk of the operations.
+            if (!MentionsUsing(block.Syntax, context.CancellationToken))
+            {
+                return;
+            }
+
             foreach (var operation in block.Descendants())
             {
                 switch (operation)
@@ -39,6 +50,22 @@ namespace SocketAnalyzers.Rules.Lifetime
                         break;
                 }
             }
+        }
+
+        private static bool MentionsUsing(SyntaxNode syntax, CancellationToken cancellationToken)
+        {
+            var span = syntax.Span;
+            var chars = buffer is { } known && known.Length >= span.Length ? known : buffer = new char[System.Math.Max(span.Length, 4096)];
+            syntax.SyntaxTree.GetText(cancellationToken).CopyTo(span.Start, chars, 0, span.Length);
+            for (var i = 0; i + 5 <= span.Length; i++)
+            {
+                if (chars[i] == 'u' && chars[i + 1] == 's' && chars[i + 2] == 'i' && chars[i + 3] == 'n' && chars[i + 4] == 'g')
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static void CheckScope(OperationBlockAnalysisContext context, ILocalSymbol local, IOperation declaration, IOperation scope, KnownSocketSymbols symbols)
