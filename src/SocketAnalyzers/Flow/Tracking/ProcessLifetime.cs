@@ -92,7 +92,8 @@ namespace SocketAnalyzers.Flow.Tracking
                 return true;
             }
 
-            if (owner is not IMethodSymbol method || !this.IsProgram(cancellationToken))
+            // In a library only what no other assembly can call is decided here (a thread's start, a private handler).
+            if (owner is not IMethodSymbol method || (!this.IsProgram(cancellationToken) && IsVisibleOutside(method)))
             {
                 return false;
             }
@@ -365,6 +366,24 @@ namespace SocketAnalyzers.Flow.Tracking
                 MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Result" } => true,
                 _ => false,
             };
+        }
+
+        private static bool IsVisibleOutside(IMethodSymbol method)
+        {
+            if (method.MethodKind is MethodKind.AnonymousFunction or MethodKind.LocalFunction)
+            {
+                return false;
+            }
+
+            for (ISymbol? current = method; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+            {
+                if (current.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool IsInterfaceImplementation(IMethodSymbol method)

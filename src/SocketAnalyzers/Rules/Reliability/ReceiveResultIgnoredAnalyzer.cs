@@ -101,7 +101,7 @@ namespace SocketAnalyzers.Rules.Reliability
             }
 
             var use = CountUses.Classify(invocation, function, receives);
-            var reported = use.IsIgnored ? !BufferNeverRead(invocation, site, function, receives)
+            var reported = use.IsIgnored ? !BufferNeverRead(invocation, site, function, receives) && !NulTrimmedFreshBuffer(invocation, site, function, receives)
                 : use.IsOnlyCompared && site.Member is not null && BufferMisuse.After(invocation, use.Guaranteed, function, receives);
             if (!reported)
             {
@@ -145,6 +145,111 @@ namespace SocketAnalyzers.Rules.Reliability
         }
 
         private const int OnlyReceivedIntoFact = 1;
+
+        private const int NulTrimmedFact = 2;
+
+        /// <summary>
+        /// A buffer made new (zero-filled) right before the receive, in the same block, and read only as whole-buffer text
+        /// whose NULs are then cut off (<c>GetString(buffer).Trim('\0')</c>, <c>TrimEnd('\0')</c>, <c>Replace("\0", …)</c>):
+        /// the bytes past the count are zeros and never reach the text, so the text is exactly what arrived.
+        /// </summary>
+        private static bool NulTrimmedFreshBuffer(IInvocationOperation invocation, ReceiveSite site, FunctionFacts function, ReceiveContext receives)
+        {
+            if (site.Member is null || ReceiveCalls.Buffer(invocation) is not ILocalReferenceOperation { Local: var local }
+                || !function.TryGetDeclaredValue(local, out var value) || value is not IArrayCreationOperation
+                || local.DeclaringSyntaxReferences.Length != 1
+                || local.DeclaringSyntaxReferences[0].GetSyntax().FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.BlockSyntax>() is not { } block
+                || !block.Span.Contains(invocation.Syntax.Span) || LoopBetween(invocation.Syntax, block))
+            {
+                return false;
+            }
+
+            return receives.Uses.Memo(function.Operation, local, NulTrimmedFact, uses => OnlyDecodedAndTrimmed(uses, function, receives) ? 1 : 0) == 1;
+        }
+
+        /// <summary>A loop between the receive and the buffer's block: later iterations reuse the buffer, stale bytes and all.</summary>
+        private static bool LoopBetween(SyntaxNode node, SyntaxNode block)
+        {
+            for (var current = node.Parent; current is not null && current != block; current = current.Parent)
+            {
+                if (current is Microsoft.CodeAnalysis.CSharp.Syntax.WhileStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.DoStatementSyntax
+                    or Microsoft.CodeAnalysis.CSharp.Syntax.ForStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.ForEachStatementSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool OnlyDecodedAndTrimmed(IReadOnlyList<IOperation> uses, FunctionFacts function, ReceiveContext receives)
+        {
+            var decoded = false;
+            foreach (var use in uses)
+            {
+                var value = use;
+                while (value.Parent is IConversionOperation)
+                {
+                    value = value.Parent;
+                }
+
+                if (value.Parent is not IArgumentOperation { Parent: IInvocationOperation call })
+                {
+                    return false;
+                }
+
+                if (ReceiveCalls.FindCountingReceive(call, receives.Symbols, function) is not null)
+                {
+                    continue;
+                }
+
+                if (call.TargetMethod.Name != "GetString" || call.Arguments.Length != 1 || !IsTrimmedOfNul(call, function, receives))
+                {
+                    return false;
+                }
+
+                decoded = true;
+            }
+
+            return decoded;
+        }
+
+        /// <summary>The text goes straight into a NUL trim, or into a local whose every use is one.</summary>
+        private static bool IsTrimmedOfNul(IOperation text, FunctionFacts function, ReceiveContext receives)
+        {
+            if (CutsNul(text.Parent))
+            {
+                return true;
+            }
+
+            ILocalSymbol? local = text.Parent switch
+            {
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } => target.Local,
+                _ => null,
+            };
+            if (local is null)
+            {
+                return false;
+            }
+
+            var uses = receives.Uses.Of(function.Operation, local);
+            foreach (var use in uses)
+            {
+                if (!(use.Parent is ISimpleAssignmentOperation assignment && assignment.Target == use) && !CutsNul(use.Parent))
+                {
+                    return false;
+                }
+            }
+
+            return uses.Count > 0;
+        }
+
+        private static bool CutsNul(IOperation? operation) =>
+            operation is IInvocationOperation { TargetMethod: { Name: "Trim" or "TrimEnd" or "Replace", ContainingType.SpecialType: SpecialType.System_String } } call
+            && call.Arguments.Length >= 1
+            && call.Arguments[0].Value.ConstantValue is { HasValue: true } constant
+            && (constant.Value is '\0' || constant.Value is "\0");
 
         private static bool OnlyReceivedInto(IReadOnlyList<IOperation> uses, FunctionFacts function, ReceiveContext receives)
         {

@@ -200,6 +200,45 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
         }
 
         [Theory]
+        [InlineData("private", false)]
+        [InlineData("public", true)]
+        public async Task ThreadStartOfALibrary_ReportsOnlyWhatOthersCanCall(string access, bool reported)
+        {
+            // No entry point: a private method only a thread runs still ends the process when it throws; a public one
+            // may also be called by another assembly, inside a try.
+            var source = """
+                using System.Net;
+                using System.Net.Sockets;
+                using System.Threading;
+
+                public sealed class Server
+                {
+                    public void Start() => new Thread(new ThreadStart(this.Run)).Start();
+
+                    ACCESS void Run()
+                    {
+                        var listener = LISTENER;
+                        listener.START();
+                        try
+                        {
+                            listener.AcceptSocket().Close();
+                        }
+                        finally
+                        {
+                            listener.Stop();
+                        }
+                    }
+                }
+                """.Replace("ACCESS", access)
+                .Replace("LISTENER", reported ? "{|#0:new TcpListener(IPAddress.Loopback, 5000)|}" : "new TcpListener(IPAddress.Loopback, 5000)")
+                .Replace("START", reported ? "{|#1:Start|}" : "Start");
+            var expected = reported
+                ? new[] { Verify.Diagnostic(OnException).WithLocation(0).WithLocation(1).WithArguments("listener", "Start") }
+                : System.Array.Empty<Microsoft.CodeAnalysis.Testing.DiagnosticResult>();
+            await Verify.VerifyAsync(OnException, source, expected);
+        }
+
+        [Theory]
         [InlineData("new Server();", false)]
         [InlineData("try { new Server(); } catch (SocketException) { }", true)]
         [InlineData("for (var i = 0; i < 2; i++) { try { new Server(); } catch (SocketException) { } }", true)]
