@@ -101,8 +101,9 @@ namespace SocketAnalyzers.Rules.Reliability
             }
 
             var use = CountUses.Classify(invocation, function, receives);
-            var reported = use.IsIgnored ? !BufferNeverRead(invocation, site, function, receives) && !NulTrimmedFreshBuffer(invocation, site, function, receives)
-                : use.IsOnlyCompared && site.Member is not null && BufferMisuse.After(invocation, use.Guaranteed, function, receives);
+            var reported = (use.IsIgnored ? !BufferNeverRead(invocation, site, function, receives)
+                : use.IsOnlyCompared && site.Member is not null && BufferMisuse.After(invocation, use.Guaranteed, function, receives))
+                && !NulTrimmedFreshBuffer(invocation, site, function, receives);
             if (!reported)
             {
                 return;
@@ -245,11 +246,17 @@ namespace SocketAnalyzers.Rules.Reliability
             return uses.Count > 0;
         }
 
+        /// <summary>Trim('\0'), TrimEnd('\0'), Replace("\0", "") — not Replace('\0', ' '), which keeps a character per zero.</summary>
         private static bool CutsNul(IOperation? operation) =>
             operation is IInvocationOperation { TargetMethod: { Name: "Trim" or "TrimEnd" or "Replace", ContainingType.SpecialType: SpecialType.System_String } } call
             && call.Arguments.Length >= 1
             && call.Arguments[0].Value.ConstantValue is { HasValue: true } constant
-            && (constant.Value is '\0' || constant.Value is "\0");
+            && (constant.Value is '\0' || constant.Value is "\0")
+            && (call.TargetMethod.Name != "Replace" || (call.Arguments.Length >= 2 && IsEmptyText(call.Arguments[1].Value)));
+
+        private static bool IsEmptyText(IOperation value) =>
+            value.ConstantValue is { HasValue: true, Value: "" }
+            || value is IFieldReferenceOperation { Field: { Name: "Empty", ContainingType.SpecialType: SpecialType.System_String } };
 
         private static bool OnlyReceivedInto(IReadOnlyList<IOperation> uses, FunctionFacts function, ReceiveContext receives)
         {

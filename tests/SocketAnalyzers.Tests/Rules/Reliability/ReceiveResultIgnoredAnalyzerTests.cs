@@ -24,7 +24,8 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
             { "socket.{|#0:Receive|}(buffer, 2, SocketFlags.None);", "Socket.Receive" },
             // Reused across iterations, the buffer keeps the last message's bytes past the count: the trim cannot cut them.
             { "var reused = new byte[512]; while (true) { socket.{|#0:Receive|}(reused); Console.WriteLine(System.Text.Encoding.UTF8.GetString(reused).Trim('\\0')); }", "Socket.Receive" },
-            // Decoded but not trimmed: the zeros reach the text.
+            // Decoded but not trimmed, or zeros turned into spaces: they reach the text.
+            { "var fresh = new byte[512]; socket.{|#0:Receive|}(fresh); Console.WriteLine(System.Text.Encoding.UTF8.GetString(fresh).Replace('\\0', ' '));", "Socket.Receive" },
             { "var fresh = new byte[512]; socket.{|#0:Receive|}(fresh); Console.WriteLine(System.Text.Encoding.UTF8.GetString(fresh));", "Socket.Receive" },
         };
 
@@ -53,6 +54,7 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
         [InlineData("socket.Receive(new byte[1]);")]
         [InlineData("socket.Receive(new byte[128]);")]
         [InlineData("var fresh = new byte[512]; socket.Receive(fresh); Console.WriteLine(System.Text.Encoding.Unicode.GetString(fresh).Trim('\\0'));")]
+        [InlineData("var fresh = new byte[512]; if (socket.Receive(fresh) > 0) { Console.WriteLine(System.Text.Encoding.Unicode.GetString(fresh).TrimEnd('\\0')); }")]
         [InlineData("var fresh = new byte[512]; var got = socket.Receive(fresh); var text = System.Text.Encoding.UTF8.GetString(fresh); Console.WriteLine(text.Replace(\"\\0\", string.Empty));")]
         [InlineData("socket.ReceiveFrom(new byte[128], ref from);")]
         [InlineData("stream.Read(new byte[64], 0, 64);")]
