@@ -49,9 +49,6 @@ namespace SocketAnalyzers.Protocol
             M(SocketApi.Socket, "BeginDisconnect", Disconnect, Async),
             M(SocketApi.Socket, "Close", Close),
             M(SocketApi.Socket, "Dispose", Close),
-
-            // Hands the socket to another process and closes it in this one (Windows; elsewhere it throws first).
-            M(SocketApi.Socket, "DuplicateAndClose", Close),
             M(SocketApi.Socket, "ExclusiveAddressUse", SetPreBindOption),
             M(SocketApi.Socket, "DualMode", SetPreBindOption),
             M(SocketApi.Socket, "SetSocketOption", SocketOperation.None),

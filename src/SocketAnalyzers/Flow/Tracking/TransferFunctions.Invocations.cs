@@ -91,6 +91,13 @@ namespace SocketAnalyzers.Flow.Tracking
                     this.MayThrowHere();
                 }
 
+                if (method.Name == "DuplicateAndClose")
+                {
+                    // Hands the socket to another process, which owns it from then on (Windows; elsewhere it throws
+                    // PlatformNotSupportedException first, so it is no protocol Close).
+                    this.TransferOwnership(receiver);
+                }
+
                 this.EscapeArguments(arguments, argumentObjects, firstArgumentIsReceiver);
                 return this.UntrackedIfSocket(invocation);
             }
