@@ -116,7 +116,7 @@ namespace SocketAnalyzers.Flow.Tracking
         }
 
         /// <summary>Callable from another assembly: then not every call site is in this compilation.</summary>
-        private static bool IsVisibleOutside(ISymbol symbol)
+        internal static bool IsVisibleOutside(ISymbol symbol)
         {
             for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
             {
@@ -129,7 +129,7 @@ namespace SocketAnalyzers.Flow.Tracking
             return true;
         }
 
-        private static bool ImplementsInterface(IMethodSymbol method)
+        internal static bool ImplementsInterface(IMethodSymbol method)
         {
             if (!method.ExplicitInterfaceImplementations.IsEmpty)
             {

@@ -93,7 +93,7 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             // In a library only what no other assembly can call is decided here (a thread's start, a private handler).
-            if (owner is not IMethodSymbol method || (!this.IsProgram(cancellationToken) && IsVisibleOutside(method)))
+            if (owner is not IMethodSymbol method || (!this.IsProgram(cancellationToken) && method.MethodKind is not (MethodKind.AnonymousFunction or MethodKind.LocalFunction) && HandlerOwnership.IsVisibleOutside(method)))
             {
                 return false;
             }
@@ -170,7 +170,7 @@ namespace SocketAnalyzers.Flow.Tracking
             if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction or MethodKind.Constructor)
                 || method.IsVirtual || method.IsAbstract || method.IsOverride || !method.ExplicitInterfaceImplementations.IsEmpty
                 || (method.DeclaringSyntaxReferences.IsEmpty && !(method.MethodKind == MethodKind.Constructor && method.IsImplicitlyDeclared))
-                || method.IsStatic && method.MethodKind == MethodKind.Constructor || IsInterfaceImplementation(method))
+                || method.IsStatic && method.MethodKind == MethodKind.Constructor || (method.MethodKind == MethodKind.Ordinary && HandlerOwnership.ImplementsInterface(method)))
             {
                 return false;
             }
@@ -366,45 +366,6 @@ namespace SocketAnalyzers.Flow.Tracking
                 MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Result" } => true,
                 _ => false,
             };
-        }
-
-        private static bool IsVisibleOutside(IMethodSymbol method)
-        {
-            if (method.MethodKind is MethodKind.AnonymousFunction or MethodKind.LocalFunction)
-            {
-                return false;
-            }
-
-            for (ISymbol? current = method; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
-            {
-                if (current.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        private static bool IsInterfaceImplementation(IMethodSymbol method)
-        {
-            if (method.MethodKind != MethodKind.Ordinary)
-            {
-                return false;
-            }
-
-            foreach (var type in method.ContainingType.AllInterfaces)
-            {
-                foreach (var member in type.GetMembers(method.Name))
-                {
-                    if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
         }
 
         /// <summary>

@@ -149,7 +149,7 @@ namespace SocketAnalyzers.Rules.Reliability
                         if (ReceiveCalls.FindCountingReceive(call, this.context.Symbols, this.function) is { } member)
                         {
                             if (member.Operation == SocketOperation.ReceiveFrom || ReceiveCalls.IsKnownDatagram(call.Instance, this.function, this.context.Symbols)
-                                || (LoopAround(call, this.body) is { } loop && !ReceiveCounts.IsTested(call, this.function) && !EndsWhenDrained(loop)))
+                                || (LoopAround(call, this.body) is { } loop && !ReceiveCounts.IsTested(call, this.function) && !ReceiveLoopIgnoresEndOfStreamAnalyzer.ReadsAvailability(loop, this.context.Symbols)))
                             {
                                 return false;
                             }
@@ -206,35 +206,6 @@ namespace SocketAnalyzers.Rules.Reliability
             }
 
             return null;
-        }
-
-        /// <summary>
-        /// A loop whose own condition reads <c>Available</c> or <c>DataAvailable</c> of a socket type: both fall to 0/false
-        /// once the peer has closed and the data is read (D12), so the loop ends and the helper returns.
-        /// </summary>
-        private bool EndsWhenDrained(ILoopOperation loop)
-        {
-            var condition = loop switch
-            {
-                IWhileLoopOperation whileLoop => whileLoop.Condition,
-                IForLoopOperation forLoop => forLoop.Condition,
-                _ => null,
-            };
-            if (condition is null)
-            {
-                return false;
-            }
-
-            foreach (var operation in condition.DescendantsAndSelf())
-            {
-                if (operation is IPropertyReferenceOperation { Property.Name: "Available" or "DataAvailable" } property
-                    && this.context.Symbols.TryGetApi(property.Property.ContainingType, out _))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private CountValue Classify(IOperation value, int localDepth)

@@ -284,7 +284,11 @@ namespace SocketAnalyzers.Rules.Reliability
             _ => false,
         };
 
-        private static bool ReadsAvailability(ILoopOperation loop, KnownSocketSymbols symbols)
+        /// <summary>
+        /// The loop's own condition reads <c>Available</c> or <c>DataAvailable</c> of a socket type: both fall to 0/false
+        /// once the peer has closed and the data is read (D12), so the loop ends.
+        /// </summary>
+        internal static bool ReadsAvailability(ILoopOperation loop, KnownSocketSymbols symbols)
         {
             var condition = loop switch
             {
