@@ -35,21 +35,7 @@ namespace SocketAnalyzers.Flow.Tracking
         {
             if (callee.MethodKind == MethodKind.Constructor)
             {
-                if (parameter?.Type.Name != "Stream" || !DerivesFromStreamOrReader(callee.ContainingType))
-                {
-                    return false;
-                }
-
-                foreach (var argument in arguments)
-                {
-                    if (argument.Parameter?.Name is "leaveOpen" or "leaveInnerStreamOpen"
-                        && argument.Value.ConstantValue is { HasValue: true, Value: true })
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
+                return parameter?.Type.Name == "Stream" && DerivesFromStreamOrReader(callee.ContainingType) && !HasLeaveOpen(arguments);
             }
 
             return callee.Name is "Add" or "TryAdd" or "Insert" or "Push" or "Enqueue" or "AddLast" or "AddFirst" or "GetOrAdd" or "AddOrUpdate" or "TryUpdate" or "Post";

@@ -322,7 +322,7 @@ namespace SocketAnalyzers.Flow.Tracking
             {
                 switch (current)
                 {
-                    case ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax or GotoStatementSyntax:
+                    case ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax:
                         return true;
                     case MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
                         return false;
