@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Protocol;
@@ -19,10 +20,13 @@ namespace SocketAnalyzers.Rules.Reliability
     /// </summary>
     internal static class BufferMisuse
     {
-        public static bool After(IInvocationOperation receive, int guaranteed, FunctionFacts function, ReceiveContext context)
+        public static bool After(IInvocationOperation receive, int guaranteed, FunctionFacts function, ReceiveContext context, CancellationToken cancellationToken)
         {
-            if (ReceiveCalls.Buffer(receive) is not { } buffer || BlockingSocketCall.ReferencedSymbol(buffer) is not { } symbol
-                || symbol is IPropertySymbol)
+            // An End call's buffer is the one its Begin calls passed, whole (ApmBuffer); any other receive's is its first argument.
+            ISymbol? symbol = context.ApmBuffers.Of(receive, function.Operation, cancellationToken);
+            if (symbol is null && (receive.TargetMethod.Name.StartsWith("End", StringComparison.Ordinal)
+                || ReceiveCalls.Buffer(receive) is not { } buffer || (symbol = BlockingSocketCall.ReferencedSymbol(buffer)) is null
+                || symbol is IPropertySymbol))
             {
                 return false;
             }
@@ -33,6 +37,11 @@ namespace SocketAnalyzers.Rules.Reliability
             {
                 var use = uses[i];
                 var value = Outer(use);
+                if (value.Parent is IInvocationOperation { TargetMethod.Name: "Clone", Arguments.Length: 0 } clone && clone.Instance == value)
+                {
+                    value = Outer(clone); // a copy of the whole buffer, stale bytes and all
+                }
+
                 switch (value.Parent)
                 {
                     case IAssignmentOperation assignment when assignment.Target == value:
@@ -41,6 +50,9 @@ namespace SocketAnalyzers.Rules.Reliability
                         return true;
                     case IArrayElementReferenceOperation element when IsPast(element, guaranteed) && !IsWritten(element):
                         return true;
+                    case IArgumentOperation { Parent: IInvocationOperation call } argument when !ReadsInto(call, context) && WholeBuffer.HandedOnAlone(call, argument, context, cancellationToken):
+                    case IInvalidOperation invalid when WholeBuffer.HandedOnAlone(invalid, value):
+                        return Exceeds(requested is null ? null : EndOfStreamTest.Constant(requested), guaranteed);
                     case IArgumentOperation { Parent: IInvocationOperation call } argument when (call.Arguments[0] == argument && ReadsInto(call, context))
                         || context.Helpers.IsInCompilation(call.TargetMethod) || (argument.Parameter?.Name is "destination" or "dst" or "destinationArray"):
                         return false; // read or copied into again, or handed to code of the compilation that may fill it

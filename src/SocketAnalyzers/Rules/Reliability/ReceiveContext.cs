@@ -22,6 +22,9 @@ namespace SocketAnalyzers.Rules.Reliability
 
         public NetworkReaderFieldCache NetworkReaders { get; } = new NetworkReaderFieldCache();
 
+        /// <summary>The buffers of End calls, from their Begin calls.</summary>
+        public ApmBuffer ApmBuffers { get; } = new ApmBuffer();
+
         public KnownSocketSymbols Symbols { get; }
 
         public FunctionFactsCache Functions { get; }

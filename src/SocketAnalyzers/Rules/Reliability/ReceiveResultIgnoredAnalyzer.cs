@@ -102,7 +102,7 @@ namespace SocketAnalyzers.Rules.Reliability
 
             var use = CountUses.Classify(invocation, function, receives);
             var reported = (use.IsIgnored ? !BufferNeverRead(invocation, site, function, receives)
-                : use.IsOnlyCompared && site.Member is not null && BufferMisuse.After(invocation, use.Guaranteed, function, receives))
+                : use.IsOnlyCompared && site.Member is not null && BufferMisuse.After(invocation, use.Guaranteed, function, receives, context.CancellationToken))
                 && !NulTrimmedFreshBuffer(invocation, site, function, receives);
             if (!reported)
             {
