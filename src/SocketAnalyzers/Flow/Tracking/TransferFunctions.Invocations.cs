@@ -188,7 +188,7 @@ namespace SocketAnalyzers.Flow.Tracking
             {
                 this.analysis.HasUnknownCalls = true;
                 this.Escape(receiver);
-                this.PassToUnknownCode(invocation.TargetMethod, invocation.Arguments, argumentObjects);
+                this.PassToUnknownCode(invocation.TargetMethod, invocation.Arguments, argumentObjects, this.StoresIntoUnreleasedCollection(invocation));
                 this.HavocMembers();
                 this.ReleaseHeldIfReached(invocation, invocation.Arguments);
                 return this.ResultOfUnknownCall(invocation);

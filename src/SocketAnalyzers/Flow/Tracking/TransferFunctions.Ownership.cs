@@ -11,9 +11,9 @@ namespace SocketAnalyzers.Flow.Tracking
     internal sealed partial class TransferFunctions
     {
         /// <summary>Arguments of a method or constructor without a summary.</summary>
-        private void PassToUnknownCode(IMethodSymbol callee, System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, PointsTo[] argumentObjects)
+        private void PassToUnknownCode(IMethodSymbol callee, System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, PointsTo[] argumentObjects, bool keptWithoutRelease = false)
         {
-            var keep = this.analysis.Context.UnknownCallsKeepOwnership;
+            var keep = this.analysis.Context.UnknownCallsKeepOwnership || keptWithoutRelease;
             for (var i = 0; i < argumentObjects.Length; i++)
             {
                 var parameter = arguments[i].Parameter;
@@ -21,7 +21,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 {
                     this.TransferOwnership(argumentObjects[i]);
                 }
-                else if ((keep && !OwnershipAnnotations.MayKeepArgument(callee, parameter, arguments)) || OwnershipAnnotations.LeavesOpen(callee, parameter, arguments))
+                else if (keptWithoutRelease || (keep && !OwnershipAnnotations.MayKeepArgument(callee, parameter, arguments)) || OwnershipAnnotations.LeavesOpen(callee, parameter, arguments))
                 {
                     this.Lend(argumentObjects[i]);
                 }
@@ -37,6 +37,16 @@ namespace SocketAnalyzers.Flow.Tracking
                 }
             }
         }
+
+        /// <summary>
+        /// <c>clients.Add(socket)</c> into a private collection field that its type never lets go of
+        /// (<see cref="UnreleasedCollections"/>): the collection keeps a reference, but nothing will close the socket
+        /// through it, so the caller's obligation stays.
+        /// </summary>
+        private bool StoresIntoUnreleasedCollection(IInvocationOperation invocation) =>
+            invocation.Instance is IFieldReferenceOperation { Field: var field, Instance: null or IInstanceReferenceOperation }
+            && invocation.TargetMethod.Name is "Add" or "TryAdd" or "Insert" or "Push" or "Enqueue" or "AddLast" or "AddFirst"
+            && UnreleasedCollections.NeverReleases(field, this.analysis.Context.Symbols, this.analysis.CancellationToken);
 
         /// <summary>
         /// The descriptor of a <c>GetStream()</c> stream or of a <c>Client</c>/<c>Server</c> socket is its wrapper's

@@ -24,6 +24,14 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
 
                 static void Log(object message) => Console.WriteLine(message);
 
+                public void Stop()
+                {
+                    foreach (var c in clients)
+                    {
+                        c.Close();
+                    }
+                }
+
                 void Serve(TcpListener listener, Action<string> notify)
                 {
                     while (true)

@@ -96,6 +96,14 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
                     }
 
                     static void Echo(Socket s) => s.Dispose();
+
+                    public void Stop()
+                    {
+                        foreach (var c in clients)
+                        {
+                            c.Close();
+                        }
+                    }
                 }
                 """;
 

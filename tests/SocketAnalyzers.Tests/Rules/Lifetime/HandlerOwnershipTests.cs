@@ -28,6 +28,14 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
 
                 static void Log(object message) => Console.WriteLine(message);
 
+                public void Stop()
+                {
+                    foreach (var s in sessions)
+                    {
+                        s.Close();
+                    }
+                }
+
                 void Serve(TcpListener listener, Socket socketListener)
                 {
             """ + caller + """

@@ -171,6 +171,8 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
                     static extern void Adopt([HandlesResourceDisposal] Socket s);
 
                     static void CloseLater(Socket s) => s.Dispose();
+
+                    void Stop() => list.ForEach(s => s.Dispose());
                 }
                 """;
 
