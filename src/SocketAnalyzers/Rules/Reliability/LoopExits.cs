@@ -23,7 +23,8 @@ namespace SocketAnalyzers.Rules.Reliability
                 IForLoopOperation forLoop => forLoop.Condition,
                 _ => null,
             };
-            if (condition is not null && DependsOnOtherChanges(condition, counts, written, context, function, cancellationToken))
+            // The loop's own condition is evaluated after the whole body: text only ever appended to there is what it was.
+            if (condition is not null && DependsOnOtherChanges(condition, counts, Without(written, TextAccumulators.Unchanged(loop, counts, null)), context, function, cancellationToken))
             {
                 return true;
             }
@@ -33,7 +34,7 @@ namespace SocketAnalyzers.Rules.Reliability
                 var exits = operation is IReturnOperation { Kind: OperationKind.Return or OperationKind.YieldBreak } or IThrowOperation
                     || (operation is IBranchOperation branch && (branch.BranchKind == BranchKind.GoTo || SymbolEqualityComparer.Default.Equals(branch.Target, loop.ExitLabel)));
                 if (exits && GuardOf(operation, loop) is var (guard, inCatch) && !inCatch
-                    && (guard is null || DependsOnOtherChanges(guard, counts, written, context, function, cancellationToken)))
+                    && (guard is null || DependsOnOtherChanges(guard, counts, Without(written, TextAccumulators.Unchanged(loop, counts, guard)), context, function, cancellationToken)))
                 {
                     return true;
                 }
@@ -129,6 +130,18 @@ namespace SocketAnalyzers.Rules.Reliability
             }
 
             return true;
+        }
+
+        private static HashSet<ISymbol> Without(HashSet<ISymbol> written, HashSet<ISymbol>? unchanged)
+        {
+            if (unchanged is null || unchanged.Count == 0)
+            {
+                return written;
+            }
+
+            var rest = new HashSet<ISymbol>(written, SymbolEqualityComparer.Default);
+            rest.ExceptWith(unchanged);
+            return rest;
         }
 
         private static HashSet<ISymbol> Written(IReadOnlyList<IOperation> scope, ILoopOperation loop)

@@ -28,6 +28,11 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
             // Text handed to code of the compilation or a delegate is not assumed to make it throw (as for counts).
             { "while (true) { var n = socket.{|#0:Receive|}(buffer); var s = Encoding.UTF8.GetString(buffer, 0, n); Broadcast(DateTime.Now + \" - \" + s); }", "Socket.Receive" },
             { "Action<string> show = Console.WriteLine; while (true) { var n = socket.{|#0:Receive|}(buffer); var s = Encoding.UTF8.GetString(buffer, 0, n); show?.Invoke(s); }", "Socket.Receive" },
+            // Accumulated text: the end appends "", so a test that did not leave on the last iteration does not leave now.
+            { "var all = \"\"; while (true) { var n = socket.{|#0:Receive|}(buffer); all += Encoding.ASCII.GetString(buffer, 0, n); if (all.EndsWith(\"\\n\")) break; }", "Socket.Receive" },
+            { "string data = null; while (true) { int got = socket.{|#0:Receive|}(buffer); data += Encoding.ASCII.GetString(buffer, 0, got); if (data.IndexOf(\"<EOF>\") > -1) { break; } }", "Socket.Receive" },
+            { "var data = \"\"; while (!data.Contains(\"\\r\\n\\r\\n\")) { var n = await stream.{|#0:ReadAsync|}(buffer, 0, buffer.Length); data += Encoding.UTF8.GetString(buffer, 0, n); }", "NetworkStream.ReadAsync" },
+            { "while (true) { int got = socket.{|#0:Receive|}(buffer); received += Encoding.ASCII.GetString(buffer, 0, got); if (received.EndsWith(\"\\n\")) break; }", "Socket.Receive" },
             // A use under a comparison of the count the end does not take.
             { "while (true) { var n = await stream.{|#0:ReadAsync|}(buffer, 0, buffer.Length); if (n > 0) { var s = Encoding.UTF8.GetString(buffer, 0, n); var parts = s.Split(' '); Console.WriteLine(int.Parse(parts[0])); } }", "NetworkStream.ReadAsync" },
         };
@@ -47,7 +52,10 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
         [InlineData("var text = \"x\"; while (text != string.Empty) { var n = stream.Read(buffer, 0, buffer.Length); text = Encoding.UTF8.GetString(buffer, 0, n); }")]
         [InlineData("var text = \"x\"; while (text != \"\") { var n = stream.Read(buffer, 0, buffer.Length); text = Encoding.UTF8.GetString(buffer, 0, n); }")]
         // Not "" on every end-of-stream iteration, or not evaluated: accumulated, reset, compared with a variable, a derived sum.
-        [InlineData("var all = \"\"; while (true) { var n = socket.Receive(buffer); all += Encoding.ASCII.GetString(buffer, 0, n); if (all.EndsWith(\"\\n\")) break; }")]
+        [InlineData("var all = \"\"; while (true) { var n = socket.Receive(buffer); if (all.EndsWith(\"\\n\")) break; all += Encoding.ASCII.GetString(buffer, 0, n); }")]
+        [InlineData("while (true) { int got = socket.Receive(buffer); received += Encoding.ASCII.GetString(buffer, 0, got); Broadcast(\"x\"); if (received.EndsWith(\"\\n\")) break; }")]
+        [InlineData("var all = \"\"; while (true) { var n = socket.Receive(buffer); all += Encoding.ASCII.GetString(buffer, 0, n); if (n > 0) { if (all.EndsWith(\"\\n\")) break; } }")]
+        [InlineData("var all = \"\"; while (true) { var n = socket.Receive(buffer); all += Encoding.ASCII.GetString(buffer, 0, n); if (all.Length > 80) all = all.Substring(40); if (all.EndsWith(\"\\n\")) break; }")]
         [InlineData("var all = \"\"; while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); if (Keep()) s = \"bye\"; if (s == \"bye\") break; }")]
         [InlineData("var stop = \"bye\"; while (true) { var n = socket.Receive(buffer); var s = Encoding.ASCII.GetString(buffer, 0, n); if (s == stop) break; }")]
         [InlineData("var total = 0; while (true) { var n = socket.Receive(buffer); total += n; var s = Encoding.ASCII.GetString(buffer, 0, total); if (s == \"bye\") break; }")]

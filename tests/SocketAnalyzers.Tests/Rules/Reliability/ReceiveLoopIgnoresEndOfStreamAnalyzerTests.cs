@@ -68,6 +68,7 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
             class C
             {
                 private bool running = true;
+                private string received = "";
                 private readonly Socket datagrams = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
                 private Socket assignedDatagrams;
 
