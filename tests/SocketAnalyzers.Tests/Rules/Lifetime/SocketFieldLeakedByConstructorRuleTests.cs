@@ -33,6 +33,62 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
             await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("socket", "Bind"));
         }
 
+        [Theory]
+        [InlineData("Socket.{|#1:Bind|}(localhost.ToIPEndPoint());", "Bind")]
+        [InlineData("Socket.{|#1:Connect|}(localhost.Host, localhost.Port);", "Connect")]
+        public async Task OperationWhoseArgumentTypeIsMissing_Reports(string call, string member)
+        {
+            // Compiled without the reference that defines IPAccessPoint: whichever overload was meant, it is a Bind.
+            var source = """
+                using System.Net;
+                using System.Net.Sockets;
+
+                public sealed class Listener
+                {
+                    public Socket Socket { get; private set; }
+
+                    public Listener({|CS0246:IPAccessPoint|} localhost)
+                    {
+                        {|#0:Socket|} = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                """ + call + """
+
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("Socket", member));
+        }
+
+        [Fact]
+        public async Task OperationWhoseArgumentTypeIsMissing_CaughtAndClosed_Silent()
+        {
+            const string source = """
+                using System.Net;
+                using System.Net.Sockets;
+
+                public sealed class Listener
+                {
+                    public Socket Socket { get; private set; }
+
+                    public Listener({|CS0246:IPAccessPoint|} localhost)
+                    {
+                        Socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        try
+                        {
+                            Socket.Bind(localhost.ToIPEndPoint());
+                        }
+                        catch
+                        {
+                            Socket.Dispose();
+                            throw;
+                        }
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source);
+        }
+
         [Fact]
         public async Task ThroughALocal_AutoPropertyAndListenerStart_Report()
         {
