@@ -57,6 +57,14 @@ namespace SocketAnalyzers.Flow.Tracking
         private static bool Compute(IFieldSymbol field, CancellationToken cancellationToken)
         {
             var adds = 0;
+            foreach (var declaration in field.DeclaringSyntaxReferences)
+            {
+                if (declaration.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } initial } && !IsFresh(initial))
+                {
+                    return false; // starts as a collection others hold
+                }
+            }
+
             foreach (var reference in field.ContainingType.DeclaringSyntaxReferences)
             {
                 foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
@@ -88,6 +96,10 @@ namespace SocketAnalyzers.Flow.Tracking
             Add,
             Release,
         }
+
+        private static bool IsFresh(ExpressionSyntax value) =>
+            value is BaseObjectCreationExpressionSyntax or CollectionExpressionSyntax or ArrayCreationExpressionSyntax
+            || value.IsKind(SyntaxKind.NullLiteralExpression) || value.IsKind(SyntaxKind.DefaultLiteralExpression);
 
         private static Use Classify(ExpressionSyntax use, string field)
         {
@@ -123,7 +135,8 @@ namespace SocketAnalyzers.Flow.Tracking
                 case ForEachStatementSyntax loop when loop.Expression == use:
                     return IterationVariableOnlyUsed(loop, field) ? Use.Inert : Use.Release;
                 case AssignmentExpressionSyntax assignment when assignment.Left == use:
-                    return Use.Inert; // a new collection
+                    // A new collection of its own; one handed in is shared with code that may close its elements.
+                    return IsFresh(assignment.Right) ? Use.Inert : Use.Release;
                 case LockStatementSyntax:
                 case BinaryExpressionSyntax:
                     return Use.Inert;

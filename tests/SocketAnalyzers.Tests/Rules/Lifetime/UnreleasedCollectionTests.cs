@@ -94,6 +94,11 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
                 string.Empty).Replace("{|#1:}|}", "}"));
 
         [Fact]
+        public async Task CollectionHandedIn_DoesNotReport() =>
+            await Verify.VerifyAsync(Id, Server("var client = listener.AcceptTcpClient(); shared.Add(client);",
+                "private readonly List<TcpClient> shared; Server(List<TcpClient> all) { shared = all; }").Replace("{|#1:}|}", "}"));
+
+        [Fact]
         public async Task PublicCollection_DoesNotReport() =>
             await Verify.VerifyAsync(Id, Server("var client = listener.AcceptTcpClient(); Shared.Add(client);", "public readonly List<TcpClient> Shared = new List<TcpClient>();").Replace("{|#1:}|}", "}"));
 
