@@ -30,6 +30,7 @@ namespace SocketAnalyzers.Flow.Tracking
         private readonly ConcurrentDictionary<ISymbol, bool> endsProcess = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<string, List<SyntaxToken>> tokensByName = new ConcurrentDictionary<string, List<SyntaxToken>>();
         private int isProgram = -1;
+        private int hasFriends = -1;
 
         /// <param name="compilation">The program.</param>
         /// <param name="models">One semantic model per tree (the flow engine shares its summaries' models).</param>
@@ -73,7 +74,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 return true;
             }
 
-            if (owner is not IMethodSymbol method || !this.IsProgram(cancellationToken))
+            if (owner is not IMethodSymbol method || !this.AllCallSitesKnown(method, cancellationToken))
             {
                 return false;
             }
@@ -93,7 +94,7 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             // In a library only what no other assembly can call is decided here (a thread's start, a private handler).
-            if (owner is not IMethodSymbol method || (!this.IsProgram(cancellationToken) && method.MethodKind is not (MethodKind.AnonymousFunction or MethodKind.LocalFunction) && HandlerOwnership.IsVisibleOutside(method)))
+            if (owner is not IMethodSymbol method || !this.AllCallSitesKnown(method, cancellationToken))
             {
                 return false;
             }
@@ -111,7 +112,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 return true;
             }
 
-            if (visiting.Count > MaxDepth || !visiting.Add(method))
+            if (visiting.Count > MaxDepth || !this.AllCallSitesKnown(method, cancellationToken) || !visiting.Add(method))
             {
                 return false;
             }
@@ -132,7 +133,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 return true;
             }
 
-            if (visiting.Count > MaxDepth || !visiting.Add(method))
+            if (visiting.Count > MaxDepth || !this.AllCallSitesKnown(method, cancellationToken) || !visiting.Add(method))
             {
                 return false;
             }
@@ -153,7 +154,7 @@ namespace SocketAnalyzers.Flow.Tracking
                     }
 
                     // An async method keeps its exception in its task: only a caller that awaits or waits rethrows it.
-                    return (!method.IsAsync || IsAwaitedOrWaited(site))
+                    return (!method.IsAsync || this.Rethrown(site, cancellationToken))
                         && !InsideTryWithCatch(site)
                         && this.EnclosingFunction(site, cancellationToken) is { } caller
                         && this.EndsProcess(caller, visiting, cancellationToken);
@@ -192,9 +193,62 @@ namespace SocketAnalyzers.Flow.Tracking
                 }
             }
 
-            // No reference found: called from elsewhere (a library entry, reflection, a framework), not known.
-            return references > 0;
+            // No reference found: called from elsewhere (a library entry, reflection, a framework), not known; unless
+            // nothing else can name it (it never runs).
+            return references > 0 || this.NeverCalledElsewhere(method, cancellationToken);
         }
+
+        /// <summary>
+        /// Every call of the method is in this compilation: a program (no other assembly calls into it), a lambda or local
+        /// function, or a member no other assembly can see (private or internal all the way up, and no
+        /// <c>InternalsVisibleTo</c> that would show internal ones to a friend assembly).
+        /// </summary>
+        private bool AllCallSitesKnown(IMethodSymbol method, CancellationToken cancellationToken) =>
+            this.IsProgram(cancellationToken)
+            || method.MethodKind is MethodKind.AnonymousFunction or MethodKind.LocalFunction
+            || (!HandlerOwnership.IsVisibleOutside(method) && (!this.HasFriendAssemblies() || OnlyPrivate(method)));
+
+        private static bool OnlyPrivate(ISymbol symbol)
+        {
+            for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+            {
+                if (current.DeclaredAccessibility == Accessibility.Private)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool HasFriendAssemblies()
+        {
+            if (this.hasFriends < 0)
+            {
+                var found = false;
+                foreach (var attribute in this.compilation.Assembly.GetAttributes())
+                {
+                    found |= attribute.AttributeClass is { Name: "InternalsVisibleToAttribute" };
+                }
+
+                this.hasFriends = found ? 1 : 0;
+            }
+
+            return this.hasFriends == 1;
+        }
+
+        /// <summary>
+        /// A method with no reference in a program that only its own body could name: a local function (only its
+        /// enclosing body sees it), or a private static method without attributes (only its type sees it; the runtime
+        /// calls none by convention, as it does a framework's instance messages or an attributed initializer). It never
+        /// runs, so it runs at most once and no exception ever leaves it. The compiler reports such dead code (CS8321,
+        /// IDE0051).
+        /// </summary>
+        private bool NeverCalledElsewhere(IMethodSymbol method, CancellationToken cancellationToken) =>
+            method.MethodKind == MethodKind.LocalFunction
+            || (this.IsProgram(cancellationToken)
+                && (method.MethodKind == MethodKind.Ordinary && method.IsStatic && method.DeclaredAccessibility == Accessibility.Private
+                    && method.GetAttributes().IsEmpty && !method.IsPartialDefinition && method.PartialImplementationPart is null && method.PartialDefinitionPart is null));
 
         /// <summary>The expression the token names a method or type with: a name, a member access, an object creation.</summary>
         private static SyntaxNode? Reference(SyntaxToken token, bool constructor)
@@ -347,6 +401,73 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// The task the call returns is awaited or waited on in the same function, so its exception comes out there:
+        /// directly, through a combinator that rethrows the first failure of any task it is given (<c>await
+        /// Task.WhenAll(…)</c>, <c>Task.WaitAll(…)</c>, the task in the arguments or in an array), or through a local that
+        /// holds the task and whose every read is such a wait outside a try with a catch (<c>var t = RunAsync(); …;
+        /// await t;</c>).
+        /// </summary>
+        private bool Rethrown(SyntaxNode call, CancellationToken cancellationToken)
+        {
+            if (this.Awaited(call, cancellationToken))
+            {
+                return true;
+            }
+
+            if (call.Parent is not EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
+                || declarator.FirstAncestorOrSelf<SyntaxNode>(n => n is BlockSyntax or SwitchSectionSyntax or CompilationUnitSyntax) is not { } scope)
+            {
+                return false;
+            }
+
+            var model = this.models(call.SyntaxTree);
+            if (model.GetDeclaredSymbol(declarator, cancellationToken) is not ILocalSymbol local)
+            {
+                return false;
+            }
+
+            var reads = 0;
+            foreach (var node in scope.DescendantNodes())
+            {
+                if (node is IdentifierNameSyntax name && name.Identifier.ValueText == local.Name
+                    && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, local))
+                {
+                    if (!this.Awaited(name, cancellationToken) || InsideTryWithCatch(name))
+                    {
+                        return false;
+                    }
+
+                    reads++;
+                }
+            }
+
+            return reads > 0;
+        }
+
+        /// <summary>The task is awaited or waited on (<see cref="IsAwaitedOrWaited"/>), or given to an awaited <c>Task.WhenAll</c> or to <c>Task.WaitAll</c>.</summary>
+        private bool Awaited(SyntaxNode task, CancellationToken cancellationToken)
+        {
+            if (IsAwaitedOrWaited(task))
+            {
+                return true;
+            }
+
+            var argument = task.Parent switch
+            {
+                InitializerExpressionSyntax { Parent: ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax } initializer => initializer.Parent?.Parent,
+                ExpressionElementSyntax { Parent: CollectionExpressionSyntax collection } => collection.Parent,
+                _ => task.Parent,
+            };
+            return argument is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax combinator } }
+                && this.models(task.SyntaxTree).GetSymbolInfo(combinator, cancellationToken).Symbol is IMethodSymbol
+                {
+                    Name: "WhenAll" or "WaitAll",
+                    ContainingType: { Name: "Task", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } },
+                } target
+                && (target.Name == "WaitAll" || IsAwaitedOrWaited(combinator));
         }
 
         /// <summary><c>await M()</c> (through ConfigureAwait), <c>M().Wait()</c>, <c>M().GetAwaiter().GetResult()</c>, <c>M().Result</c>.</summary>
