@@ -173,7 +173,7 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
 
                 partial class Program
                 {
-                    static void Serve(Socket listener) => Handle(listener.Accept());
+                    public static void Serve(Socket listener) => Handle(listener.Accept());
 
                     private static void Handle(Socket
                 """ + LeakyHandler + """
