@@ -142,7 +142,7 @@ namespace SocketAnalyzers.Flow.Tracking
             if (method.MethodKind == MethodKind.AnonymousFunction)
             {
                 result = method.DeclaringSyntaxReferences.Length == 1
-                    && this.StartKind(method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken), cancellationToken, out _) == Start.ThreadOrPool;
+                    && this.StartEndsProcess(method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken), visiting, cancellationToken);
             }
             else
             {
@@ -150,7 +150,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 {
                     if (!isCall)
                     {
-                        return this.StartKind(site, cancellationToken, out _) == Start.ThreadOrPool;
+                        return this.StartEndsProcess(site, visiting, cancellationToken);
                     }
 
                     // An async method keeps its exception in its task: only a caller that awaits or waits rethrows it.
@@ -163,6 +163,24 @@ namespace SocketAnalyzers.Flow.Tracking
 
             visiting.Remove(method);
             return result;
+        }
+
+        /// <summary>
+        /// The function is run by a thread or a work item (an exception it lets out terminates the process), or by
+        /// <c>Task.Run</c> whose task the starting body awaits or waits on outside a try with a catch, in a body whose own
+        /// exception ends the process (<c>await Task.Run(Serve);</c> in Main: Task.Run unwraps an async function's task,
+        /// so its exception comes out at the await; <c>StartNew</c> of an async function does not, and is not counted).
+        /// </summary>
+        private bool StartEndsProcess(SyntaxNode function, HashSet<ISymbol> visiting, CancellationToken cancellationToken)
+        {
+            var kind = this.StartKind(function, cancellationToken, out var start);
+            return kind == Start.ThreadOrPool
+                || (kind == Start.Task
+                    && start is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Run" } }
+                    && this.Rethrown(start, cancellationToken)
+                    && !InsideTryWithCatch(start)
+                    && this.EnclosingFunction(start, cancellationToken) is { } caller
+                    && this.EndsProcess(caller, visiting, cancellationToken));
         }
 
         /// <summary>Every reference to the method is a call or a function start that <paramref name="accept"/> accepts.</summary>
@@ -453,6 +471,14 @@ namespace SocketAnalyzers.Flow.Tracking
             if (IsAwaitedOrWaited(task))
             {
                 return true;
+            }
+
+            // Task.Run(() => RunAsync()): Task.Run unwraps the task the function returns; whether that comes out is
+            // asked of the start (the function's own EndsProcess).
+            if (task.Parent is LambdaExpressionSyntax lambda && lambda.ExpressionBody == task)
+            {
+                return this.StartKind(lambda, cancellationToken, out var start) == Start.Task
+                    && start is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Run" } };
             }
 
             var argument = task.Parent switch

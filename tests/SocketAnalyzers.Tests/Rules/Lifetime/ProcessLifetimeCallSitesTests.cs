@@ -242,6 +242,9 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
         [InlineData("Task.WhenAll(ListenAsync()).Wait();")]
         [InlineData("var server = ListenAsync(); Console.WriteLine(\"started\"); await server;")]
         [InlineData("var server = ListenAsync(); await Task.WhenAll(server, Other());")]
+        [InlineData("await Task.Run(ListenAsync);")]
+        [InlineData("await Task.Run(() => ListenAsync());")]
+        [InlineData("Task.Run(async () => await ListenAsync()).Wait();")]
         public async Task TaskRethrownInTheEntryPoint_DoesNotReport(string main)
         {
             // Start throws (address in use): the awaited task rethrows it out of Main, and the process ends.
@@ -254,10 +257,14 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
         [InlineData("var server = ListenAsync(); try { await server; } catch (Exception) { }")]
         [InlineData("var server = ListenAsync(); var all = new List<Task> { server }; await server;")]
         [InlineData("var server = ListenAsync(); Console.WriteLine(\"started\");")]
+        [InlineData("_ = Task.Run(() => ListenAsync());")]
+        [InlineData("await Task.Factory.StartNew(() => ListenAsync());")]
+        [InlineData("try { await Task.Run(ListenAsync); } catch (SocketException) { }")]
         public async Task TaskExceptionKeptOrCaught_Reports(string main)
         {
             // A task nobody waits on keeps its exception; WhenAny does not rethrow it; a catch goes on; a task handed to a
-            // collection may be waited on elsewhere, inside a try.
+            // collection may be waited on elsewhere, inside a try; StartNew's task ends when the function returns its
+            // own task, whose exception nobody observes.
             await VerifyAsync(OnException, AsyncProgram(main, marked: true), OutputKind.ConsoleApplication,
                 CSharpAnalyzerVerifier<SocketFlowAnalyzer>.Diagnostic(OnException).WithLocation(0).WithLocation(1).WithArguments("listener", "Start"));
         }
