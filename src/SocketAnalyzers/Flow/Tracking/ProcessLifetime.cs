@@ -453,7 +453,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 if (node is IdentifierNameSyntax name && name.Identifier.ValueText == local.Name
                     && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, local))
                 {
-                    if (!this.Awaited(name, cancellationToken) || InsideTryWithCatch(name))
+                    if (!this.Awaited(name, cancellationToken) || InsideTryWithCatch(name) || FunctionOf(name) != FunctionOf(call))
                     {
                         return false;
                     }
@@ -464,6 +464,12 @@ namespace SocketAnalyzers.Flow.Tracking
 
             return reads > 0;
         }
+
+        /// <summary>The innermost lambda, local function or member whose body holds the node: where an exception thrown there comes out.</summary>
+        private static SyntaxNode? FunctionOf(SyntaxNode node) =>
+            node.FirstAncestorOrSelf<SyntaxNode>(n => n is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax) is { } function
+                ? function is GlobalStatementSyntax ? function.Parent : function
+                : null;
 
         /// <summary>The task is awaited or waited on (<see cref="IsAwaitedOrWaited"/>), or given to an awaited <c>Task.WhenAll</c> or to <c>Task.WaitAll</c>.</summary>
         private bool Awaited(SyntaxNode task, CancellationToken cancellationToken)

@@ -251,6 +251,39 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
             await VerifyAsync(OnException, AsyncProgram(main, marked: false), OutputKind.ConsoleApplication);
         }
 
+        private const string TopLevelListen = """
+
+            async Task ListenAsync()
+            {
+                var listener = MARK;
+                listener.START();
+                try
+                {
+                    (await listener.AcceptSocketAsync()).Close();
+                }
+                finally
+                {
+                    listener.Stop();
+                }
+            }
+            """;
+
+        [Theory]
+        [InlineData("var server = ListenAsync();\nConsole.WriteLine(\"started\");\nawait server;", false)]
+        [InlineData("var server = ListenAsync();\nawait Task.WhenAll(server, Task.Delay(1));", false)]
+        [InlineData("var server = ListenAsync();\ntry { await server; } catch (SocketException) { }", true)]
+        public async Task TaskLocalOfTopLevelStatements_ReportsUnlessRethrown(string statements, bool reported)
+        {
+            // Each top-level statement is a member declaration of its own, but together they are one body: the entry point.
+            var source = "using System;\nusing System.Net;\nusing System.Net.Sockets;\nusing System.Threading.Tasks;\n\n" + statements
+                + TopLevelListen.Replace("MARK", reported ? "{|#0:new TcpListener(IPAddress.Loopback, 5000)|}" : "new TcpListener(IPAddress.Loopback, 5000)")
+                    .Replace("START", reported ? "{|#1:Start|}" : "Start");
+            var expected = reported
+                ? new[] { CSharpAnalyzerVerifier<SocketFlowAnalyzer>.Diagnostic(OnException).WithLocation(0).WithLocation(1).WithArguments("listener", "Start") }
+                : System.Array.Empty<DiagnosticResult>();
+            await VerifyAsync(OnException, source, OutputKind.ConsoleApplication, expected);
+        }
+
         [Theory]
         [InlineData("_ = Task.WhenAll(ListenAsync(), Other());")]
         [InlineData("await Task.WhenAny(ListenAsync(), Other());")]
@@ -258,13 +291,14 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
         [InlineData("var server = ListenAsync(); var all = new List<Task> { server }; await server;")]
         [InlineData("var server = ListenAsync(); Console.WriteLine(\"started\");")]
         [InlineData("_ = Task.Run(() => ListenAsync());")]
+        [InlineData("var server = ListenAsync(); _ = Task.Run(() => server.Wait());")]
         [InlineData("await Task.Factory.StartNew(() => ListenAsync());")]
         [InlineData("try { await Task.Run(ListenAsync); } catch (SocketException) { }")]
         public async Task TaskExceptionKeptOrCaught_Reports(string main)
         {
             // A task nobody waits on keeps its exception; WhenAny does not rethrow it; a catch goes on; a task handed to a
             // collection may be waited on elsewhere, inside a try; StartNew's task ends when the function returns its
-            // own task, whose exception nobody observes.
+            // own task, whose exception nobody observes; a wait inside another function rethrows there.
             await VerifyAsync(OnException, AsyncProgram(main, marked: true), OutputKind.ConsoleApplication,
                 CSharpAnalyzerVerifier<SocketFlowAnalyzer>.Diagnostic(OnException).WithLocation(0).WithLocation(1).WithArguments("listener", "Start"));
         }
