@@ -10,9 +10,10 @@ namespace SocketAnalyzers.Flow.Tracking
         /// <summary>
         /// The task the call returns is awaited or waited on in the same function, so its exception comes out there:
         /// directly, through a combinator that rethrows the first failure of any task it is given (<c>await
-        /// Task.WhenAll(…)</c>, <c>Task.WaitAll(…)</c>, the task in the arguments or in an array), or through a local that
-        /// holds the task and whose every read is such a wait outside a try with a catch (<c>var t = RunAsync(); …;
-        /// await t;</c>).
+        /// Task.WhenAll(…)</c>, <c>Task.WaitAll(…)</c>, the task in the arguments or in an array), through a local that
+        /// holds the task and whose every read is such a wait (<c>var t = RunAsync(); …; await t;</c>), or through a local
+        /// collection the task is added to, whose every other read is such a wait (<c>tasks.Add(RunAsync()); …; await
+        /// Task.WhenAll(tasks);</c>). Waits inside a try with a catch, or in another function, do not count.
         /// </summary>
         private bool Rethrown(SyntaxNode call, CancellationToken cancellationToken)
         {
@@ -21,34 +22,65 @@ namespace SocketAnalyzers.Flow.Tracking
                 return true;
             }
 
-            if (call.Parent is not EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
-                || declarator.FirstAncestorOrSelf<SyntaxNode>(n => n is BlockSyntax or SwitchSectionSyntax or CompilationUnitSyntax) is not { } scope)
+            var model = this.models(call.SyntaxTree);
+            if (call.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator })
+            {
+                return model.GetDeclaredSymbol(declarator, cancellationToken) is ILocalSymbol task
+                    && this.EveryReadWaits(task, declarator, call, adds: false, cancellationToken);
+            }
+
+            // tasks.Add(RunAsync()) on a local collection.
+            return call.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add", Expression: IdentifierNameSyntax collection } } } }
+                && model.GetSymbolInfo(collection, cancellationToken).Symbol is ILocalSymbol { DeclaringSyntaxReferences.Length: 1 } tasks
+                && this.EveryReadWaits(tasks, tasks.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken), call, adds: true, cancellationToken);
+        }
+
+        /// <summary>
+        /// Every read of the local in its scope is a wait (<see cref="Awaited"/>) in the function of <paramref name="call"/>,
+        /// outside a try with a catch, and there is one; with <paramref name="adds"/>, reads that only add to it
+        /// (<c>tasks.Add(…)</c>) are allowed too.
+        /// </summary>
+        private bool EveryReadWaits(ILocalSymbol local, SyntaxNode declarator, SyntaxNode call, bool adds, CancellationToken cancellationToken)
+        {
+            if (declarator.FirstAncestorOrSelf<SyntaxNode>(n => n is BlockSyntax or SwitchSectionSyntax or CompilationUnitSyntax) is not { } scope)
             {
                 return false;
             }
 
             var model = this.models(call.SyntaxTree);
-            if (model.GetDeclaredSymbol(declarator, cancellationToken) is not ILocalSymbol local)
-            {
-                return false;
-            }
-
-            var reads = 0;
+            var function = FunctionOf(call);
+            var waits = 0;
             foreach (var node in scope.DescendantNodes())
             {
-                if (node is IdentifierNameSyntax name && name.Identifier.ValueText == local.Name
-                    && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, local))
+                if (node is not IdentifierNameSyntax name || name.Identifier.ValueText != local.Name
+                    || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, local))
                 {
-                    if (!this.Awaited(name, cancellationToken) || InsideTryWithCatch(name) || FunctionOf(name) != FunctionOf(call))
-                    {
-                        return false;
-                    }
-
-                    reads++;
+                    continue;
                 }
+
+                if (FunctionOf(name) != function)
+                {
+                    return false;
+                }
+
+                if (adds && name.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add", Parent: InvocationExpressionSyntax } access && access.Expression == name)
+                {
+                    continue;
+                }
+
+                // tasks.ToArray() is the same tasks.
+                SyntaxNode read = name.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToArray" or "ToList", Parent: InvocationExpressionSyntax copy } copied && copied.Expression == name
+                    ? copy
+                    : name;
+                if (!this.Awaited(read, cancellationToken) || InsideTryWithCatch(read))
+                {
+                    return false;
+                }
+
+                waits++;
             }
 
-            return reads > 0;
+            return waits > 0;
         }
 
         /// <summary>The innermost lambda, local function or member whose body holds the node: where an exception thrown there comes out.</summary>

@@ -216,6 +216,8 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
 
                 static async Task Other() => await Task.Delay(1);
 
+                static void Keep(List<Task> tasks) { }
+
                 static async Task ListenAsync()
                 {
                     var listener = MARK;
@@ -245,6 +247,8 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
         [InlineData("await Task.Run(ListenAsync);")]
         [InlineData("await Task.Run(() => ListenAsync());")]
         [InlineData("Task.Run(async () => await ListenAsync()).Wait();")]
+        [InlineData("var tasks = new List<Task>(); tasks.Add(ListenAsync()); tasks.Add(Other()); await Task.WhenAll(tasks);")]
+        [InlineData("var tasks = new List<Task>(); tasks.Add(ListenAsync()); Task.WaitAll(tasks.ToArray());")]
         public async Task TaskRethrownInTheEntryPoint_DoesNotReport(string main)
         {
             // Start throws (address in use): the awaited task rethrows it out of Main, and the process ends.
@@ -292,6 +296,9 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
         [InlineData("var server = ListenAsync(); Console.WriteLine(\"started\");")]
         [InlineData("_ = Task.Run(() => ListenAsync());")]
         [InlineData("var server = ListenAsync(); _ = Task.Run(() => server.Wait());")]
+        [InlineData("var tasks = new List<Task>(); tasks.Add(ListenAsync()); Console.WriteLine(tasks.Count);")]
+        [InlineData("var tasks = new List<Task>(); tasks.Add(ListenAsync()); Keep(tasks); await Task.WhenAll(tasks);")]
+        [InlineData("var tasks = new List<Task>(); tasks.Add(ListenAsync()); await Task.WhenAny(tasks);")]
         [InlineData("await Task.Factory.StartNew(() => ListenAsync());")]
         [InlineData("try { await Task.Run(ListenAsync); } catch (SocketException) { }")]
         public async Task TaskExceptionKeptOrCaught_Reports(string main)
