@@ -46,16 +46,11 @@ namespace SocketAnalyzers.Flow.Tracking
         }
 
         /// <summary>
-        /// A method with no reference in a program that only its own body could name: a local function (only its
-        /// enclosing body sees it), or a private static method without attributes (only its type sees it; the runtime
-        /// calls none by convention, as it does a framework's instance messages or an attributed initializer). It never
-        /// runs, so it runs at most once and no exception ever leaves it. The compiler reports such dead code (CS8321,
-        /// IDE0051).
+        /// A local function with no reference: only its enclosing body can name it, so it never runs (the compiler warns,
+        /// CS8321); it runs at most once and no exception ever leaves it. A private method with no reference is not
+        /// taken for dead: frameworks call instance messages by name (Unity's <c>Start</c>), and a program's private
+        /// static method nobody calls yet is how a snippet is tried out — the rules must still speak there.
         /// </summary>
-        private bool NeverCalledElsewhere(IMethodSymbol method, CancellationToken cancellationToken) =>
-            method.MethodKind == MethodKind.LocalFunction
-            || (this.IsProgram(cancellationToken)
-                && (method.MethodKind == MethodKind.Ordinary && method.IsStatic && method.DeclaredAccessibility == Accessibility.Private
-                    && method.GetAttributes().IsEmpty && !method.IsPartialDefinition && method.PartialImplementationPart is null && method.PartialDefinitionPart is null));
+        private static bool NeverCalledElsewhere(IMethodSymbol method) => method.MethodKind == MethodKind.LocalFunction;
     }
 }

@@ -213,7 +213,7 @@ namespace SocketAnalyzers.Flow.Tracking
 
             // No reference found: called from elsewhere (a library entry, reflection, a framework), not known; unless
             // nothing else can name it (it never runs).
-            return references > 0 || this.NeverCalledElsewhere(method, cancellationToken);
+            return references > 0 || NeverCalledElsewhere(method);
         }
 
         /// <summary>The expression the token names a method or type with: a name, a member access, an object creation.</summary>

@@ -173,7 +173,7 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
 
                 partial class Program
                 {
-                    public static void Serve(Socket listener) => Handle(listener.Accept());
+                    static void Serve(Socket listener) => Handle(listener.Accept());
 
                     private static void Handle(Socket
                 """ + LeakyHandler + """

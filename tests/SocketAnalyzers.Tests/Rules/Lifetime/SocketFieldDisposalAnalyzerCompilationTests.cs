@@ -78,7 +78,7 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
 
         [Theory]
         [InlineData("static class Program { static void Main() { while (true) Start(); } static void Start() { new Server().Run(); } }")]
-        [InlineData("static class Program { static void Main() { Start(); } static void Start() { new Server().Run(); } public static void CalledByOthers() => new Server().Run(); }")]
+        [InlineData("static class Program { static void Main() { Start(); } static void Start() { new Server().Run(); } static void NeverCalled() => new Server().Run(); }")]
         [InlineData("static class Program { static void Main() { System.AppDomain.CurrentDomain.ProcessExit += (s, e) => new Server().Run(); } }")]
         public async Task ServerCreatedAgain_Reports(string program)
         {
