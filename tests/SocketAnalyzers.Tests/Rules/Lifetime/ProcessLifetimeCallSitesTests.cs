@@ -152,6 +152,25 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
             await VerifyAsync(Accepted, source, OutputKind.ConsoleApplication);
         }
 
+        [Theory]
+        [InlineData("while (true) Serve();")]
+        [InlineData("AppDomain.CurrentDomain.ProcessExit += (s, e) => Serve();")]
+        [InlineData("Action later = Serve; later();")]
+        public async Task LocalFunctionThatRuns_Reports(string statements)
+        {
+            // Called from a loop, from an event, or through a delegate: it runs, possibly again.
+            var source = "using System;\nusing System.Net;\nusing System.Net.Sockets;\n\n" + statements + """
+
+                void Serve()
+                {
+                    var client = {|#0:new TcpClient()|};
+                    client.Connect("localhost", 5000);
+                {|#1:}|}
+                """;
+            await VerifyAsync(NotDisposed, source, OutputKind.ConsoleApplication,
+                CSharpAnalyzerVerifier<SocketFlowAnalyzer>.Diagnostic(NotDisposed).WithLocation(0).WithLocation(1).WithArguments("client", "no path closes it before the method ends"));
+        }
+
         private const string UnusedServer = """
             using System.Net;
             using System.Net.Sockets;
