@@ -96,8 +96,8 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
         [InlineData("internal", "static Host() { Open(); } public static void Again() => Open();", true)]
         public async Task LibraryMethodCalledOnlyByAStaticConstructor_ReportsWhenItCanRunAgain(string access, string callers, bool reported)
         {
-            // The type initializer runs once per process, whoever can see the type; the private Open is called only there
-            // unless a loop or a method another assembly can call reaches it too.
+            // The type initializer runs once per process, whoever can see the type; the private Open runs once unless a
+            // loop or a method with no known call site (Again: nothing here calls it) reaches it too.
             var source = """
                 using System.Net.Sockets;
 
