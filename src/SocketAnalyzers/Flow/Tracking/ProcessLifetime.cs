@@ -16,7 +16,7 @@ namespace SocketAnalyzers.Flow.Tracking
     /// number of times: not the accumulating leak the lifetime rules look for. Asked only when a lifetime rule is about
     /// to report; answers are cached per compilation.
     /// </summary>
-    internal sealed class ProcessLifetime
+    internal sealed partial class ProcessLifetime
     {
         /// <summary>How many bodies up the chain of callers are followed before giving up (unknown: not once).</summary>
         private const int MaxDepth = 4;
@@ -30,6 +30,7 @@ namespace SocketAnalyzers.Flow.Tracking
         private readonly ConcurrentDictionary<ISymbol, bool> endsProcess = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<string, List<SyntaxToken>> tokensByName = new ConcurrentDictionary<string, List<SyntaxToken>>();
         private int isProgram = -1;
+        private int hasFriends = -1;
 
         /// <param name="compilation">The program.</param>
         /// <param name="models">One semantic model per tree (the flow engine shares its summaries' models).</param>
@@ -73,7 +74,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 return true;
             }
 
-            if (owner is not IMethodSymbol method || !this.IsProgram(cancellationToken))
+            if (owner is not IMethodSymbol method || !this.AllCallSitesKnown(method, cancellationToken))
             {
                 return false;
             }
@@ -93,7 +94,7 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             // In a library only what no other assembly can call is decided here (a thread's start, a private handler).
-            if (owner is not IMethodSymbol method || (!this.IsProgram(cancellationToken) && method.MethodKind is not (MethodKind.AnonymousFunction or MethodKind.LocalFunction) && HandlerOwnership.IsVisibleOutside(method)))
+            if (owner is not IMethodSymbol method || !this.AllCallSitesKnown(method, cancellationToken))
             {
                 return false;
             }
@@ -111,7 +112,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 return true;
             }
 
-            if (visiting.Count > MaxDepth || !visiting.Add(method))
+            if (visiting.Count > MaxDepth || !this.AllCallSitesKnown(method, cancellationToken) || !visiting.Add(method))
             {
                 return false;
             }
@@ -132,7 +133,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 return true;
             }
 
-            if (visiting.Count > MaxDepth || !visiting.Add(method))
+            if (visiting.Count > MaxDepth || !this.AllCallSitesKnown(method, cancellationToken) || !visiting.Add(method))
             {
                 return false;
             }
@@ -141,7 +142,7 @@ namespace SocketAnalyzers.Flow.Tracking
             if (method.MethodKind == MethodKind.AnonymousFunction)
             {
                 result = method.DeclaringSyntaxReferences.Length == 1
-                    && this.StartKind(method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken), cancellationToken, out _) == Start.ThreadOrPool;
+                    && this.StartEndsProcess(method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken), visiting, cancellationToken);
             }
             else
             {
@@ -149,11 +150,11 @@ namespace SocketAnalyzers.Flow.Tracking
                 {
                     if (!isCall)
                     {
-                        return this.StartKind(site, cancellationToken, out _) == Start.ThreadOrPool;
+                        return this.StartEndsProcess(site, visiting, cancellationToken);
                     }
 
                     // An async method keeps its exception in its task: only a caller that awaits or waits rethrows it.
-                    return (!method.IsAsync || IsAwaitedOrWaited(site))
+                    return (!method.IsAsync || this.Rethrown(site, cancellationToken))
                         && !InsideTryWithCatch(site)
                         && this.EnclosingFunction(site, cancellationToken) is { } caller
                         && this.EndsProcess(caller, visiting, cancellationToken);
@@ -162,6 +163,24 @@ namespace SocketAnalyzers.Flow.Tracking
 
             visiting.Remove(method);
             return result;
+        }
+
+        /// <summary>
+        /// The function is run by a thread or a work item (an exception it lets out terminates the process), or by
+        /// <c>Task.Run</c> whose task the starting body awaits or waits on outside a try with a catch, in a body whose own
+        /// exception ends the process (<c>await Task.Run(Serve);</c> in Main: Task.Run unwraps an async function's task,
+        /// so its exception comes out at the await; <c>StartNew</c> of an async function does not, and is not counted).
+        /// </summary>
+        private bool StartEndsProcess(SyntaxNode function, HashSet<ISymbol> visiting, CancellationToken cancellationToken)
+        {
+            var kind = this.StartKind(function, cancellationToken, out var start);
+            return kind == Start.ThreadOrPool
+                || (kind == Start.Task
+                    && start is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Run" } }
+                    && this.Rethrown(start, cancellationToken)
+                    && !InsideTryWithCatch(start)
+                    && this.EnclosingFunction(start, cancellationToken) is { } caller
+                    && this.EndsProcess(caller, visiting, cancellationToken));
         }
 
         /// <summary>Every reference to the method is a call or a function start that <paramref name="accept"/> accepts.</summary>
@@ -192,8 +211,9 @@ namespace SocketAnalyzers.Flow.Tracking
                 }
             }
 
-            // No reference found: called from elsewhere (a library entry, reflection, a framework), not known.
-            return references > 0;
+            // No reference found: called from elsewhere (a library entry, reflection, a framework), not known; unless
+            // nothing else can name it (it never runs).
+            return references > 0 || NeverCalledElsewhere(method);
         }
 
         /// <summary>The expression the token names a method or type with: a name, a member access, an object creation.</summary>
@@ -347,25 +367,6 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             return false;
-        }
-
-        /// <summary><c>await M()</c> (through ConfigureAwait), <c>M().Wait()</c>, <c>M().GetAwaiter().GetResult()</c>, <c>M().Result</c>.</summary>
-        private static bool IsAwaitedOrWaited(SyntaxNode call)
-        {
-            var current = call;
-            while (current.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" or "GetAwaiter" } access
-                && access.Parent is InvocationExpressionSyntax invocation)
-            {
-                current = invocation;
-            }
-
-            return current.Parent switch
-            {
-                AwaitExpressionSyntax => true,
-                MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Wait" or "GetResult" } access => access.Parent is InvocationExpressionSyntax,
-                MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Result" } => true,
-                _ => false,
-            };
         }
 
         /// <summary>

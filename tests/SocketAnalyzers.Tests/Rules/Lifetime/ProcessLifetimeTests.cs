@@ -193,6 +193,9 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
         [InlineData("ThreadPool.QueueUserWorkItem(_ => Listen());", false)]
         [InlineData("ListenAsync().GetAwaiter().GetResult();", true)]
         [InlineData("try { Console.WriteLine(); } catch (Exception) { } Listen();", false)]
+        [InlineData("Task.Run(() => Listen()).Wait();", false)]
+        [InlineData("Task.Run(Listen).GetAwaiter().GetResult();", false)]
+        [InlineData("Task.WaitAll(Task.Run(Listen), Task.Delay(1));", false)]
         public async Task ExceptionEndsTheProcess_DoesNotReport(string main, bool isAsync)
         {
             // Start throws (address in use): nothing catches it up to the entry point or the thread, the process ends.
