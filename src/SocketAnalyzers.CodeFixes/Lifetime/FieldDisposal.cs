@@ -30,6 +30,19 @@ namespace SocketAnalyzers.CodeFixes.Lifetime
 
         public string FieldName { get; }
 
+        private static bool IsUnityBehaviour(INamedTypeSymbol type)
+        {
+            for (var current = type.BaseType; current is not null; current = current.BaseType)
+            {
+                if (current.Name == "MonoBehaviour")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public static FieldDisposal? TryCreate(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             // A finding decided at compilation end (a per-connection class, a field other types can reach) is not tied
@@ -45,8 +58,10 @@ namespace SocketAnalyzers.CodeFixes.Lifetime
                 || model.GetDeclaredSymbol(member, cancellationToken) is not { } symbol
                 || model.GetDeclaredSymbol(type, cancellationToken) is not { } typeSymbol
                 || ((symbol as IFieldSymbol)?.Type ?? (symbol as IPropertySymbol)?.Type) is not { } fieldType
-                || CloseMethod(fieldType) is not { } close)
+                || CloseMethod(fieldType) is not { } close
+                || IsUnityBehaviour(typeSymbol))
             {
+                // Unity never calls Dispose on a behaviour: the close belongs in OnDestroy, which the user places.
                 return null;
             }
 

@@ -103,7 +103,7 @@ namespace SocketAnalyzers.Rules.Lifetime
             Dictionary<IFieldSymbol, SocketFieldFacts>? fields = null;
             foreach (var member in type.GetMembers())
             {
-                if (member is IFieldSymbol { IsStatic: false, IsConst: false } field && symbols.TryGetApi(field.Type, out var api))
+                if (member is IFieldSymbol { IsConst: false } field && (!field.IsStatic || IsUnityBehaviour(type)) && symbols.TryGetApi(field.Type, out var api))
                 {
                     byMember ??= new Dictionary<ISymbol, IFieldSymbol>(SymbolEqualityComparer.Default);
                     fields ??= new Dictionary<IFieldSymbol, SocketFieldFacts>(SymbolEqualityComparer.Default);
@@ -120,6 +120,24 @@ namespace SocketAnalyzers.Rules.Lifetime
             }
 
             return fields is null ? null : new SocketFieldCollector(type, symbols, byMember!, fields);
+        }
+
+        /// <summary>
+        /// A Unity script (a type deriving from <c>MonoBehaviour</c>, resolved or not): it lives for a scene or a play
+        /// session, not for the process — the editor keeps its process from one play session to the next, so even a
+        /// static field's socket outlives the session that opened it (the next session's Bind finds the port taken).
+        /// </summary>
+        public static bool IsUnityBehaviour(INamedTypeSymbol type)
+        {
+            for (var current = type.BaseType; current is not null; current = current.BaseType)
+            {
+                if (current.Name == "MonoBehaviour")
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The fields closed by the type's Dispose methods, directly or through helpers of the same type.</summary>

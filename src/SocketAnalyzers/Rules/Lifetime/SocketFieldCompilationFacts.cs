@@ -83,7 +83,7 @@ namespace SocketAnalyzers.Rules.Lifetime
             {
                 foreach (var member in t.GetMembers())
                 {
-                    if (member is IFieldSymbol { IsStatic: false, IsConst: false } field && this.symbols.TryGetApi(field.Type, out _))
+                    if (member is IFieldSymbol { IsConst: false } field && (!field.IsStatic || SocketFieldCollector.IsUnityBehaviour(t)) && this.symbols.TryGetApi(field.Type, out _))
                     {
                         return true;
                     }

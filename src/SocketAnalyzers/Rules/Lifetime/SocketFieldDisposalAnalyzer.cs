@@ -117,7 +117,9 @@ namespace SocketAnalyzers.Rules.Lifetime
                         continue;
                     }
 
-                    reason = "does not implement IDisposable";
+                    reason = SocketFieldCollector.IsUnityBehaviour(type)
+                        ? "never closes it: Unity keeps the process when play stops or the object is destroyed (close it in OnDestroy)"
+                        : "does not implement IDisposable";
                 }
                 else
                 {
