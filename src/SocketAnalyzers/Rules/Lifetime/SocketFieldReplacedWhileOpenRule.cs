@@ -108,7 +108,7 @@ namespace SocketAnalyzers.Rules.Lifetime
             if (result.Owner is not IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false } method
                 || method.ContainingType is not { } type
                 || !EntryValueUntouched(result, store)
-                || !FieldClosingEvidence.ClosesMember(type, store.Member.Name, cancellationToken)
+                || !(FieldClosingEvidence.ClosesMember(type, store.Member.Name, cancellationToken) || FieldKeptForGood.Holds(store.Member, cancellationToken))
                 || RerunEvidence(method) is not { } rerun
                 || !NothingBefore(result.Graph.OriginalOperation, store, type))
             {
@@ -185,7 +185,8 @@ namespace SocketAnalyzers.Rules.Lifetime
 
                 switch (operation)
                 {
-                    case IReturnOperation or IThrowOperation or IBranchOperation { BranchKind: BranchKind.Break or BranchKind.Continue }:
+                    case IReturnOperation or IThrowOperation or IBranchOperation { BranchKind: BranchKind.Break or BranchKind.Continue }
+                        when !InputValidation(operation, body, type):
                         return false;
                     case IInvocationOperation invocation:
                         if (FieldClosingEvidence.IsClosingName(invocation.TargetMethod.Name)
@@ -213,6 +214,55 @@ namespace SocketAnalyzers.Rules.Lifetime
 
             return true;
         }
+
+        /// <summary>
+        /// A return or throw under an <c>if</c> whose condition reads no state of this object — no field or property of
+        /// its own of type bool, number, enum, socket, thread, task or of the program's own types, and no call of its own
+        /// methods: an input check (<c>if (txtHost.Text.Length == 0) { Show(…); return; }</c>), not a "still running"
+        /// guard. Every run that passes it reaches the write.
+        /// </summary>
+        private static bool InputValidation(IOperation exit, IOperation body, INamedTypeSymbol type)
+        {
+            IOperation? condition = null;
+            for (var current = exit.Parent; current is not null && current != body; current = current.Parent)
+            {
+                if (current is IConditionalOperation conditional)
+                {
+                    condition = conditional.Condition;
+                    break;
+                }
+
+                if (current is ILoopOperation or ICatchClauseOperation or ITryOperation or ISwitchOperation)
+                {
+                    return false;
+                }
+            }
+
+            if (condition is null)
+            {
+                return false;
+            }
+
+            foreach (var part in condition.DescendantsAndSelf())
+            {
+                switch (part)
+                {
+                    case IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation } member when IsSameOrBase(member.Member.ContainingType, type)
+                        && MayHoldState(member.Type):
+                    case IInvocationOperation { Instance: null or IInstanceReferenceOperation } call when IsSameOrBase(call.TargetMethod.ContainingType, type):
+                        return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool MayHoldState(ITypeSymbol? type) =>
+            type is null
+            || type.SpecialType is SpecialType.System_Boolean or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Object
+            || type.TypeKind is TypeKind.Enum
+            || !type.DeclaringSyntaxReferences.IsEmpty
+            || type.ContainingNamespace?.ToDisplayString() is "System.Net.Sockets" or "System.Threading" or "System.Threading.Tasks" or "System.Net.Security" or "System.IO";
 
         private static bool IsSameOrBase(INamedTypeSymbol? candidate, INamedTypeSymbol type)
         {
