@@ -30,7 +30,7 @@ namespace Corpus.HotPath.EndOfStream
         public string ReadGreeting(Socket socket)
         {
             var buffer = new byte[256];
-            int got = socket.Receive(buffer); // expect: SOCK401
+            int got = socket.Receive(buffer); // no finding: a fresh zero-filled buffer trimmed of NULs is exactly what arrived (rules/SOCK401.md)
             return Encoding.ASCII.GetString(buffer).TrimEnd('\0');
         }
 
