@@ -9,7 +9,7 @@ namespace SocketAnalyzers.Rules.Reliability
     /// <summary>
     /// The buffer an End call (<c>EndReceive</c>, <c>EndRead</c>) completes: an End call has no buffer argument, the
     /// bytes went into the buffer its Begin call was given. Known only for a private callback method whose every Begin
-    /// call in its type (<c>BeginRead(buffer, 0, buffer.Length, OnRead, …)</c>) passes the same field of the type, from
+    /// call in its type, every part of it (<c>BeginRead(buffer, 0, buffer.Length, OnRead, …)</c>), passes the same field of the type, from
     /// offset 0 and asking for the whole buffer; otherwise null. Cached per callback (thread-safe).
     /// </summary>
     internal sealed class ApmBuffer
@@ -17,7 +17,7 @@ namespace SocketAnalyzers.Rules.Reliability
         private readonly ConcurrentDictionary<IMethodSymbol, IFieldSymbol?> buffers = new(SymbolEqualityComparer.Default);
 
         /// <summary>The field an End call in the named method whose body is <paramref name="function"/> completes into, or null.</summary>
-        public IFieldSymbol? Of(IInvocationOperation end, IOperation function, CancellationToken cancellationToken)
+        public IFieldSymbol? Of(IInvocationOperation end, IOperation function, System.Func<SyntaxTree, SemanticModel> modelOf, CancellationToken cancellationToken)
         {
             if (end.TargetMethod.Name is not ("EndReceive" or "EndRead") || function is not IMethodBodyOperation
                 || function.SemanticModel?.GetDeclaredSymbol(function.Syntax, cancellationToken) is not IMethodSymbol
@@ -28,18 +28,16 @@ namespace SocketAnalyzers.Rules.Reliability
                 return null;
             }
 
-            return this.buffers.GetOrAdd(callback, c => Find(c, function.SemanticModel!, cancellationToken));
+            return this.buffers.GetOrAdd(callback, c => Find(c, modelOf, cancellationToken));
         }
 
-        private static IFieldSymbol? Find(IMethodSymbol callback, SemanticModel model, CancellationToken cancellationToken)
+        private static IFieldSymbol? Find(IMethodSymbol callback, System.Func<SyntaxTree, SemanticModel> modelOf, CancellationToken cancellationToken)
         {
             IFieldSymbol? found = null;
             foreach (var reference in callback.ContainingType.DeclaringSyntaxReferences)
             {
-                if (reference.SyntaxTree != model.SyntaxTree)
-                {
-                    return null; // a partial type: Begin calls in other files are not looked at
-                }
+                // Every part of a partial type (a form and its designer file) is read, each with its own tree's model.
+                var model = modelOf(reference.SyntaxTree);
 
                 foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
                 {

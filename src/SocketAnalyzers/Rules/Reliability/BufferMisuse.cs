@@ -23,7 +23,7 @@ namespace SocketAnalyzers.Rules.Reliability
         public static bool After(IInvocationOperation receive, int guaranteed, FunctionFacts function, ReceiveContext context, CancellationToken cancellationToken)
         {
             // An End call's buffer is the one its Begin calls passed, whole (ApmBuffer); any other receive's is its first argument.
-            ISymbol? symbol = context.ApmBuffers.Of(receive, function.Operation, cancellationToken);
+            ISymbol? symbol = context.ApmBuffers.Of(receive, function.Operation, context.Helpers.ModelOf, cancellationToken);
             if (symbol is null && (receive.TargetMethod.Name.StartsWith("End", StringComparison.Ordinal)
                 || ReceiveCalls.Buffer(receive) is not { } buffer || (symbol = BlockingSocketCall.ReferencedSymbol(buffer)) is null
                 || symbol is IPropertySymbol))

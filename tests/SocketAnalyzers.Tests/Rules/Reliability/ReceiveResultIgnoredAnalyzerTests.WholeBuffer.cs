@@ -110,6 +110,44 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
             await Verify.VerifyAsync(ApmCode("int n = stream.EndRead(result); if (n <= 0) return; Decode(buffer);", "stream.BeginRead(other, 0, other.Length, OnRead, null);"));
 
         [Fact]
+        public async Task EndReadWhoseBeginIsInAnotherPartOfThePartialType_Reports()
+        {
+            // A form and its designer file: the Begin call sits in the other part.
+            var test = Verify.CreateTest("""
+                using System;
+                using System.Net.Sockets;
+
+                partial class Session
+                {
+                    private void OnRead(IAsyncResult result)
+                    {
+                        int n = stream.{|#0:EndRead|}(result);
+                        if (n <= 0) return;
+                        Console.WriteLine(System.Text.Encoding.ASCII.GetString(buffer));
+                        stream.BeginRead(buffer, 0, buffer.Length, OnRead, null);
+                    }
+                }
+                """);
+            test.TestState.Sources.Add("""
+                using System.Net.Sockets;
+
+                partial class Session
+                {
+                    private readonly NetworkStream stream;
+                    private readonly byte[] buffer = new byte[1024];
+
+                    public Session(NetworkStream stream)
+                    {
+                        this.stream = stream;
+                        stream.BeginRead(buffer, 0, buffer.Length, OnRead, null);
+                    }
+                }
+                """);
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("SOCK401").WithLocation(0).WithArguments("NetworkStream.EndRead"));
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task EndReadOfAPartialRequest_DoesNotReport() =>
             await Verify.VerifyAsync(ApmCode("int n = stream.EndRead(result); if (n <= 0) return; Decode(buffer);", "stream.BeginRead(buffer, 0, 16, OnRead, null);"));
 
