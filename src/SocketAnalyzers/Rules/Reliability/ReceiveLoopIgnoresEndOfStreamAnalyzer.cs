@@ -241,7 +241,7 @@ namespace SocketAnalyzers.Rules.Reliability
 
                 return member.Operation == SocketOperation.ReceiveFrom
                     || ReceiveCalls.IsKnownDatagram(call.Instance, function, receives.Symbols, receives.DatagramSockets)
-                    || IsDeclaredIn(Receiver(call.Instance), loop)
+                    || IsDeclaredIn(Receiver(call.Instance), loop, function)
                     ? Verdict.Silent
                     : Verdict.Receive;
             }
@@ -250,7 +250,7 @@ namespace SocketAnalyzers.Rules.Reliability
             foreach (var argument in call.Arguments)
             {
                 if (ReceiveCalls.IsKnownDatagram(argument.Value, function, receives.Symbols, receives.DatagramSockets)
-                    || (receives.Symbols.TryGetApi(argument.Value.Type, out _) && IsDeclaredIn(Receiver(argument.Value), loop)))
+                    || (receives.Symbols.TryGetApi(argument.Value.Type, out _) && IsDeclaredIn(Receiver(argument.Value), loop, function)))
                 {
                     return Verdict.Silent;
                 }
@@ -270,10 +270,30 @@ namespace SocketAnalyzers.Rules.Reliability
             return instance is IInvocationOperation { TargetMethod.Name: "GetStream", Instance: { } client } ? client : instance;
         }
 
-        private static bool IsDeclaredIn(IOperation? value, ILoopOperation loop) =>
-            BlockingSocketCall.ReferencedSymbol(value) is ILocalSymbol local
-            && local.DeclaringSyntaxReferences.Length == 1
-            && loop.Syntax.Span.Contains(local.DeclaringSyntaxReferences[0].Span);
+        /// <summary>
+        /// The receiver is a local declared in the loop: each iteration may work on a new connection (an accept loop). Not
+        /// when the local only ever holds the stream of a socket from outside the loop (<c>var s = client.GetStream();</c>
+        /// in the body, <c>client</c> a field): that is the same connection on every iteration.
+        /// </summary>
+        private static bool IsDeclaredIn(IOperation? value, ILoopOperation loop, FunctionFacts function)
+        {
+            if (BlockingSocketCall.ReferencedSymbol(value) is not ILocalSymbol local
+                || local.DeclaringSyntaxReferences.Length != 1
+                || !loop.Syntax.Span.Contains(local.DeclaringSyntaxReferences[0].Span))
+            {
+                return false;
+            }
+
+            var initial = function.TryGetDeclaredValue(local, out var declared) ? declared : null;
+            while (initial is IConversionOperation conversion)
+            {
+                initial = conversion.Operand;
+            }
+
+            return !(initial is IInvocationOperation { TargetMethod.Name: "GetStream", Instance: { } socket } && !function.IsAssigned(local)
+                && BlockingSocketCall.ReferencedSymbol(socket) is IFieldSymbol or IPropertySymbol or IParameterSymbol or ILocalSymbol
+                && !IsDeclaredIn(socket, loop, function));
+        }
 
         /// <summary>An accept, a connect, or a new socket object: the iteration works on a new connection.</summary>
         private static bool StartsConnection(IOperation operation, KnownSocketSymbols symbols) => operation switch

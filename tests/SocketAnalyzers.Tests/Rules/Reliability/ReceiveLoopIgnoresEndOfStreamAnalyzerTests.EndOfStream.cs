@@ -8,6 +8,9 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
     {
         public static TheoryData<string, string> ZeroThatStaysInTheLoop => new()
         {
+            // The stream taken in the body from a socket of outside the loop is the same connection every iteration.
+            { "while (true) { try { NetworkStream s = client.GetStream(); s.{|#0:Read|}(buffer, 0, buffer.Length); Console.WriteLine(Encoding.ASCII.GetString(buffer)); } catch (Exception e) { Console.WriteLine(e); } }", "NetworkStream.Read" },
+            { "while (true) { var s = client.GetStream(); var n = s.{|#0:Read|}(buffer, 0, buffer.Length); sink.Write(buffer, 0, n); }", "NetworkStream.Read" },
             // The 0 outcome of the comparison is the empty else: the loop goes round again.
             { "while (true) { var n = socket.{|#0:Receive|}(buffer); if (n > 0) sink.Write(buffer, 0, n); }", "Socket.Receive" },
             { "while (true) { var n = await stream.{|#0:ReadAsync|}(buffer, 0, buffer.Length, token); if (n is > 0) sink.Write(buffer, 0, n); }", "NetworkStream.ReadAsync" },
@@ -100,6 +103,8 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
         [InlineData("while (true) { var c = listener.AcceptTcpClient(); var s = c.GetStream(); var n = s.Read(buffer, 0, buffer.Length); sink.Write(buffer, 0, n); }")]
         [InlineData("while (true) { using var accepted = await socket.AcceptAsync(); var n = accepted.Receive(buffer); sink.Write(buffer, 0, n); }")]
         [InlineData("while (true) { var c = Accept(listener); Drain(c.GetStream(), buffer); }")]
+        [InlineData("while (true) { var c = listener.AcceptTcpClient(); var s = c.GetStream(); s.Read(buffer, 0, buffer.Length); }")]
+        [InlineData("while (true) { var s = listener.AcceptTcpClient().GetStream(); var n = s.Read(buffer, 0, buffer.Length); sink.Write(buffer, 0, n); }")]
         [InlineData("while (true) { using var fresh = new TcpClient(); await fresh.ConnectAsync(\"localhost\", 80); Drain(fresh.GetStream(), buffer); }")]
         // UDP, whatever the socket came from.
         [InlineData("while (true) { var n = datagrams.Receive(buffer); sink.Write(buffer, 0, n); }")]
