@@ -107,6 +107,18 @@ namespace SocketAnalyzers.Flow.Tracking
                     case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } self
                         when self.Parent is not (IMemberReferenceOperation or IInvocationOperation) || (self.Parent is IInvocationOperation call && call.Instance != self):
                         return false;
+                    case IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Constructor } chained }:
+                        // `: this(…)`/`: base(…)`: the chained body must keep `this` too; a library base class is unknown.
+                        if (chained.DeclaringSyntaxReferences.Length == 0
+                            ? chained.ContainingType?.SpecialType != SpecialType.System_Object
+                            : depth >= MaxHelperDepth || this.context.Summaries.GetModel(chained.DeclaringSyntaxReferences[0].SyntaxTree)
+                                .GetOperation(chained.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken), cancellationToken) is not IConstructorBodyOperation chainedBody
+                                || !this.KeepsThis(chainedBody, depth + 1, cancellationToken))
+                        {
+                            return false;
+                        }
+
+                        break;
                     case IInvocationOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } helper
                         when this.UseAt(helper.TargetMethod.OriginalDefinition, depth + 1, System.Collections.Immutable.ImmutableHashSet<IMethodSymbol>.Empty.WithComparer(SymbolEqualityComparer.Default), cancellationToken) == MemberUse.Unknown:
                         return false;
