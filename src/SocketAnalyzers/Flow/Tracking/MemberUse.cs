@@ -11,5 +11,14 @@ namespace SocketAnalyzers.Flow.Tracking
 
         /// <summary>As <see cref="Uses"/>, and an operation that can fail from outside (Connect, Send, a read) may throw out of it.</summary>
         UsesNetwork,
+
+        /// <summary>
+        /// A statement of its body stores a new socket in an owning member (<c>client = new TcpClient()</c> in a
+        /// <c>Connect()</c>), otherwise it only uses them: the object owns a socket from then on.
+        /// </summary>
+        Acquires,
+
+        /// <summary>As <see cref="Acquires"/>, and network I/O after the store may throw: the exception leaves with it owned.</summary>
+        AcquiresNetwork,
     }
 }

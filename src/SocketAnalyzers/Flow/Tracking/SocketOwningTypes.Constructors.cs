@@ -63,6 +63,16 @@ namespace SocketAnalyzers.Flow.Tracking
             {
                 foreach (var statement in block.Operations)
                 {
+                    if (statement is IExpressionStatementOperation { Operation: IAwaitOperation or IInvocationOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } } acquiring
+                        && Unwrap(acquiring.Operation is IAwaitOperation awaited ? awaited.Operation : acquiring.Operation) is IInvocationOperation helper && helper.Instance is IInstanceReferenceOperation
+                        && this.UseAt(helper.TargetMethod.OriginalDefinition, depth + 1, System.Collections.Immutable.ImmutableHashSet<IMethodSymbol>.Empty.WithComparer(SymbolEqualityComparer.Default), cancellationToken)
+                            is MemberUse.Acquires or MemberUse.AcquiresNetwork)
+                    {
+                        // `Link(…) { Connect(); }` with a Connect() that stores a new socket.
+                        creates = true;
+                        continue;
+                    }
+
                     if (statement is not IExpressionStatementOperation { Operation: ISimpleAssignmentOperation store }
                         || MemberOfThis(store.Target) is not { } member || !owner.IsOwningMember(member))
                     {
@@ -86,12 +96,17 @@ namespace SocketAnalyzers.Flow.Tracking
                 }
             }
 
-            if (taken is not null && !creates && OnlyStoredAndUsed(body, taken))
+            if (taken is not null && !creates && this.OnlyStoredAndUsed(body, taken))
             {
                 return ConstructorEffect.Takes(taken.Ordinal);
             }
 
-            return creates && taken is null ? ConstructorEffect.Creation : ConstructorEffect.None;
+            if (creates && taken is null)
+            {
+                return ConstructorEffect.Creation;
+            }
+
+            return taken is null && !chainsToThis && !StoresInOwningMember(owner, body) ? ConstructorEffect.Empty : ConstructorEffect.None;
         }
 
         /// <summary>The constructor (and the methods it calls) hands out neither <c>this</c> nor a socket member.</summary>
@@ -101,8 +116,9 @@ namespace SocketAnalyzers.Flow.Tracking
             {
                 switch (operation)
                 {
-                    case IAnonymousFunctionOperation or ILocalFunctionOperation when CapturesThis(operation):
-                    case IMethodReferenceOperation { Instance: IInstanceReferenceOperation }:
+                    case IMethodReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }, Method: var target }
+                        when this.UseAt(target.OriginalDefinition, depth + 1, System.Collections.Immutable.ImmutableHashSet<IMethodSymbol>.Empty.WithComparer(SymbolEqualityComparer.Default), cancellationToken) is MemberUse.Unknown or MemberUse.Acquires or MemberUse.AcquiresNetwork:
+                        // A delegate on this object that may close or replace its socket later (a lambda's body is walked here).
                         return false;
                     case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } self
                         when self.Parent is not (IMemberReferenceOperation or IInvocationOperation) || (self.Parent is IInvocationOperation call && call.Instance != self):
@@ -121,18 +137,34 @@ namespace SocketAnalyzers.Flow.Tracking
                         break;
                     case IInvocationOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } helper
                         when this.UseAt(helper.TargetMethod.OriginalDefinition, depth + 1, System.Collections.Immutable.ImmutableHashSet<IMethodSymbol>.Empty.WithComparer(SymbolEqualityComparer.Default), cancellationToken) == MemberUse.Unknown:
+                        // (A helper that acquires the socket, `Connect()`, keeps `this`: see the statements below.)
                         return false;
                     case IInvocationOperation closing when IsClosingName(closing.TargetMethod.Name)
                         && Unwrap(closing.Instance) is not (ILocalReferenceOperation or IParameterReferenceOperation):
                         return false;
                     case IFieldReferenceOperation or IPropertyReferenceOperation when MemberOfThis(operation) is not null && this.context.Symbols.TryGetApi(operation.Type, out _)
-                        && SocketUseOf(operation, this.context.Symbols, storesInThis: true) == MemberUse.Unknown:
+                        && SocketUseOf(operation, this.context.Symbols, storesInThis: true, fillsMembers: true) == MemberUse.Unknown:
                         // The socket handed to other code (a registry, a handler): it may close it.
                         return false;
                 }
             }
 
             return true;
+        }
+
+        /// <summary>Any store of something other than null into an owning member (anywhere in the body, under any condition).</summary>
+        private static bool StoresInOwningMember(SocketOwningType owner, IConstructorBodyOperation body)
+        {
+            foreach (var operation in body.Descendants())
+            {
+                if (operation is ISimpleAssignmentOperation store && MemberOfThis(store.Target) is { } member && owner.IsOwningMember(member)
+                    && !(Unwrap(store.Value) is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } } or IDefaultValueOperation))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Every other reference to the parameter only uses it (calls, property reads, tests), as a method would.</summary>
@@ -156,7 +188,7 @@ namespace SocketAnalyzers.Flow.Tracking
                     continue;
                 }
 
-                if (SocketUseOf(reference, this.context.Symbols, storesInThis: true) == MemberUse.Unknown)
+                if (SocketUseOf(reference, this.context.Symbols, storesInThis: true, fillsMembers: true) == MemberUse.Unknown)
                 {
                     return false;
                 }

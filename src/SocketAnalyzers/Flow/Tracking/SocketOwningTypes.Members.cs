@@ -70,16 +70,16 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             var symbols = this.context.Symbols;
-            var result = MemberUse.Uses;
+            var acquiresAt = depth == 0 ? this.AcquiringStore(method, body, cancellationToken) : null;
+            var network = false;
+            var networkAfterAcquire = false;
             foreach (var operation in body.DescendantsAndSelf())
             {
+                var usesNetwork = false;
                 switch (operation)
                 {
-                    case IAnonymousFunctionOperation or ILocalFunctionOperation when CapturesThis(operation):
-                        return MemberUse.Unknown;
-                    case IMethodReferenceOperation { Instance: IInstanceReferenceOperation }:
                     case IUsingOperation or IUsingDeclarationOperation:
-                        // A delegate on this object may run later; a using may close a stream the object owns.
+                        // A using may close a stream the object owns.
                         return MemberUse.Unknown;
                     case IInvocationOperation closing when IsClosingName(closing.TargetMethod.Name)
                         && Unwrap(closing.Instance) is not (ILocalReferenceOperation or IParameterReferenceOperation):
@@ -87,40 +87,90 @@ namespace SocketAnalyzers.Flow.Tracking
                         return MemberUse.Unknown;
                     case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } self
                         when self.Parent is not (IMemberReferenceOperation or IInvocationOperation) || (self.Parent is IInvocationOperation call && call.Instance != self):
-                        // `this` passed on, stored, returned: its new holder may close it.
+                        // `this` passed on, stored, returned: its new holder may close it. (A lambda's body is walked here
+                        // too: one that only uses the object, even run later, closes nothing.)
                         return MemberUse.Unknown;
-                    case IInvocationOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } helper:
-                        var inner = this.UseAt(helper.TargetMethod.OriginalDefinition, depth + 1, callers, cancellationToken);
-                        if (inner == MemberUse.Unknown)
+                    case IMethodReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }, Method: var target }:
+                        // A delegate on this object (`Task.Run(ReceiveLoop)`) runs that method later: it must only use the sockets.
+                        if (this.UseAt(target.OriginalDefinition, depth + 1, callers, cancellationToken) is MemberUse.Unknown or MemberUse.Acquires or MemberUse.AcquiresNetwork)
                         {
                             return MemberUse.Unknown;
                         }
 
-                        result = inner == MemberUse.UsesNetwork ? inner : result;
                         break;
-                    case IFieldReferenceOperation or IPropertyReferenceOperation when MemberOfThis(operation) is { } member
-                        && symbols.TryGetApi(operation.Type, out _):
-                        switch (SocketUseOf(operation, symbols))
+                    case IInvocationOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } helper:
+                        var inner = this.UseAt(helper.TargetMethod.OriginalDefinition, depth + 1, callers, cancellationToken);
+                        if (inner is MemberUse.Unknown or MemberUse.Acquires or MemberUse.AcquiresNetwork)
                         {
-                            case MemberUse.Unknown:
-                                return MemberUse.Unknown;
-                            case MemberUse.UsesNetwork when !InsideTryWithCatch(operation):
-                                result = MemberUse.UsesNetwork;
-                                break;
+                            return MemberUse.Unknown;
                         }
 
+                        usesNetwork = inner == MemberUse.UsesNetwork;
                         break;
+                    case IFieldReferenceOperation or IPropertyReferenceOperation when MemberOfThis(operation) is not null
+                        && symbols.TryGetApi(operation.Type, out _):
+                        if (acquiresAt is not null && operation.Parent == acquiresAt && acquiresAt.Target == operation)
+                        {
+                            break;
+                        }
+
+                        var use = SocketUseOf(operation, symbols, storesInThis: acquiresAt is not null);
+                        if (use == MemberUse.Unknown)
+                        {
+                            return MemberUse.Unknown;
+                        }
+
+                        usesNetwork = use == MemberUse.UsesNetwork;
+                        break;
+                }
+
+                if (usesNetwork && !InsideTryWithCatch(operation))
+                {
+                    network = true;
+                    networkAfterAcquire |= acquiresAt is not null && operation.Syntax.SpanStart > acquiresAt.Syntax.SpanStart;
                 }
             }
 
-            return result;
+            return acquiresAt is not null
+                ? networkAfterAcquire ? MemberUse.AcquiresNetwork : MemberUse.Acquires
+                : network ? MemberUse.UsesNetwork : MemberUse.Uses;
+        }
+
+        /// <summary>
+        /// A statement of the method's body (not under a condition) that stores a new socket in an owning member of its
+        /// type (<c>client = new TcpClient();</c> in a <c>Connect()</c>): the one store a method that acquires may make.
+        /// </summary>
+        private ISimpleAssignmentOperation? AcquiringStore(IMethodSymbol method, IOperation body, CancellationToken cancellationToken)
+        {
+            if (body is not IBlockOperation block || this.Of(method.ContainingType, cancellationToken) is not { } owner)
+            {
+                return null;
+            }
+
+            ISimpleAssignmentOperation? found = null;
+            foreach (var statement in block.Operations)
+            {
+                if (statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation store }
+                    && MemberOfThis(store.Target) is { } member && owner.IsOwningMember(member)
+                    && Unwrap(store.Value) is IObjectCreationOperation { Constructor: not null } creation && this.context.Symbols.TryGetApi(creation.Type, out _))
+                {
+                    if (found is not null)
+                    {
+                        return null;
+                    }
+
+                    found = store;
+                }
+            }
+
+            return found;
         }
 
         /// <summary>
         /// One use of a socket field: calls and property reads on it (through <c>Client</c>, <c>GetStream()</c>), null
         /// tests and comparisons only use it; anything else (closing, replacing, passing, returning, storing) is unknown.
         /// </summary>
-        private static MemberUse SocketUseOf(IOperation reference, Symbols.KnownSocketSymbols symbols, bool storesInThis = false)
+        private static MemberUse SocketUseOf(IOperation reference, Symbols.KnownSocketSymbols symbols, bool storesInThis = false, bool fillsMembers = false)
         {
             var current = reference;
             while (true)
@@ -178,13 +228,37 @@ namespace SocketAnalyzers.Flow.Tracking
                         continue;
                     case IBinaryOperation or IIsPatternOperation or IIsTypeOperation:
                         return MemberUse.Uses;
-                    case ISimpleAssignmentOperation assignment when storesInThis && (assignment.Target == current || MemberOfThis(assignment.Target) is not null):
-                        // A constructor filling its own members (`_stream = client.GetStream()`): the object keeps it.
+                    case ISimpleAssignmentOperation assignment when storesInThis && assignment.Value == current && MemberOfThis(assignment.Target) is not null:
+                    case ISimpleAssignmentOperation target when target.Target == current
+                        && (fillsMembers || (storesInThis && IsMemberDerived(target.Value))):
+                        // A constructor or an acquiring method filling its own members (`_stream = client.GetStream()`,
+                        // `client = new TcpClient()`): the object keeps what it stores.
                         return MemberUse.Uses;
                     default:
                         return MemberUse.Unknown;
                 }
             }
+        }
+
+        /// <summary>A member of this object, or what its <c>Client</c>/<c>Server</c>/<c>GetStream()</c> gives (one descriptor, J7).</summary>
+        private static bool IsMemberDerived(IOperation value)
+        {
+            for (var current = Unwrap(value); current is not null; current = Unwrap(current))
+            {
+                if (MemberOfThis(current) is not null)
+                {
+                    return true;
+                }
+
+                current = current switch
+                {
+                    IPropertyReferenceOperation { Property.Name: "Client" or "Server", Instance: { } inner } => inner,
+                    IInvocationOperation { TargetMethod.Name: "GetStream", Instance: { } inner } => inner,
+                    _ => null,
+                };
+            }
+
+            return false;
         }
 
         private static IOperation? FirstConditionalInstance(IOperation whenNotNull)
@@ -205,19 +279,6 @@ namespace SocketAnalyzers.Flow.Tracking
             (method.Name.StartsWith("Read", System.StringComparison.Ordinal) || method.Name.StartsWith("Write", System.StringComparison.Ordinal)
                 || method.Name.StartsWith("CopyTo", System.StringComparison.Ordinal))
             && method.ContainingNamespace?.ToDisplayString() is "System.IO" or "System.Net.Sockets" or "System.Net.Security";
-
-        private static bool CapturesThis(IOperation function)
-        {
-            foreach (var operation in function.Descendants())
-            {
-                if (operation is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         /// <summary>Inside the body of a try that has a catch: the method handles that failure itself.</summary>
         private static bool InsideTryWithCatch(IOperation operation)

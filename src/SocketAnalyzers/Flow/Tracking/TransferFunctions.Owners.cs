@@ -73,7 +73,7 @@ namespace SocketAnalyzers.Flow.Tracking
                 return held;
             }
 
-            if (!effect.Creates)
+            if (!effect.Creates && !effect.IsEmpty)
             {
                 return null;
             }
@@ -93,7 +93,8 @@ namespace SocketAnalyzers.Flow.Tracking
             origin.OwningWrapper ??= owner.Type;
             this.NoteRecreation(origin);
             this.Renew(origin.Id);
-            this.state.SetObject(origin.Id, SocketValue.UnknownOf(owner.Api, Kinds.Of(owner.Api)).WithOwnership(Ownership.Owned));
+            // An owner that holds nothing yet owes nothing until one of its methods acquires a socket.
+            this.state.SetObject(origin.Id, SocketValue.UnknownOf(owner.Api, Kinds.Of(owner.Api)).WithOwnership(effect.IsEmpty ? Ownership.None : Ownership.Owned));
             return PointsTo.Object(origin.Id);
         }
 
@@ -124,7 +125,20 @@ namespace SocketAnalyzers.Flow.Tracking
                 return null;
             }
 
-            if (use == MemberUse.UsesNetwork)
+            if (use is MemberUse.Acquires or MemberUse.AcquiresNetwork)
+            {
+                // `c.Connect()` storing a new socket: from here the object is this body's to close — unless it was
+                // handed off or is not this body's at all (escaped, held, a parameter), which a store cannot undo.
+                foreach (var id in receiver)
+                {
+                    if (this.state.GetObject(id) is { } value && (value.Ownership & ~(Ownership.Owned | Ownership.Disposed)) == Ownership.None)
+                    {
+                        this.state.SetObject(id, value.WithOwnership(Ownership.Owned));
+                    }
+                }
+            }
+
+            if (use is MemberUse.UsesNetwork or MemberUse.AcquiresNetwork)
             {
                 // Its Connect or read fails from outside the program: an exception leaves with the owner still open.
                 this.MayThrowHere();
