@@ -70,7 +70,7 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             var symbols = this.context.Symbols;
-            var acquiresAt = depth == 0 ? this.AcquiringStore(method, body, cancellationToken) : null;
+            var acquiresAt = this.AcquiringStore(method, body, cancellationToken);
             var network = false;
             var networkAfterAcquire = false;
             foreach (var operation in body.DescendantsAndSelf())

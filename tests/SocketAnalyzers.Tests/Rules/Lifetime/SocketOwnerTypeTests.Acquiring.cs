@@ -144,6 +144,35 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
         }
 
         [Fact]
+        public async Task ConstructorThatCallsAnAcquiringMethod_MakesAnOwnedObject()
+        {
+            var source = Late("""
+                    static void Probe(string host)
+                    {
+                        var c = {|#0:new Dialer(host)|};
+                        Console.WriteLine(c.IsAlive());
+                    {|#1:}|}
+                """) + """
+
+            sealed class Dialer : IDisposable
+            {
+                private TcpClient client;
+                public Dialer(string host) { client = null!; Connect(host); }
+                public bool IsAlive() => client.Connected;
+                private void Connect(string host)
+                {
+                    client = new TcpClient();
+                    client.Connect(host, 80);
+                }
+
+                public void Dispose() => client.Dispose();
+            }
+            """;
+            await Verify.VerifyAsync(NotDisposed, source, Verify.Diagnostic(NotDisposed).WithLocation(0).WithLocation(1)
+                .WithArguments("c (Dialer)", "no path closes it before the method ends"));
+        }
+
+        [Fact]
         public async Task ConnectThatStoresOnlyUnderACondition_IsUnknownCode()
         {
             var source = Late("""
