@@ -125,6 +125,24 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
         }
 
         [Fact]
+        public async Task OwnerMethodsCallingEachOtherInACycle_OnlyUseTheSocket()
+        {
+            var source = Probe("""
+                sealed class Wrapper : IDisposable
+                {
+                    private readonly TcpClient client = new TcpClient();
+                    private int depth;
+                    public Wrapper(IPEndPoint endPoint) { }
+                    public void Use() { if (depth++ < 3) Ping(); }
+                    private void Ping() { if (client.Connected) Use(); }
+                    public void Dispose() => client.Dispose();
+                }
+                """).Replace("var w = new Wrapper(endPoint);", "var w = {|#0:new Wrapper(endPoint)|};").Replace("w.Use();\n    }", "w.Use();\n    {|#1:}|}");
+            await Verify.VerifyAsync(NotDisposed, source, Verify.Diagnostic(NotDisposed).WithLocation(0).WithLocation(1)
+                .WithArguments("w (Wrapper)", "no path closes it before the method ends"));
+        }
+
+        [Fact]
         public async Task OwnerWithAFieldInitializerAndDisposeBoolPattern_Reports()
         {
             var source = Probe("""
