@@ -34,6 +34,33 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
         }
 
         [Fact]
+        public async Task OwnerOfTheEntryPointLivesAsLongAsTheProcess_DoesNotReport()
+        {
+            var source = Code("""
+                    static void Main()
+                    {
+                        var c = new Connection(new IPEndPoint(IPAddress.Loopback, 80));
+                        Console.WriteLine(c.IsAlive());
+                    }
+                """);
+            await Verify.VerifyAsync(NotDisposed, source);
+        }
+
+        [Fact]
+        public async Task OwnerWrittenToAnOutParameter_DoesNotReport()
+        {
+            var source = Code("""
+                    static bool TryOpen(IPEndPoint endPoint, out Connection connection)
+                    {
+                        var c = new Connection(endPoint);
+                        connection = c;
+                        return c.IsAlive();
+                    }
+                """);
+            await Verify.VerifyAsync(NotDisposed, source);
+        }
+
+        [Fact]
         public async Task OwnerReturned_DoesNotReport()
         {
             var source = Code("""
