@@ -40,7 +40,9 @@ namespace SocketAnalyzers.Flow.Tracking
 
         private MemberUse UseAt(IMethodSymbol method, int depth, ImmutableHashSet<IMethodSymbol> callers, CancellationToken cancellationToken)
         {
-            if (this.uses.TryGetValue(method, out var known))
+            // Inside a query the cache is not read: a helper's answer then depends only on this query's own depth and
+            // cycle cuts, never on which answers other threads kept first (deterministic; at most depth 3 of helpers).
+            if (depth == 0 && this.uses.TryGetValue(method, out var known))
             {
                 return known;
             }
