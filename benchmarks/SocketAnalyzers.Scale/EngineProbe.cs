@@ -53,7 +53,7 @@ namespace SocketAnalyzers.Scale
                     body.Descendants().Count();
                     allBodies++;
                     var watch = Stopwatch.StartNew();
-                    var touches = SocketUsage.Touches(body, symbols, cancellationToken);
+                    var touches = SocketUsage.Touches(body, symbols, context.Owners, cancellationToken);
                     prefilterTime += watch.Elapsed;
                     if (!touches)
                     {

@@ -18,6 +18,7 @@ namespace SocketAnalyzers.Flow
             this.Summaries = new SummaryCache(this);
             this.Handlers = new HandlerOwnership(this);
             this.Process = new ProcessLifetime(compilation, this.Summaries.GetModel);
+            this.Owners = new SocketOwningTypes(this);
         }
 
         public Compilation Compilation { get; }
@@ -28,6 +29,9 @@ namespace SocketAnalyzers.Flow
 
         /// <summary>Which parameters of a handler method it owns from entry (<see cref="HandlerOwnership"/>).</summary>
         public HandlerOwnership Handlers { get; }
+
+        /// <summary>The program's own types that own a socket and are followed like one (<see cref="SocketOwningTypes"/>).</summary>
+        public SocketOwningTypes Owners { get; }
 
         /// <summary>Which bodies run once per process, and which end it when an exception leaves them (<see cref="ProcessLifetime"/>).</summary>
         public ProcessLifetime Process { get; }

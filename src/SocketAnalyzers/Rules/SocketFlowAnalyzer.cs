@@ -62,16 +62,21 @@ namespace SocketAnalyzers.Rules
                     DisposedSocketEscapesRule.Check(context, block, this.symbols);
 
                     // Bail-outs, cheapest first: (1) a block that is no executable body has no graph; (2) a body that
-                    // touches no socket type has nothing to track.
-                    if (!HasGraph(block) || !SocketUsage.Touches(block, this.symbols, context.CancellationToken))
+                    // touches no socket type (nor one of the program's socket owners) has nothing to track.
+                    if (!HasGraph(block))
+                    {
+                        continue;
+                    }
+
+                    var keep = this.options.Get(SocketAnalyzerOptions.UnknownCallOwnership, block.Syntax.SyntaxTree) == "keep";
+                    var flow = keep ? this.keeping : this.transferring;
+                    if (!SocketUsage.Touches(block, this.symbols, flow.Owners, context.CancellationToken))
                     {
                         continue;
                     }
 
                     // (3) a constructor's initializer and body share one graph: analyse it once. A method's body may have
                     // one already, built for its summary (the driver's graph is the one of the block's root operation).
-                    var keep = this.options.Get(SocketAnalyzerOptions.UnknownCallOwnership, block.Syntax.SyntaxTree) == "keep";
-                    var flow = keep ? this.keeping : this.transferring;
                     var root = RootOf(block);
                     var graph = root.Kind == OperationKind.MethodBody
                         ? flow.Summaries.GraphOf(root, _ => context.GetControlFlowGraph(block))

@@ -1,6 +1,7 @@
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Flow.Tracking;
 using SocketAnalyzers.Symbols;
 
 namespace SocketAnalyzers.Rules
@@ -8,7 +9,7 @@ namespace SocketAnalyzers.Rules
     /// <summary>The cheap prefilter before a flow pass: does a body touch a socket type at all?</summary>
     internal static class SocketUsage
     {
-        public static bool Touches(IOperation block, KnownSocketSymbols symbols, CancellationToken cancellationToken)
+        public static bool Touches(IOperation block, KnownSocketSymbols symbols, SocketOwningTypes owners, CancellationToken cancellationToken)
         {
             foreach (var operation in block.Descendants())
             {
@@ -22,6 +23,13 @@ namespace SocketAnalyzers.Rules
                             || (operation is IInvocationOperation { Instance: { } instance } && symbols.TryGetApi(instance.Type, out _))
                             || (operation is IInvocationOperation { Instance: null, TargetMethod.IsExtensionMethod: true } extension
                                 && extension.Arguments.Length > 0 && symbols.TryGetApi(extension.Arguments[0].Value.Type, out _)))
+                        {
+                            return true;
+                        }
+
+                        // Makes one of the program's socket owners, or gets one from a factory.
+                        if (operation.Kind != OperationKind.PropertyReference
+                            && (owners.OfResult(operation.Type, cancellationToken) is not null))
                         {
                             return true;
                         }

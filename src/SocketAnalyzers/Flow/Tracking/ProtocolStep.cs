@@ -52,6 +52,12 @@ namespace SocketAnalyzers.Flow.Tracking
         /// </summary>
         public SocketValue? Before { get; }
 
+        /// <summary>
+        /// A call of a socket owner's own method that does network I/O (<see cref="SocketOwningTypes"/>): no protocol
+        /// operation, but one that can fail from outside the program.
+        /// </summary>
+        public bool IsOwnerCall { get; internal set; }
+
         /// <summary>The API the operation belongs to: that of the receiver's value.</summary>
         public SocketApi? Api => this.Before?.Api;
     }

@@ -33,6 +33,11 @@ namespace SocketAnalyzers.Flow.Tracking
         /// </summary>
         public int? WrappedBy { get; internal set; }
 
+        /// <summary>
+        /// The program's own socket owner this object is, or was handed to (<c>new Entry(client)</c>): messages name it.
+        /// </summary>
+        public ITypeSymbol? OwningWrapper { get; internal set; }
+
         /// <summary>Where to point a reader to: the creating operation, or the symbol's declaration.</summary>
         public Location? Location => this.Operation?.Syntax.GetLocation()
             ?? (this.Symbol is { Locations.Length: > 0 } symbol ? symbol.Locations[0] : null);

@@ -59,7 +59,7 @@ namespace SocketAnalyzers.Flow.Tracking
         {
             refused = false;
             method = method.OriginalDefinition;
-            if (!this.IsSummarisable(method))
+            if (!this.IsSummarisable(method, cancellationToken))
             {
                 return null;
             }
@@ -83,7 +83,7 @@ namespace SocketAnalyzers.Flow.Tracking
             return entry.Summary;
         }
 
-        private bool IsSummarisable(IMethodSymbol method)
+        private bool IsSummarisable(IMethodSymbol method, CancellationToken cancellationToken)
         {
             if (method.IsAbstract || method.IsExtern || method.IsVirtual || method.IsOverride || method.PartialImplementationPart is not null
                 || method.MethodKind is not (MethodKind.Ordinary or MethodKind.ReducedExtension)
@@ -93,8 +93,9 @@ namespace SocketAnalyzers.Flow.Tracking
                 return false;
             }
 
-            // Only methods that can do something to a socket are worth a summary.
-            if (this.context.Symbols.TryGetApi(method.ReturnType, out _))
+            // Only methods that can do something to a socket are worth a summary; a factory of one of the program's
+            // socket owners returns one.
+            if (this.context.Symbols.TryGetApi(method.ReturnType, out _) || this.context.Owners.OfResult(method.ReturnType, cancellationToken) is not null)
             {
                 return true;
             }

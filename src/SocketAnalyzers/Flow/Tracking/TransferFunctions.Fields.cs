@@ -103,7 +103,7 @@ namespace SocketAnalyzers.Flow.Tracking
         {
             // A call on this object, or a static one of its own type (it may reach the object through a static field).
             var reaches = invocation is not null
-                && (invocation.Instance is IInstanceReferenceOperation
+                && ((invocation.Instance is IInstanceReferenceOperation && !this.OnlyUsesOwnSockets(invocation))
                     || (invocation.Instance is null && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType?.OriginalDefinition, (this.analysis.Owner as IMethodSymbol)?.ContainingType?.OriginalDefinition)));
             foreach (var argument in arguments)
             {
@@ -115,6 +115,16 @@ namespace SocketAnalyzers.Flow.Tracking
                 this.ReleaseHeld();
             }
         }
+
+        /// <summary>
+        /// In a constructor, a call of the type's own method that only uses its sockets and hands out neither them nor
+        /// <c>this</c> (<see cref="SocketOwningTypes.UseOf"/>: `InitClient()` setting options) takes nothing from the
+        /// fields. Elsewhere an own method stays a possible taker (a `Disconnect()` helper; SOCK201's field rules).
+        /// </summary>
+        private bool OnlyUsesOwnSockets(IInvocationOperation invocation) =>
+            this.analysis.Owner is IMethodSymbol { MethodKind: MethodKind.Constructor }
+            && invocation.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
+            && this.analysis.Context.Owners.UseOf(invocation.TargetMethod, this.analysis.CancellationToken) != MemberUse.Unknown;
 
         /// <summary>Other code ran that may have taken what the fields hold: a held object may have escaped.</summary>
         private void ReleaseHeld()

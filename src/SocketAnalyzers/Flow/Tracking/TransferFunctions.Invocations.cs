@@ -74,6 +74,11 @@ namespace SocketAnalyzers.Flow.Tracking
                 return this.ResultOf(invocation, member, receiver);
             }
 
+            if (this.CallOwner(invocation, receiverOperation, receiver, argumentObjects) is { } ownerResult)
+            {
+                return ownerResult;
+            }
+
             if (!receiver.HasNoObject && method.Name is "Dispose" or "DisposeAsync" or "Close" && method.Parameters.Length == 0)
             {
                 // IDisposable.Dispose through the interface: how `using` disposes.
@@ -151,6 +156,7 @@ namespace SocketAnalyzers.Flow.Tracking
             var symbols = this.analysis.Context.Symbols;
             if (invocation.Type is { } type
                 && (symbols.TryGetApi(type, out _)
+                    || this.analysis.Context.Owners.OfResult(type, this.analysis.CancellationToken) is not null
                     || (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic && symbols.TryGetApi(generic.TypeArguments[0], out _))))
             {
                 return true;
@@ -227,6 +233,7 @@ namespace SocketAnalyzers.Flow.Tracking
 
             if (summary.Returned is { } returned && this.analysis.Objects.ForOperation(invocation, SocketOriginKind.SummarizedCall) is { } origin)
             {
+                origin.OwningWrapper ??= this.analysis.Context.Owners.OfResult(invocation.Type, this.analysis.CancellationToken)?.Type;
                 this.NoteRecreation(origin);
                 this.Renew(origin.Id);
                 this.state.SetObject(origin.Id, returned);
@@ -259,6 +266,11 @@ namespace SocketAnalyzers.Flow.Tracking
 
             if (!symbols.TryGetApi(creation.Type, out var api) || creation.Constructor is not { } constructor)
             {
+                if (creation.Constructor is { } ownerConstructor && this.CreateOwner(creation, ownerConstructor, argumentObjects) is { } owned)
+                {
+                    return owned;
+                }
+
                 // A wrapper of this compilation or of a library (SslStream, StreamReader, …) may keep the socket.
                 var socketFailure = ExceptionSources.MayRaiseSocketException(creation.Constructor);
                 var beforeCall = this.BeforeHandOff(argumentObjects, socketFailure);

@@ -11,11 +11,11 @@ namespace SocketAnalyzers.Flow.Tracking
     /// <summary>Transfer functions of protocol operations: state transitions, results, protocol properties.</summary>
     internal sealed partial class TransferFunctions
     {
-        private void Step(IOperation operation, ProtocolMember? member, SyntaxNode? name, string display, SocketOperation socketOperation, IOperation? receiverOperation, PointsTo receiver)
+        private void Step(IOperation operation, ProtocolMember? member, SyntaxNode? name, string display, SocketOperation socketOperation, IOperation? receiverOperation, PointsTo receiver, bool ownerCall = false)
         {
             if (this.recording)
             {
-                this.analysis.AddStep(new ProtocolStep(operation, member, name, display, socketOperation, receiverOperation, receiver, this.ValueOf(receiver)));
+                this.analysis.AddStep(new ProtocolStep(operation, member, name, display, socketOperation, receiverOperation, receiver, this.ValueOf(receiver)) { IsOwnerCall = ownerCall });
             }
         }
 

@@ -43,6 +43,12 @@ namespace SocketAnalyzers.Flow.Tracking
                 return PointsTo.Nothing;
             }
 
+            if (this.IsOwningMemberOf(instance, member, objects))
+            {
+                // A socket owner's own socket (`entry.Client`): one descriptor, followed as the owner.
+                return objects;
+            }
+
             // Only members of this object (or static ones) are followed; another object's fields may change anywhere.
             if (!IsThisOrStatic(instance))
             {

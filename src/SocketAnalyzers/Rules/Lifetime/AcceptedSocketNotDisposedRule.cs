@@ -31,7 +31,7 @@ namespace SocketAnalyzers.Rules.Lifetime
                     location,
                     new[] { LifetimeFindings.ExitLocation(result) },
                     accept,
-                    reason));
+                    reason + LifetimeFindings.OwnerNote(origin)));
             }
         }
 

@@ -84,13 +84,31 @@ namespace SocketAnalyzers.Rules.Lifetime
             return null;
         }
 
-        /// <summary>The variable the object is first stored in, or the creating expression.</summary>
+        /// <summary>
+        /// The variable the object is first stored in, or the creating expression; for a socket of the program's own
+        /// owner type (<c>new Entry(new TcpClient())</c>), the variable of the owner, and the owner's type.
+        /// </summary>
         public static string DisplayName(SocketOrigin origin)
+        {
+            var name = PlainName(origin);
+            return origin.OwningWrapper is { } owner ? name + " (" + owner.Name + ")" : name;
+        }
+
+        /// <summary>For a message with no name slot (SOCK203): the program's owner type that holds the socket, or "".</summary>
+        public static string OwnerNote(SocketOrigin origin) =>
+            origin.OwningWrapper is { } owner ? " (held by '" + owner.Name + "', which closes it in Dispose)" : string.Empty;
+
+        private static string PlainName(SocketOrigin origin)
         {
             for (var current = origin.Operation?.Parent; current is not null; current = current.Parent)
             {
                 switch (current)
                 {
+                    case IArgumentOperation { Parent: IObjectCreationOperation created }
+                        when origin.OwningWrapper is { } owner && SymbolEqualityComparer.Default.Equals(created.Type?.OriginalDefinition, owner.OriginalDefinition):
+                        // Handed to the owner's constructor: named by the owner's variable.
+                        current = created;
+                        continue;
                     case IConversionOperation or IAwaitOperation or IParenthesizedOperation:
                         continue;
                     case IInvocationOperation { TargetMethod.Name: "ConfigureAwait" }:

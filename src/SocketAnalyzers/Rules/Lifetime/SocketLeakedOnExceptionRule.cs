@@ -62,7 +62,8 @@ namespace SocketAnalyzers.Rules.Lifetime
             {
                 // Operations that fail only on a socket in the wrong state, not for reasons outside the program
                 // (GetStream and new NetworkStream on a connected socket, options, shutdown): not what this rule is about.
-                if (step.SocketOperation is SocketOperation.Close or SocketOperation.None or SocketOperation.GetStream or SocketOperation.WrapInStream
+                if ((step.SocketOperation == SocketOperation.None && !step.IsOwnerCall)
+                    || step.SocketOperation is SocketOperation.Close or SocketOperation.GetStream or SocketOperation.WrapInStream
                         or SocketOperation.SetPreBindOption or SocketOperation.SetReuseAddress or SocketOperation.Stop
                         or SocketOperation.Shutdown or SocketOperation.ShutdownSend or SocketOperation.ShutdownReceive or SocketOperation.ShutdownBoth
                     || step.Before is not { } before
