@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Symbols;
 
-namespace SocketAnalyzers.Rules
+namespace SocketAnalyzers.Flow
 {
     /// <summary>The cheap prefilter before a flow pass: does a body touch a socket type at all?</summary>
     internal static class SocketUsage
