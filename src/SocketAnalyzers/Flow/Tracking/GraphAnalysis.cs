@@ -191,17 +191,28 @@ namespace SocketAnalyzers.Flow.Tracking
             }
 
             var nested = ImmutableArray.CreateBuilder<SocketFlowResult>();
+            var bodies = this.functions.Count == 0 && this.graph.LocalFunctions.IsEmpty ? null : this.NestedBodies();
             foreach (var function in this.functions)
             {
-                var inner = this.graph.GetAnonymousFunctionControlFlowGraph(function, this.cancellationToken);
                 this.handed.TryGetValue(function.Symbol, out var seeds);
+                if (seeds is null && this.TouchesNoSocket(bodies, function.Symbol))
+                {
+                    continue;
+                }
+
+                var inner = this.graph.GetAnonymousFunctionControlFlowGraph(function, this.cancellationToken);
                 nested.Add(SocketFlowAnalysis.AnalyzeNested(inner, this.Context, function.Symbol, seeds, this.cancellationToken));
             }
 
             foreach (var localFunction in this.graph.LocalFunctions)
             {
-                var inner = this.graph.GetLocalFunctionControlFlowGraph(localFunction, this.cancellationToken);
                 this.handed.TryGetValue(localFunction, out var seeds);
+                if (seeds is null && this.TouchesNoSocket(bodies, localFunction))
+                {
+                    continue;
+                }
+
+                var inner = this.graph.GetLocalFunctionControlFlowGraph(localFunction, this.cancellationToken);
                 nested.Add(SocketFlowAnalysis.AnalyzeNested(inner, this.Context, localFunction, seeds, this.cancellationToken));
             }
 
@@ -250,6 +261,34 @@ namespace SocketAnalyzers.Flow.Tracking
 
             return new FlowExit(true, objects.ToImmutable(), returnedObjects, state);
         }
+
+        /// <summary>The lambdas and local functions of this graph's operations (nested ones included), by symbol.</summary>
+        private Dictionary<IMethodSymbol, IOperation> NestedBodies()
+        {
+            var bodies = new Dictionary<IMethodSymbol, IOperation>(SymbolEqualityComparer.Default);
+            foreach (var operation in this.graph.OriginalOperation.Descendants())
+            {
+                switch (operation)
+                {
+                    case IAnonymousFunctionOperation lambda:
+                        bodies[lambda.Symbol] = lambda;
+                        break;
+                    case ILocalFunctionOperation local:
+                        bodies[local.Symbol] = local;
+                        break;
+                }
+            }
+
+            return bodies;
+        }
+
+        /// <summary>
+        /// A function that nothing was handed to and whose operations (its own lambdas' included) touch no socket type has
+        /// nothing to report: no socket is created, used, stored or read in it, so its analysis would find no object and
+        /// no step. Skipping it skips its graph too (the bail-out of <see cref="SocketUsage"/>, applied to nested functions).
+        /// </summary>
+        private bool TouchesNoSocket(Dictionary<IMethodSymbol, IOperation>? bodies, IMethodSymbol function) =>
+            bodies is not null && bodies.TryGetValue(function, out var body) && !SocketUsage.Touches(body, this.Context.Symbols, this.cancellationToken);
 
         private FlowState InitialState()
         {

@@ -1,8 +1,12 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Protocol;
 
 namespace SocketAnalyzers.Rules.Reliability
 {
@@ -21,6 +25,9 @@ namespace SocketAnalyzers.Rules.Reliability
 
         /// <summary>Bodies with more operations are not read: a helper is short.</summary>
         public const int MaxOperations = 2000;
+
+        /// <summary>The names of the counting receives (<see cref="ReceiveCalls.FindCountingReceive"/> finds members by name).</summary>
+        private static readonly HashSet<string> CountingReceiveNames = CountingReceives();
 
         private readonly Compilation compilation;
         private readonly ReceiveContext context;
@@ -97,6 +104,11 @@ namespace SocketAnalyzers.Rules.Reliability
         {
             truncated = false;
             var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            if (!MayHaveFacts(method, syntax))
+            {
+                return HelperFacts.None;
+            }
+
             var model = this.models.GetOrAdd(syntax.SyntaxTree, this.CreateModel);
             var body = model.GetOperation(syntax, cancellationToken);
             if (body is not (IMethodBodyOperation or ILocalFunctionOperation) || !HelperSummary.IsSmall(body, MaxOperations))
@@ -110,6 +122,54 @@ namespace SocketAnalyzers.Rules.Reliability
                 HelperSummary.ReturnsNothingTested(method) && summary.SwallowsEndOfStream());
             truncated = summary.Truncated;
             return facts;
+        }
+
+        /// <summary>
+        /// What the syntax alone rules out, before the body is bound (binding is most of a helper's cost): a count is only
+        /// ever returned from a call, and a helper swallows the end of the stream only if it calls a counting receive,
+        /// which is named in its text. A method that can have neither fact has none at any depth, so the answer is final.
+        /// </summary>
+        private static bool MayHaveFacts(IMethodSymbol method, SyntaxNode syntax)
+        {
+            if (HelperSummary.ReturnsCountType(method.ReturnType))
+            {
+                foreach (var node in syntax.DescendantNodes())
+                {
+                    if (node is InvocationExpressionSyntax)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            if (HelperSummary.ReturnsNothingTested(method))
+            {
+                foreach (var token in syntax.DescendantTokens())
+                {
+                    if (token.IsKind(SyntaxKind.IdentifierToken) && CountingReceiveNames.Contains(token.ValueText))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static HashSet<string> CountingReceives()
+        {
+            var names = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var member in ProtocolApiMap.Members)
+            {
+                if (member.Api is SocketApi.Socket or SocketApi.NetworkStream && member.Has(ApiTraits.ReturnsReceivedCount))
+                {
+                    names.Add(member.Name);
+                }
+            }
+
+            return names;
         }
 
         public bool IsInCompilation(IMethodSymbol method) =>

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Flow.Tracking;
 using SocketAnalyzers.Symbols;
 
-namespace SocketAnalyzers.Rules
+namespace SocketAnalyzers.Flow
 {
     /// <summary>The cheap prefilter before a flow pass: does a body touch a socket type at all?</summary>
     internal static class SocketUsage
