@@ -288,7 +288,7 @@ namespace SocketAnalyzers.Flow.Tracking
         /// no step. Skipping it skips its graph too (the bail-out of <see cref="SocketUsage"/>, applied to nested functions).
         /// </summary>
         private bool TouchesNoSocket(Dictionary<IMethodSymbol, IOperation>? bodies, IMethodSymbol function) =>
-            bodies is not null && bodies.TryGetValue(function, out var body) && !SocketUsage.Touches(body, this.Context.Symbols, this.cancellationToken);
+            bodies is not null && bodies.TryGetValue(function, out var body) && !SocketUsage.Touches(body, this.Context.Symbols, this.Context.Owners, this.cancellationToken);
 
         private FlowState InitialState()
         {
