@@ -145,9 +145,19 @@ namespace SocketAnalyzers.Rules.Lifetime
             // A public Open or Start alone is no evidence: most are called once, and a second call is the caller's
             // misuse more often than the type's leak (measured as noise in IDisposableAnalyzers' IDISP003).
             return method.Parameters.Length == 2 && method.Parameters[0].Type.SpecialType == SpecialType.System_Object && DerivesFromEventArgs(method.Parameters[1].Type)
+                && !HandlesOnceOnlyEvent(method.Name)
                 ? "handles an event that can fire again"
                 : null;
         }
+
+        /// <summary>
+        /// A designer-named handler of an event that fires once per form or window (<c>Form1_Load</c>: "before a form is
+        /// displayed for the first time"; <c>_Shown</c>, WPF's <c>Window_Loaded</c>, <c>App_Startup</c>): no evidence that
+        /// it runs again.
+        /// </summary>
+        private static bool HandlesOnceOnlyEvent(string name) =>
+            name.EndsWith("_Load", System.StringComparison.Ordinal) || name.EndsWith("_Loaded", System.StringComparison.Ordinal)
+            || name.EndsWith("_Shown", System.StringComparison.Ordinal) || name.EndsWith("_Startup", System.StringComparison.Ordinal);
 
         private static bool DerivesFromEventArgs(ITypeSymbol type)
         {

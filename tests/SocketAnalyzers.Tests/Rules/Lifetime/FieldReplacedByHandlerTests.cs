@@ -63,5 +63,12 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
         [InlineData("client = new Socket(SocketType.Stream, ProtocolType.Tcp);", "public Socket Client => client;")]
         public async Task StateGuardOrSocketThatLeavesTheType_DoesNotReport(string connect, string others) =>
             await Verify.VerifyAsync(Id, Form(connect, others));
+
+        [Theory]
+        [InlineData("Form1_Load")]
+        [InlineData("MainWindow_Loaded")]
+        [InlineData("Form1_Shown")]
+        public async Task HandlerOfAnEventThatFiresOncePerForm_DoesNotReport(string handler) =>
+            await Verify.VerifyAsync(Id, Form("client = new Socket(SocketType.Stream, ProtocolType.Tcp);", string.Empty).Replace("Connect_Click", handler));
     }
 }
