@@ -417,6 +417,14 @@ namespace SocketAnalyzers.Flow.Tracking
             var found = new List<SyntaxToken>();
             foreach (var tree in this.compilation.SyntaxTrees)
             {
+                // A search of the text first: walking a tree's tokens costs far more, and most trees never name it. A
+                // tree with a \u escape may spell the name another way: walked anyway.
+                var text = tree.GetText(cancellationToken).ToString();
+                if (text.IndexOf(name, System.StringComparison.Ordinal) < 0 && text.IndexOf("\\u", System.StringComparison.OrdinalIgnoreCase) < 0)
+                {
+                    continue;
+                }
+
                 foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
                 {
                     if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name)
