@@ -30,19 +30,6 @@ namespace SocketAnalyzers.CodeFixes.Lifetime
 
         public string FieldName { get; }
 
-        private static bool IsUnityBehaviour(INamedTypeSymbol type)
-        {
-            for (var current = type.BaseType; current is not null; current = current.BaseType)
-            {
-                if (current.Name == "MonoBehaviour")
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         public static FieldDisposal? TryCreate(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             // A finding decided at compilation end (a per-connection class, a field other types can reach) is not tied
@@ -59,7 +46,7 @@ namespace SocketAnalyzers.CodeFixes.Lifetime
                 || model.GetDeclaredSymbol(type, cancellationToken) is not { } typeSymbol
                 || ((symbol as IFieldSymbol)?.Type ?? (symbol as IPropertySymbol)?.Type) is not { } fieldType
                 || CloseMethod(fieldType) is not { } close
-                || IsUnityBehaviour(typeSymbol))
+                || SocketAnalyzers.Rules.Lifetime.SocketFieldCollector.IsUnityBehaviour(typeSymbol))
             {
                 // Unity never calls Dispose on a behaviour: the close belongs in OnDestroy, which the user places.
                 return null;
