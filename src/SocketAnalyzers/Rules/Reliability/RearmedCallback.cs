@@ -8,7 +8,9 @@ namespace SocketAnalyzers.Rules.Reliability
     /// <summary>
     /// An APM callback that re-arms its own receive is a loop: a function that calls EndReceive/EndRead and then, on a
     /// path where the count may be 0, calls BeginReceive/BeginRead with itself as the callback. After the peer closes,
-    /// each receive completes at once with 0 (D12) and re-arms the next: the callback spins.
+    /// each receive completes at once with 0 (D12) and re-arms the next: the callback spins. So is a method that
+    /// receives from a socket parameter and then calls itself with that same socket (<c>async void Read(TcpClient k) {
+    /// n = await k.GetStream().ReadAsync(…); Show(…); Read(k); }</c>): at the end every read completes at once with 0.
     /// </summary>
     /// <remarks>
     /// Precision first, silent when: the End call's result is neither discarded nor stored in a local; the count is
@@ -25,8 +27,15 @@ namespace SocketAnalyzers.Rules.Reliability
             var function = context.Functions.Get(functionOperation);
             if (method is null
                 || ReceiveCalls.FindReceive(end, context, function, cancellationToken) is not { Member: { } member } site
-                || member.Name is not ("EndReceive" or "EndRead")
                 || ReceiveCalls.IsKnownDatagram(end.Instance, function, context.Symbols, context.DatagramSockets))
+            {
+                return null;
+            }
+
+            // An End call re-armed by a Begin call naming this callback; any other receive re-armed by a call of this
+            // very method that hands it the same socket again (an async method that reads and then calls itself).
+            var recursive = member.Name is not ("EndReceive" or "EndRead");
+            if (recursive && SameSocketParameter(end, method) is not { } socketParameter)
             {
                 return null;
             }
@@ -55,7 +64,8 @@ namespace SocketAnalyzers.Rules.Reliability
                     return null;
                 }
 
-                if (operation is IInvocationOperation call && call.Syntax.SpanStart > end.Syntax.Span.End && Rearms(call, method, context))
+                if (operation is IInvocationOperation call && call.Syntax.SpanStart > end.Syntax.Span.End
+                    && (recursive ? CallsItselfWith(call, method, SameSocketParameter(end, method)!) : Rearms(call, method, context)))
                 {
                     rearm ??= call;
                 }
@@ -85,6 +95,56 @@ namespace SocketAnalyzers.Rules.Reliability
             }
 
             return site;
+        }
+
+        /// <summary>
+        /// The parameter of <paramref name="method"/> the receive reads from (<c>k.GetStream().ReadAsync(…)</c>,
+        /// <c>s.Receive(…)</c> with <c>k</c>, <c>s</c> parameters), or null: a socket made in the body is a new one on each
+        /// call, not the same connection read again.
+        /// </summary>
+        private static IParameterSymbol? SameSocketParameter(IInvocationOperation receive, IMethodSymbol method)
+        {
+            var receiver = receive.Instance;
+            while (receiver is IConversionOperation conversion)
+            {
+                receiver = conversion.Operand;
+            }
+
+            if (receiver is IInvocationOperation { TargetMethod.Name: "GetStream", Instance: { } client })
+            {
+                receiver = client;
+            }
+
+            return receiver is IParameterReferenceOperation { Parameter: var parameter } && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method)
+                ? parameter
+                : null;
+        }
+
+        /// <summary>A direct call of the method itself that passes the same parameter in its place: the next read of the same socket.</summary>
+        private static bool CallsItselfWith(IInvocationOperation call, IMethodSymbol method, IParameterSymbol socket) =>
+            SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, method.OriginalDefinition)
+            && socket.Ordinal < call.Arguments.Length
+            && call.Arguments.Length == method.Parameters.Length
+            && FindArgument(call, socket.Ordinal) is IParameterReferenceOperation { Parameter: var passed }
+            && SymbolEqualityComparer.Default.Equals(passed, socket);
+
+        private static IOperation? FindArgument(IInvocationOperation call, int ordinal)
+        {
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == ordinal)
+                {
+                    var value = argument.Value;
+                    while (value is IConversionOperation conversion)
+                    {
+                        value = conversion.Operand;
+                    }
+
+                    return value;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>A BeginReceive/BeginRead whose callback is <paramref name="method"/>: a method group, <c>new AsyncCallback(M)</c>, or a lambda calling it.</summary>

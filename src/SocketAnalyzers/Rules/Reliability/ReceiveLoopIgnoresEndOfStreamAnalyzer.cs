@@ -171,7 +171,8 @@ namespace SocketAnalyzers.Rules.Reliability
         private static void AnalyzeCallback(OperationAnalysisContext context, ReceiveContext receives)
         {
             var call = (IInvocationOperation)context.Operation;
-            if (call.TargetMethod.Name is not ("EndReceive" or "EndRead"))
+            if (call.TargetMethod.Name is not ("EndReceive" or "EndRead")
+                && !(call.TargetMethod.Name is "Receive" or "ReceiveAsync" or "Read" or "ReadAsync" && ReadsParameterOutsideLoops(call)))
             {
                 return;
             }
@@ -181,6 +182,42 @@ namespace SocketAnalyzers.Rules.Reliability
             {
                 Report(context, site);
             }
+        }
+
+        /// <summary>
+        /// A receive on a parameter (or its <c>GetStream()</c>) outside any loop of its function: the only shape in which a
+        /// method that calls itself afterwards reads the same socket again (RearmedCallback); a loop is judged as a loop.
+        /// </summary>
+        private static bool ReadsParameterOutsideLoops(IInvocationOperation call)
+        {
+            var receiver = call.Instance;
+            while (receiver is IConversionOperation conversion)
+            {
+                receiver = conversion.Operand;
+            }
+
+            if (receiver is IInvocationOperation { TargetMethod.Name: "GetStream", Instance: { } client })
+            {
+                receiver = client;
+            }
+
+            if (receiver is not IParameterReferenceOperation)
+            {
+                return false;
+            }
+
+            for (var parent = call.Parent; parent is not null; parent = parent.Parent)
+            {
+                switch (parent)
+                {
+                    case ILoopOperation:
+                        return false;
+                    case IAnonymousFunctionOperation or ILocalFunctionOperation or IMethodBodyOperation:
+                        return true;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>
