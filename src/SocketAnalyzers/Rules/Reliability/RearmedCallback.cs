@@ -35,7 +35,7 @@ namespace SocketAnalyzers.Rules.Reliability
             // An End call re-armed by a Begin call naming this callback; any other receive re-armed by a call of this
             // very method that hands it the same socket again (an async method that reads and then calls itself).
             var recursive = member.Name is not ("EndReceive" or "EndRead");
-            if (recursive && SameSocketParameter(end, method) is not { } socketParameter)
+            if (recursive && (SameSocketParameter(end, method) is null || !CallsItself(functionOperation, method)))
             {
                 return null;
             }
@@ -119,6 +119,23 @@ namespace SocketAnalyzers.Rules.Reliability
                 ? parameter
                 : null;
         }
+
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, System.Runtime.CompilerServices.StrongBox<bool>> SelfCalls = new();
+
+        /// <summary>Whether the function calls the method itself anywhere: one walk per function, however many receives it has.</summary>
+        private static bool CallsItself(IOperation function, IMethodSymbol method) =>
+            SelfCalls.GetValue(function, f =>
+            {
+                foreach (var operation in HelperSummary.OwnOperations(f))
+                {
+                    if (operation is IInvocationOperation call && SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, method.OriginalDefinition))
+                    {
+                        return new System.Runtime.CompilerServices.StrongBox<bool>(true);
+                    }
+                }
+
+                return new System.Runtime.CompilerServices.StrongBox<bool>(false);
+            }).Value;
 
         /// <summary>A direct call of the method itself that passes the same parameter in its place: the next read of the same socket.</summary>
         private static bool CallsItselfWith(IInvocationOperation call, IMethodSymbol method, IParameterSymbol socket) =>
