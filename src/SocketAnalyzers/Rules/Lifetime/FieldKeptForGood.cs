@@ -74,8 +74,8 @@ namespace SocketAnalyzers.Rules.Lifetime
 
         /// <summary>Members that use a socket without closing it or giving it, or a stream over it, to anyone.</summary>
         private static bool Inert(string member) =>
-            member is not ("Close" or "Dispose" or "DisposeAsync" or "CloseAsync" or "Stop" or "Shutdown" or "Disconnect" or "DisconnectAsync"
-                or "GetStream" or "Client" or "Server" or "Socket" or "DuplicateAndClose" or "Handle" or "SafeHandle");
+            !FieldClosingEvidence.IsClosingName(member)
+            && member is not ("Shutdown" or "Disconnect" or "DisconnectAsync" or "GetStream" or "Client" or "Server" or "Socket" or "DuplicateAndClose" or "Handle" or "SafeHandle");
 
         /// <summary>A socket the type makes itself: a creation, an accept, or null.</summary>
         private static bool IsMadeHere(ExpressionSyntax value)

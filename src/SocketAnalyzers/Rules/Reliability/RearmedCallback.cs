@@ -104,18 +104,7 @@ namespace SocketAnalyzers.Rules.Reliability
         /// </summary>
         private static IParameterSymbol? SameSocketParameter(IInvocationOperation receive, IMethodSymbol method)
         {
-            var receiver = receive.Instance;
-            while (receiver is IConversionOperation conversion)
-            {
-                receiver = conversion.Operand;
-            }
-
-            if (receiver is IInvocationOperation { TargetMethod.Name: "GetStream", Instance: { } client })
-            {
-                receiver = client;
-            }
-
-            return receiver is IParameterReferenceOperation { Parameter: var parameter } && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method)
+            return ReceiveCalls.Receiver(receive.Instance) is IParameterReferenceOperation { Parameter: var parameter } && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method)
                 ? parameter
                 : null;
         }

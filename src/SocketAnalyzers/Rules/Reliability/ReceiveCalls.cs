@@ -186,6 +186,17 @@ namespace SocketAnalyzers.Rules.Reliability
                 && symbols.TryGetApi(available.Property.ContainingType, out _);
         }
 
+        /// <summary>The object a receive reads from, without conversions: through <c>client.GetStream()</c> to the client.</summary>
+        public static IOperation? Receiver(IOperation? instance)
+        {
+            while (instance is IConversionOperation conversion)
+            {
+                instance = conversion.Operand;
+            }
+
+            return instance is IInvocationOperation { TargetMethod.Name: "GetStream", Instance: { } client } ? client : instance;
+        }
+
         /// <summary>The buffer a receive reads into (its first argument), without conversions; null when there is none.</summary>
         public static IOperation? Buffer(IInvocationOperation invocation)
         {

@@ -190,18 +190,7 @@ namespace SocketAnalyzers.Rules.Reliability
         /// </summary>
         private static bool ReadsParameterOutsideLoops(IInvocationOperation call)
         {
-            var receiver = call.Instance;
-            while (receiver is IConversionOperation conversion)
-            {
-                receiver = conversion.Operand;
-            }
-
-            if (receiver is IInvocationOperation { TargetMethod.Name: "GetStream", Instance: { } client })
-            {
-                receiver = client;
-            }
-
-            if (receiver is not IParameterReferenceOperation)
+            if (ReceiveCalls.Receiver(call.Instance) is not IParameterReferenceOperation)
             {
                 return false;
             }
@@ -278,7 +267,7 @@ namespace SocketAnalyzers.Rules.Reliability
 
                 return member.Operation == SocketOperation.ReceiveFrom
                     || ReceiveCalls.IsKnownDatagram(call.Instance, function, receives.Symbols, receives.DatagramSockets)
-                    || IsDeclaredIn(Receiver(call.Instance), loop, function)
+                    || IsDeclaredIn(ReceiveCalls.Receiver(call.Instance), loop, function)
                     ? Verdict.Silent
                     : Verdict.Receive;
             }
@@ -287,24 +276,13 @@ namespace SocketAnalyzers.Rules.Reliability
             foreach (var argument in call.Arguments)
             {
                 if (ReceiveCalls.IsKnownDatagram(argument.Value, function, receives.Symbols, receives.DatagramSockets)
-                    || (receives.Symbols.TryGetApi(argument.Value.Type, out _) && IsDeclaredIn(Receiver(argument.Value), loop, function)))
+                    || (receives.Symbols.TryGetApi(argument.Value.Type, out _) && IsDeclaredIn(ReceiveCalls.Receiver(argument.Value), loop, function)))
                 {
                     return Verdict.Silent;
                 }
             }
 
             return Verdict.Receive;
-        }
-
-        /// <summary>The object a receive reads from: through <c>client.GetStream()</c> to the client.</summary>
-        private static IOperation? Receiver(IOperation? instance)
-        {
-            while (instance is IConversionOperation conversion)
-            {
-                instance = conversion.Operand;
-            }
-
-            return instance is IInvocationOperation { TargetMethod.Name: "GetStream", Instance: { } client } ? client : instance;
         }
 
         /// <summary>
