@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 using SocketAnalyzers.CorpusGenerator;
 
@@ -71,9 +72,11 @@ namespace SocketAnalyzers.Scale
         }
 
         /// <summary>
-        /// One set per repository of a folder laid out as <c>owner__repo/&lt;path&gt;</c> (LABELS.md), each with the implicit
-        /// usings: each repository is a program of its own, as its users build it. Compiled together, one repository's
-        /// global-namespace <c>TcpClient</c> class or entry point would change what another's code means.
+        /// One set per project of each repository of a folder laid out as <c>owner__repo/&lt;path&gt;</c> (LABELS.md), each
+        /// with the implicit usings: each project is a program of its own, as its users build it. Compiled together, one
+        /// repository's global-namespace <c>TcpClient</c> class or entry point would change what another's code means.
+        /// The set keeps .cs files only, not the .csproj files, so a repository's projects are found from what they
+        /// declare (<see cref="SplitProjects"/>).
         /// </summary>
         public List<SourceSet> ByRepository()
         {
@@ -82,8 +85,71 @@ namespace SocketAnalyzers.Scale
                 .Where(f => !f.Path.StartsWith("<sdk>/", StringComparison.Ordinal))
                 .GroupBy(f => f.Path.Split('/')[0], StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new SourceSet(this.Name + "/" + g.Key, g.Concat(sdk).ToList()))
+                .SelectMany(g => SplitProjects(g.ToList(), 1))
+                .Select(project => new SourceSet(this.Name + "/" + project.Prefix, project.Files.Concat(sdk).ToList()))
                 .ToList();
+        }
+
+        /// <summary>
+        /// A repository (or a folder of one) whose files could not be one project — two files declare the same type (a
+        /// client and a server folder that each have a <c>Program</c> or a <c>Client</c> class), or two files hold
+        /// top-level statements — is split by its sub-folders, each split again while it still clashes; the files of
+        /// the folder itself stay together. Any other folder is one compilation, as before.
+        /// </summary>
+        private static IEnumerable<(string Prefix, List<GeneratedFile> Files)> SplitProjects(List<GeneratedFile> files, int depth)
+        {
+            var prefix = string.Join("/", files[0].Path.Split('/').Take(depth));
+            if (!Clashes(files))
+            {
+                return new[] { (prefix, files) };
+            }
+
+            var groups = files
+                .GroupBy(f => f.Path.Split('/') is var segments && segments.Length > depth + 1 ? segments[depth] : string.Empty, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .ToList();
+            if (groups.Count == 1 && groups[0].Key.Length == 0)
+            {
+                return new[] { (prefix, files) }; // one folder: nothing left to split by
+            }
+
+            return groups.SelectMany(g => g.Key.Length == 0 ? new[] { (prefix, g.ToList()) } : SplitProjects(g.ToList(), depth + 1));
+        }
+
+        /// <summary>Whether two files declare the same non-partial type, or two files have top-level statements.</summary>
+        private static bool Clashes(List<GeneratedFile> files)
+        {
+            var declared = new Dictionary<string, string>(StringComparer.Ordinal);
+            var topLevel = 0;
+            foreach (var file in files)
+            {
+                var root = CSharpSyntaxTree.ParseText(file.Text, ParseOptions).GetRoot();
+                if (root.ChildNodes().OfType<GlobalStatementSyntax>().Any() && ++topLevel > 1)
+                {
+                    return true;
+                }
+
+                foreach (var type in root.DescendantNodes(n => n is not BaseTypeDeclarationSyntax)
+                    .OfType<BaseTypeDeclarationSyntax>())
+                {
+                    if (type.Modifiers.Any(m => m.IsKind(SyntaxKind.PartialKeyword)))
+                    {
+                        continue;
+                    }
+
+                    var name = string.Join(".", type.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Reverse().Select(n => n.Name.ToString()))
+                        + "." + type.Identifier.ValueText
+                        + (type is TypeDeclarationSyntax { TypeParameterList: { } parameters } ? "`" + parameters.Parameters.Count : string.Empty);
+                    if (declared.TryGetValue(name, out var other) && other != file.Path)
+                    {
+                        return true;
+                    }
+
+                    declared[name] = file.Path;
+                }
+            }
+
+            return false;
         }
 
         public List<SyntaxTree> Parse() =>

@@ -17,6 +17,10 @@ namespace SocketAnalyzers.Scale.Labels
             output.AppendLine("## Real code, labelled: " + Path.GetFileName(run.Sources.Name.TrimEnd('/', '\\'))).AppendLine();
             output.AppendLine("Folder `" + run.Sources.Name + "`: " + Markdown.Count(sourceFiles) + " files, " + Markdown.Count(run.Sources.Lines)
                 + " lines, " + Markdown.Count(run.CompilerErrors) + " compiler errors" + (run.CompilerErrors > 0 ? " (missing third-party types are expected)." : "."));
+            var split = run.Projects.Where(p => p.Contains('/', StringComparison.Ordinal)).ToList();
+            output.AppendLine(Markdown.Count(run.Projects.Count) + " compilations" + (split.Count > 0
+                ? "; repositories whose files declare a type twice are split by folder into projects: " + string.Join(", ", split.Select(p => "`" + p + "`"))
+                : string.Empty) + ".");
             output.AppendLine("Labels (" + string.Join(", ", labelFiles.Select(Path.GetFileName)) + "): " + labels.Count(l => l.IsBug) + " bugs, "
                 + labels.Count(l => !l.IsBug) + " traps; " + run.Labels.Problems.Count + " lines skipped.");
             output.AppendLine("Tools: " + string.Join(", ", run.Tools.Select(t => t.Name + " " + t.Version)) + ".").AppendLine();

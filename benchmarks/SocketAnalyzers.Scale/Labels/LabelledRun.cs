@@ -26,6 +26,9 @@ namespace SocketAnalyzers.Scale.Labels
 
         public int CompilerErrors { get; private set; }
 
+        /// <summary>The compilations the folder was run as (one per project of each repository, or the whole folder).</summary>
+        public List<string> Projects { get; private set; } = new();
+
         /// <summary>The tools that ran, with their version, in the order of labels-scoring.json.</summary>
         public List<(string Name, string Version)> Tools { get; } = new();
 
@@ -48,7 +51,9 @@ namespace SocketAnalyzers.Scale.Labels
             var labels = LabelFile.Read(labelFiles, categories, sources.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal));
             var run = new LabelledRun { Sources = sources, Labels = labels, Categories = categories };
 
-            var compilations = (oneCompilation ? new List<SourceSet> { sources } : sources.ByRepository()).Select(s => s.Compile()).ToList();
+            var projects = oneCompilation ? new List<SourceSet> { sources } : sources.ByRepository();
+            run.Projects = projects.Select(p => p.Name.Substring(sources.Name.Length).TrimStart('/')).ToList();
+            var compilations = projects.Select(s => s.Compile()).ToList();
             run.CompilerErrors = compilations.Sum(c => c.GetDiagnostics(cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error));
             var toolConfigs = PrecisionConfig.Load<PrecisionConfig>(Path.Combine(AppContext.BaseDirectory, "precision.json")).Tools;
             var catalog = AnalyzerCatalog.Load(Path.Combine(AppContext.BaseDirectory, "scale-analyzers.txt"));
