@@ -28,6 +28,7 @@ namespace SocketAnalyzers.Rules.Lifetime
                     || LifetimeFindings.Leak(result, origin) is not null
                     || LifetimeFindings.CallersReport(result, origin)
                     || !LifetimeFindings.LeaksAt(result.ExceptionalExit, origin.Id)
+                    || KeptForGood(result, origin.Id)
                     || FirstUnprotectedStep(result, origin.Id) is not { } step)
                 {
                     continue;
@@ -49,6 +50,51 @@ namespace SocketAnalyzers.Rules.Lifetime
                     LifetimeFindings.DisplayName(origin),
                     step.MemberDisplay));
             }
+        }
+
+        /// <summary>
+        /// A method that never lets go of the object on a normal path: it never reaches the normal exit (it serves
+        /// forever: an accept loop with no way out but an exception), nothing closes it, and no exception that leaves
+        /// finds it closed or handed off. Its life is the rest of the process by design, and a throw before the loop
+        /// goes to the method's caller, which called it to serve for good: when that fails the program has lost its
+        /// reason to run (a caller that catches and goes on would leak as much if the loop had started). The rule
+        /// compares an exceptional path with normal ones that release, and there are none. Only a synchronous method:
+        /// a lambda run by Task.Run or an async method puts the exception in a task nobody may observe (a Start button's
+        /// fire-and-forget server) while the program goes on. A connection accepted in such a loop and closed in each
+        /// iteration is released on a normal path: still reported.
+        /// </summary>
+        private static bool KeptForGood(SocketFlowResult result, int id)
+        {
+            if (result.Owner is not IMethodSymbol { MethodKind: MethodKind.Ordinary, IsAsync: false })
+            {
+                return false;
+            }
+
+            foreach (var tracked in result.NormalExit.Objects)
+            {
+                if (tracked.Origin.Id == id)
+                {
+                    return false;
+                }
+            }
+
+            foreach (var tracked in result.ExceptionalExit.Objects)
+            {
+                if (tracked.Origin.Id == id && (tracked.Value.Ownership & (Ownership.Escaped | Ownership.Transferred | Ownership.Disposed | Ownership.Held)) != 0)
+                {
+                    return false;
+                }
+            }
+
+            foreach (var step in result.Steps)
+            {
+                if (step.SocketOperation is SocketOperation.Close or SocketOperation.Stop && step.Objects.Contains(id))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>

@@ -177,6 +177,8 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
 
             class Program
             {
+                static volatile bool running = true;
+
                 static void Main()
                 {
                 }
@@ -185,10 +187,12 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
                 {
                     var listener = MARK;
                     listener.START();
-                    while (true)
+                    while (running)
                     {
                         using var client = listener.AcceptTcpClient();
                     }
+
+                    listener.Stop();
                 }
             }
             """;

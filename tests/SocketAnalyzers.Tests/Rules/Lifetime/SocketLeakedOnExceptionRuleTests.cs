@@ -266,5 +266,125 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
 
             await Verify.VerifyAsync(Id, source);
         }
+
+        [Theory]
+        [InlineData("var server = new TcpListener(IPAddress.Any, port); server.Start();", "server.AcceptTcpClient()")]
+        [InlineData("var server = new Socket(SocketType.Stream, ProtocolType.Tcp); server.Bind(new IPEndPoint(IPAddress.Any, port)); server.Listen(10);", "server.Accept()")]
+        public async Task ServerThatServesForever_ThrowBeforeItsLoop_DoesNotReport(string setUp, string accept)
+        {
+            // The listener is never released on a normal path (the loop has no way out but an exception): its life is
+            // the process's by design, and a throw from Bind or Start leaves it no more open than serving does.
+            var source = """
+                using System.Collections.Generic;
+                using System.Net;
+                using System.Net.Sockets;
+
+                class Server
+                {
+                    private readonly List<object> connections = new List<object>();
+
+                    public void Run(int port)
+                    {
+                        SETUP
+                        while (true)
+                        {
+                            connections.Add(ACCEPT);
+                        }
+                    }
+                }
+                """.Replace("SETUP", setUp).Replace("ACCEPT", accept);
+
+            await Verify.VerifyAsync(Id, source);
+        }
+
+        [Fact]
+        public async Task ServerThatServesForever_ConnectionClosedEachIteration_ThrowBeforeClose_Reports()
+        {
+            // Each connection is released on a normal path (the Close at the end of its iteration): a Send that throws
+            // first leaks it, loop or no loop.
+            const string source = /* lang=c#-test */ """
+                using System.Net;
+                using System.Net.Sockets;
+
+                class Server
+                {
+                    public void Run(TcpListener listener, byte[] greeting)
+                    {
+                        while (true)
+                        {
+                            var client = {|#0:listener.AcceptSocket()|};
+                            client.{|#1:Send|}(greeting);
+                            client.Close();
+                        }
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("client", "Send"));
+        }
+
+        [Fact]
+        public async Task ServerLoopThatCanEnd_ThrowBeforeItsLoop_Reports()
+        {
+            // The loop ends when the flag is cleared and the listener is stopped then: a Start that throws skips that stop.
+            const string source = /* lang=c#-test */ """
+                using System.Net;
+                using System.Net.Sockets;
+
+                class Server
+                {
+                    private volatile bool running = true;
+
+                    public void Stop() => running = false;
+
+                    public void Run(int port)
+                    {
+                        var listener = {|#0:new TcpListener(IPAddress.Any, port)|};
+                        listener.{|#1:Start|}();
+                        while (running)
+                        {
+                            using var client = listener.AcceptTcpClient();
+                        }
+
+                        listener.Stop();
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("listener", "Start"));
+        }
+
+        [Fact]
+        public async Task ServerThatServesForever_InAFireAndForgetTask_Reports()
+        {
+            // A Start button runs the server in a task nobody observes: a Bind that throws faults that task, the window
+            // goes on, and the socket stays open until a collection finalizes it.
+            const string source = /* lang=c#-test */ """
+                using System;
+                using System.Net;
+                using System.Net.Sockets;
+                using System.Threading.Tasks;
+
+                class Window
+                {
+                    void Start_Click(object sender, EventArgs e)
+                    {
+                        Task.Run(() =>
+                        {
+                            var listener = {|#0:new Socket(SocketType.Stream, ProtocolType.Tcp)|};
+                            listener.{|#1:Bind|}(new IPEndPoint(IPAddress.Any, 8080));
+                            listener.Listen(20);
+                            while (true)
+                            {
+                                using var handler = listener.Accept();
+                                handler.Send(new byte[] { 1 });
+                            }
+                        });
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("listener", "Bind"));
+        }
     }
 }
