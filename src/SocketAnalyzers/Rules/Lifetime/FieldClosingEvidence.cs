@@ -25,6 +25,14 @@ namespace SocketAnalyzers.Rules.Lifetime
         public static bool ClosesMemberUnguarded(INamedTypeSymbol type, string name, CancellationToken cancellationToken) =>
             Cache.GetValue(type, t => Collect(t, cancellationToken)).Unguarded.Contains(name);
 
+        /// <summary>
+        /// The one boolean flag of the object that guards every close of the member, and the value the close needs
+        /// (<c>if (active) socket.Close();</c>, <c>if (!running) return; … listener.Stop();</c>): null when some close
+        /// has no such guard, when closes need different flags, or when the type never closes the member.
+        /// </summary>
+        public static FlagGuard? ClosedOnlyUnderFlag(INamedTypeSymbol type, string name, CancellationToken cancellationToken) =>
+            Cache.GetValue(type, t => Collect(t, cancellationToken)).Flags.TryGetValue(name, out var guard) ? guard : null;
+
         /// <summary>A member name Close/Dispose/Stop (and their async forms) of a socket or of its wrapper.</summary>
         public static bool IsClosingName(string name) =>
             name is "Close" or "Dispose" or "DisposeAsync" or "CloseAsync" or "Stop";
@@ -34,6 +42,7 @@ namespace SocketAnalyzers.Rules.Lifetime
             var names = new HashSet<string>(System.StringComparer.Ordinal);
             var unguarded = new HashSet<string>(System.StringComparer.Ordinal);
             var streamOf = new Dictionary<string, string>(System.StringComparer.Ordinal);
+            var flags = new Dictionary<string, FlagGuard?>(System.StringComparer.Ordinal);
             foreach (var reference in type.DeclaringSyntaxReferences)
             {
                 foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
@@ -47,6 +56,7 @@ namespace SocketAnalyzers.Rules.Lifetime
                             break;
                         case InvocationExpressionSyntax invocation when ClosedReceiver(invocation.Expression) is { } receiver:
                             AddRoot(receiver, names);
+                            AddFlag(Root(receiver), FlagGuard.Of(invocation), flags);
                             if (!IsUnderConnectedGuard(invocation))
                             {
                                 AddRoot(receiver, unguarded);
@@ -55,6 +65,7 @@ namespace SocketAnalyzers.Rules.Lifetime
                             break;
                         case UsingStatementSyntax { Expression: { } resource }:
                             AddRoot(resource, names);
+                            AddFlag(Root(resource), null, flags);
                             AddRoot(resource, unguarded);
                             break;
                     }
@@ -63,7 +74,29 @@ namespace SocketAnalyzers.Rules.Lifetime
 
             AddWrappers(names, streamOf);
             AddWrappers(unguarded, streamOf);
-            return new Closes(names, unguarded);
+            foreach (var pair in streamOf)
+            {
+                // Closing the stream closes its client (J7): the client is closed under the stream's guards too.
+                if (flags.TryGetValue(pair.Key, out var streamGuard))
+                {
+                    AddFlag(pair.Value, streamGuard, flags);
+                }
+            }
+
+            return new Closes(names, unguarded, flags);
+        }
+
+        /// <summary>Every close of a member needs the same flag value; a close with no flag, or another flag, spoils it.</summary>
+        private static void AddFlag(string? member, FlagGuard? guard, Dictionary<string, FlagGuard?> flags)
+        {
+            if (member is null)
+            {
+                return;
+            }
+
+            flags[member] = !flags.TryGetValue(member, out var known) ? guard
+                : known is not null && guard is not null && known.Equals(guard) ? known
+                : null;
         }
 
         private static void AddWrappers(HashSet<string> closed, Dictionary<string, string> streamOf)
@@ -101,11 +134,14 @@ namespace SocketAnalyzers.Rules.Lifetime
 
         private sealed class Closes
         {
-            public Closes(HashSet<string> any, HashSet<string> unguarded)
+            public Closes(HashSet<string> any, HashSet<string> unguarded, Dictionary<string, FlagGuard?> flags)
             {
                 this.Any = any;
                 this.Unguarded = unguarded;
+                this.Flags = flags;
             }
+
+            public Dictionary<string, FlagGuard?> Flags { get; }
 
             public HashSet<string> Any { get; }
 

@@ -26,6 +26,7 @@ namespace SocketAnalyzers.Rules.Lifetime
             SocketFieldReplacedWhileOpenRule.Check(result, diagnostics, System.Threading.CancellationToken.None);
             InnerSocketDroppedRule.Check(result, diagnostics);
             SocketClosedOnlyWhileConnectedRule.Check(result, diagnostics, System.Threading.CancellationToken.None);
+            SocketFieldClosedOnlyUnderFlagRule.Check(result, diagnostics, System.Threading.CancellationToken.None);
             foreach (var nested in result.Nested)
             {
                 // A nested function that ran out of budget knows nothing for sure.
