@@ -37,10 +37,10 @@ namespace SocketAnalyzers.Rules.Lifetime
                     || !StoresOwned(result, store)
                     || FieldClosingEvidence.ClosedOnlyUnderFlag(type, store.Member.Name, cancellationToken) is not { } guard
                     || !IsMemberFlag(guard.Flag, type, model, assignment)
-                    || !StoredWhileUnset(assignment, guard)
                     || FlagSetAfter(body, assignment, guard) is not { } set
                     || ClosesMember(body, store.Member.Name)
-                    || LeavesBefore(result, store, body, assignment, set) is not { } failure)
+                    || LeavesBefore(result, store, body, assignment, set, out var leaving) is not { } failure
+                    || !(StoredWhileUnset(assignment, guard) || UnsetOnTheWayOut(leaving!, guard)))
                 {
                     continue;
                 }
@@ -97,10 +97,31 @@ namespace SocketAnalyzers.Rules.Lifetime
 
         /// <summary>
         /// The store runs while the flag is unset: inside <c>if (!active) { … }</c>, or after <c>if (active) return;</c>
-        /// (evidence that the close path would skip whatever the flag does not yet cover).
+        /// (evidence that the close path would skip whatever the flag does not yet cover; without it the flag may still
+        /// be set from before, and the close path then runs).
         /// </summary>
         private static bool StoredWhileUnset(AssignmentExpressionSyntax assignment, FlagGuard guard) =>
             FlagGuard.Enclosing(assignment).Any(at => at.Flag == guard.Flag && at.Value != guard.Value);
+
+        /// <summary>
+        /// The failing path itself leaves the flag unset: a catch of the try around the failing operation, or the block
+        /// of the return, assigns it the unset value (<c>catch { connected = false; return; }</c>).
+        /// </summary>
+        private static bool UnsetOnTheWayOut(SyntaxNode leaving, FlagGuard guard)
+        {
+            if (leaving is ReturnStatementSyntax { Parent: BlockSyntax block })
+            {
+                return block.Statements.TakeWhile(statement => statement != leaving).Any(statement => Unsets(statement, guard));
+            }
+
+            return leaving.Ancestors().OfType<TryStatementSyntax>().FirstOrDefault(t => t.Block.Span.Contains(leaving.Span)) is { } attempt
+                && attempt.Catches.Any(clause => Unsets(clause.Block, guard));
+        }
+
+        private static bool Unsets(SyntaxNode node, FlagGuard guard) =>
+            node.DescendantNodesAndSelf(n => !IsNestedFunction(n)).OfType<AssignmentExpressionSyntax>().Any(set =>
+                set.IsKind(SyntaxKind.SimpleAssignmentExpression) && FlagGuard.Name(set.Left) == guard.Flag
+                && set.Right.IsKind(guard.Value ? SyntaxKind.FalseLiteralExpression : SyntaxKind.TrueLiteralExpression));
 
         /// <summary>The first <c>flag = value</c> after the store, in this body, outside catch and finally clauses.</summary>
         private static AssignmentExpressionSyntax? FlagSetAfter(SyntaxNode body, AssignmentExpressionSyntax store, FlagGuard guard)
@@ -147,13 +168,14 @@ namespace SocketAnalyzers.Rules.Lifetime
         /// How a path leaves between the store and the flag's assignment, or null: an operation on the stored socket that
         /// fails from outside (named), or a return statement of this body.
         /// </summary>
-        private static string? LeavesBefore(SocketFlowResult result, FieldStore store, SyntaxNode body, SyntaxNode assignment, SyntaxNode set)
+        private static string? LeavesBefore(SocketFlowResult result, FieldStore store, SyntaxNode body, SyntaxNode assignment, SyntaxNode set, out SyntaxNode? leaving)
         {
             foreach (var step in result.Steps)
             {
                 var at = step.Operation.Syntax.SpanStart;
                 if (at > assignment.Span.End && at < set.SpanStart && FailsFromOutside(step.SocketOperation) && Shares(store.Stored, step.Objects))
                 {
+                    leaving = step.Operation.Syntax;
                     return "a failing '" + step.MemberDisplay + "'";
                 }
             }
@@ -162,10 +184,12 @@ namespace SocketAnalyzers.Rules.Lifetime
             {
                 if (node is ReturnStatementSyntax exit && exit.SpanStart > assignment.Span.End && exit.SpanStart < set.SpanStart)
                 {
+                    leaving = exit;
                     return "the return at line " + (exit.GetLocation().GetLineSpan().StartLinePosition.Line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
             }
 
+            leaving = null;
             return null;
         }
 

@@ -124,6 +124,28 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
             await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("listener", Reason("Running", "the return at line 18")));
         }
 
+        [Fact]
+        public async Task CatchThatClearsTheFlagAndReturns_NoGuardBeforeTheStore_Reports()
+        {
+            // No entry guard, but the failing path itself clears the flag: the close path then skips the new socket.
+            var source = Connection("""
+                        {|#0:socket = new Socket(SocketType.Stream, ProtocolType.Tcp)|};
+                        try
+                        {
+                            socket.Connect(endPoint);
+                        }
+                        catch (SocketException)
+                        {
+                            active = false;
+                            return;
+                        }
+
+                        active = true;
+                """);
+
+            await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithArguments("socket", Reason("active", "a failing 'Connect'")));
+        }
+
         [Theory]
         [InlineData("if (active) return; socket = new Socket(SocketType.Stream, ProtocolType.Tcp); active = true; socket.Connect(endPoint);")]
         [InlineData("socket = new Socket(SocketType.Stream, ProtocolType.Tcp); socket.Connect(endPoint); active = true;")]
