@@ -8,7 +8,8 @@ namespace SocketAnalyzers.Rules.Reliability
     /// <summary>
     /// What a private or readonly field is ever given: its initializer and every assignment to it in its type (only
     /// its own code can store into it). The receive rules ask whether all of them are datagram sockets, or readers over
-    /// a network stream.
+    /// a network stream. A constructor's parameter stored as it is (<c>this.reader = reader;</c>) stands for the
+    /// arguments of every creation of the type, when only this compilation can create it (<see cref="CreationArguments"/>).
     /// </summary>
     internal static class StoredFieldValues
     {
@@ -44,7 +45,14 @@ namespace SocketAnalyzers.Rules.Reliability
                         continue;
                     }
 
-                    if (!test(model, value))
+                    if (ConstructorParameter(model, value) is { } parameter)
+                    {
+                        if (!CreationArguments.All(parameter, modelOf, test))
+                        {
+                            return false;
+                        }
+                    }
+                    else if (!test(model, value))
                     {
                         return false;
                     }
@@ -55,6 +63,12 @@ namespace SocketAnalyzers.Rules.Reliability
 
             return values > 0;
         }
+
+        /// <summary>A parameter of the type's own constructor, stored as it is.</summary>
+        private static IParameterSymbol? ConstructorParameter(SemanticModel model, ExpressionSyntax value) =>
+            value is IdentifierNameSyntax && model.GetSymbolInfo(value).Symbol is IParameterSymbol { RefKind: RefKind.None, ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } } parameter
+                ? parameter
+                : null;
 
         private static bool IsNull(ExpressionSyntax value)
         {
