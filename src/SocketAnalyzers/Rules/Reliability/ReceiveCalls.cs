@@ -147,6 +147,11 @@ namespace SocketAnalyzers.Rules.Reliability
                 return IsSizedByAvailable(creation, symbols);
             }
 
+            if (value is IFieldReferenceOperation field)
+            {
+                return SizedByAvailableJustBefore(invocation, field.Field, symbols);
+            }
+
             if (value is not ILocalReferenceOperation local)
             {
                 return false;
@@ -167,6 +172,40 @@ namespace SocketAnalyzers.Rules.Reliability
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// A field buffer the statement right before the receive's, in the same block, sets to an Available-sized array
+        /// (<c>msg = new byte[s.Available]; s.Receive(msg, msg.Length, SocketFlags.None);</c>): nothing runs between.
+        /// </summary>
+        private static bool SizedByAvailableJustBefore(IInvocationOperation invocation, IFieldSymbol field, KnownSocketSymbols symbols)
+        {
+            IOperation statement = invocation;
+            while (statement.Parent is { } parent && parent is not IBlockOperation)
+            {
+                statement = parent;
+            }
+
+            if (statement.Parent is not IBlockOperation block)
+            {
+                return false;
+            }
+
+            var index = block.Operations.IndexOf(statement);
+            return index > 0
+                && block.Operations[index - 1] is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: IFieldReferenceOperation target, Value: var assigned } }
+                && SymbolEqualityComparer.Default.Equals(target.Field, field)
+                && Unconverted(assigned) is IArrayCreationOperation creation && IsSizedByAvailable(creation, symbols);
+        }
+
+        private static IOperation Unconverted(IOperation value)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            return value;
         }
 
         private static bool IsSizedByAvailable(IArrayCreationOperation creation, KnownSocketSymbols symbols)

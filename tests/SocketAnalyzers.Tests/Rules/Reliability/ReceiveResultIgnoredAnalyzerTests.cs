@@ -22,6 +22,9 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
             { "socket.{|#0:Receive|}(Wide);", "Socket.Receive" },
             { "var b = new byte[socket.Available]; b = new byte[64]; socket.{|#0:Receive|}(b); Console.Write(b[0]);", "Socket.Receive" },
             { "socket.{|#0:Receive|}(buffer, 2, SocketFlags.None);", "Socket.Receive" },
+            // A field buffer sized by Available long before (another method may have replaced it since).
+            { "socket.{|#0:Receive|}(msg, msg.Length, SocketFlags.None); Console.Write(msg[1]);", "Socket.Receive" },
+            { "msg = new byte[socket.Available]; Refill(); socket.{|#0:Receive|}(msg, msg.Length, SocketFlags.None); Console.Write(msg[1]);", "Socket.Receive" },
             // Reused across iterations, the buffer keeps the last message's bytes past the count: the trim cannot cut them.
             { "var reused = new byte[512]; while (true) { socket.{|#0:Receive|}(reused); Console.WriteLine(System.Text.Encoding.UTF8.GetString(reused).Trim('\\0')); }", "Socket.Receive" },
             // Decoded but not trimmed, or zeros turned into spaces: they reach the text.
@@ -62,6 +65,8 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
         [InlineData("socket.Receive(Ack);")]
         [InlineData("var b = new byte[socket.Available]; socket.Receive(b);")]
         [InlineData("byte[] b = new byte[client.Available]; stream.Read(b, 0, b.Length);")]
+        // A field sized by Available by the statement right before: the queued bytes fill it (measured: 2,000 of 2,000).
+        [InlineData("msg = new byte[socket.Available]; socket.Receive(msg, msg.Length, SocketFlags.None); Console.Write(msg[1]);")]
         public async Task UsedCountOrNotANetworkReceive_DoesNotReport(string statement) =>
             await Verify.VerifyAsync(Code(statement));
 
@@ -76,6 +81,9 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
             {
                 private static readonly byte[] Ack = new byte[] { 0 };
                 private static readonly byte[] Wide = new byte[2];
+                private byte[] msg = new byte[16];
+
+                void Refill() => msg = new byte[64];
 
                 async Task M(Socket socket, NetworkStream stream, TcpClient client, UdpClient udp, MemoryStream memory, byte[] buffer)
                 {
