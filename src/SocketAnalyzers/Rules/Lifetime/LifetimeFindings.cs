@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Flow;
 using SocketAnalyzers.Flow.Lattice;
@@ -93,6 +94,9 @@ namespace SocketAnalyzers.Rules.Lifetime
             var name = PlainName(origin);
             return origin.OwningWrapper is { } owner ? name + " (" + owner.Name + ")" : name;
         }
+
+        /// <summary>The variable the object is first stored in (or the owner's variable), without the owner's name.</summary>
+        public static string? VariableName(SocketOrigin origin) => PlainName(origin) is { Length: > 0 } name && SyntaxFacts.IsValidIdentifier(name) ? name : null;
 
         /// <summary>For a message with no name slot (SOCK203): the program's owner type that holds the socket, or "".</summary>
         public static string OwnerNote(SocketOrigin origin) =>

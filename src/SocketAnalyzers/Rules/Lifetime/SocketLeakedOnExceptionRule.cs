@@ -29,7 +29,7 @@ namespace SocketAnalyzers.Rules.Lifetime
                     || LifetimeFindings.CallersReport(result, origin)
                     || !LifetimeFindings.LeaksAt(result.ExceptionalExit, origin.Id)
                     || KeptForGood(result, origin.Id)
-                    || FirstUnprotectedStep(result, origin.Id) is not { } step)
+                    || FirstUnprotectedStep(result, origin.Id, LifetimeFindings.VariableName(origin)) is not { } step)
                 {
                     continue;
                 }
@@ -98,10 +98,11 @@ namespace SocketAnalyzers.Rules.Lifetime
         }
 
         /// <summary>
-        /// The first operation on the object, while it is owned, that can throw and is not inside a try statement
-        /// (a try with a catch or finally is the author's own handling: the rule does not second-guess it).
+        /// The first operation on the object, while it is owned, that can throw and is not handled around it (a try
+        /// whose catch or finally is the author's own handling: the rule does not second-guess it, see
+        /// <see cref="IsHandled"/>).
         /// </summary>
-        private static ProtocolStep? FirstUnprotectedStep(SocketFlowResult result, int id)
+        private static ProtocolStep? FirstUnprotectedStep(SocketFlowResult result, int id, string? variable)
         {
             ProtocolStep? first = null;
             foreach (var step in result.Steps)
@@ -114,7 +115,7 @@ namespace SocketAnalyzers.Rules.Lifetime
                         or SocketOperation.Shutdown or SocketOperation.ShutdownSend or SocketOperation.ShutdownReceive or SocketOperation.ShutdownBoth
                     || step.Before is not { } before
                     || !(step.Objects.Contains(id) ? (before.Ownership & Ownership.Owned) != 0 : IsWrapperStep(result, step, id))
-                    || IsInsideTry(step.Operation.Syntax)
+                    || IsHandled(step.Operation.Syntax, variable)
                     || (first is not null && first.Operation.Syntax.SpanStart <= step.Operation.Syntax.SpanStart))
                 {
                     continue;
@@ -158,6 +159,68 @@ namespace SocketAnalyzers.Rules.Lifetime
 
             return false;
         }
+
+        /// <summary>
+        /// Whether the author handles an exception of the operation before it leaves the function: inside a using, or
+        /// inside a try with a finally, with a catch that names the socket's variable (it may close it: trusted for
+        /// every exception), or with a catch that does not end by rethrowing (the exception stops there; a path that
+        /// goes on with the socket open is SOCK201's). A try whose every catch logs and rethrows without naming the
+        /// socket (<c>catch (SocketException e) { Log(e); throw; }</c>) handles nothing for it: the next try out is asked.
+        /// </summary>
+        private static bool IsHandled(SyntaxNode node, string? variable)
+        {
+            if (variable is null)
+            {
+                return IsInsideTry(node);
+            }
+
+            for (var current = node.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case TryStatementSyntax attempt when attempt.Block.Span.Contains(node.Span):
+                        if (attempt.Finally is not null || attempt.Catches.Count == 0)
+                        {
+                            return true;
+                        }
+
+                        foreach (var handler in attempt.Catches)
+                        {
+                            if (Names(handler, variable) || !Rethrows(handler.Block))
+                            {
+                                return true;
+                            }
+                        }
+
+                        break;
+                    case UsingStatementSyntax { Statement: { } body } when body.Span.Contains(node.Span):
+                        return true;
+                    case BlockSyntax block when HasUsingDeclarationBefore(block, node):
+                        return true;
+                    case MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Names(CatchClauseSyntax handler, string variable)
+        {
+            foreach (var identifier in handler.DescendantNodes())
+            {
+                if (identifier is IdentifierNameSyntax name && name.Identifier.ValueText == variable)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The catch block ends with <c>throw;</c> or <c>throw e;</c>: the exception goes on.</summary>
+        private static bool Rethrows(BlockSyntax block) =>
+            block.Statements.Count > 0 && block.Statements[block.Statements.Count - 1] is ThrowStatementSyntax;
 
         /// <summary>Inside a try block, a using statement's body, or after a using declaration: exceptions are handled there.</summary>
         internal static bool IsInsideTry(SyntaxNode node)

@@ -386,5 +386,73 @@ namespace SocketAnalyzers.Tests.Rules.Lifetime
 
             await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("listener", "Bind"));
         }
+
+        [Fact]
+        public async Task CatchThatLogsAndRethrowsWithoutTheSocket_Reports()
+        {
+            // The catch handles nothing for the socket: the exception goes on, and nothing closes it.
+            const string source = /* lang=c#-test */ """
+                using System;
+                using System.Net;
+                using System.Net.Sockets;
+
+                public static class Client
+                {
+                    public static int Exchange(IPEndPoint endPoint, byte[] request, byte[] reply)
+                    {
+                        var sender = {|#0:new Socket(SocketType.Stream, ProtocolType.Tcp)|};
+                        try
+                        {
+                            sender.{|#1:Connect|}(endPoint);
+                            sender.Send(request);
+                            var count = sender.Receive(reply);
+                            sender.Close();
+                            return count;
+                        }
+                        catch (SocketException e)
+                        {
+                            Console.WriteLine(e.Message);
+                            throw;
+                        }
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(Id, source, Verify.Diagnostic(Id).WithLocation(0).WithLocation(1).WithArguments("sender", "Connect"));
+        }
+
+        [Theory]
+        [InlineData("catch (SocketException) { sender.Close(); throw; }")]
+        [InlineData("catch (SocketException e) { Console.WriteLine(e.Message); return -1; }")]
+        [InlineData("catch (SocketException) { throw; } finally { Console.WriteLine(); }")]
+        public async Task CatchThatNamesTheSocketSwallowsOrHasAFinally_DoesNotReport(string handlers)
+        {
+            // A catch that names the socket may close it (trusted for every exception); one that swallows leaves the
+            // rest to the normal paths (SOCK201); a finally is the author's own handling.
+            var source = """
+                using System;
+                using System.Net;
+                using System.Net.Sockets;
+
+                public static class Client
+                {
+                    public static int Exchange(IPEndPoint endPoint, byte[] request, byte[] reply)
+                    {
+                        var sender = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        try
+                        {
+                            sender.Connect(endPoint);
+                            sender.Send(request);
+                            var count = sender.Receive(reply);
+                            sender.Close();
+                            return count;
+                        }
+                        HANDLERS
+                    }
+                }
+                """.Replace("HANDLERS", handlers);
+
+            await Verify.VerifyAsync(Id, source);
+        }
     }
 }
