@@ -16,12 +16,13 @@ namespace SocketAnalyzers.Rules.Performance
     {
         /// <summary>
         /// A blocking socket call with a task-based counterpart: a member of the protocol map, or I/O on a reader,
-        /// writer or stream wrapped around a network stream in <paramref name="function"/>; null otherwise.
+        /// writer or stream wrapped around a network stream in <paramref name="function"/> (or held by a field that
+        /// <paramref name="networkField"/> vouches for); null otherwise.
         /// </summary>
-        public static BlockingCall? Find(IInvocationOperation invocation, KnownSocketSymbols symbols, FunctionFacts function) =>
+        public static BlockingCall? Find(IInvocationOperation invocation, KnownSocketSymbols symbols, FunctionFacts function, System.Func<IFieldSymbol, bool>? networkField = null) =>
             FindMember(invocation, symbols) is { } member
                 ? BlockingCall.Of(member)
-                : NetworkStreamWrappers.Find(invocation, function, symbols);
+                : NetworkStreamWrappers.Find(invocation, function, symbols, networkField);
 
         /// <summary>Cheap first test: could <see cref="Find"/> return something for this call?</summary>
         public static bool MayBlock(IInvocationOperation invocation, KnownSocketSymbols symbols) =>

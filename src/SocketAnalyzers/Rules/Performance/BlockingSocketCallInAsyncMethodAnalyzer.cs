@@ -78,7 +78,8 @@ namespace SocketAnalyzers.Rules.Performance
 
             // A name lookup counts only where the function connects a socket: it is then on the connection path.
             var function = functions.Get(enclosing);
-            if (BlockingSocketCall.Find(invocation, symbols, function) is not { } call
+            work.OfferModel(context.Operation.SemanticModel);
+            if (BlockingSocketCall.Find(invocation, symbols, function, field => work.HoldsNetworkStream(field, functions, context.CancellationToken)) is not { } call
                 || BlockingSocketCall.IsKnownReady(invocation, function)
                 || (call.IsNameLookup && !function.Connects)
                 || DualModeBranch.IsSynchronousBranch(invocation, enclosing))
@@ -86,7 +87,7 @@ namespace SocketAnalyzers.Rules.Performance
                 return;
             }
 
-            Report(context, BlockingSocketCall.NameLocation(invocation), call, fixable: true);
+            Report(context, BlockingSocketCall.NameLocation(invocation), call, fixable: call.Fixable);
         }
 
         /// <summary>

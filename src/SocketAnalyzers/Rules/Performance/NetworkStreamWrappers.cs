@@ -25,29 +25,40 @@ namespace SocketAnalyzers.Rules.Performance
             && method.ReturnType is not INamedTypeSymbol { Name: "Task" or "ValueTask" }
             && method.Name is not ("Dispose" or "Close" or "CopyTo")
             && method.ContainingType is { } type
-            && IsWrapperType(type)
-            && (method.Name == "Flush") == (type.Name is "TextWriter" or "StreamWriter" or "BufferedStream");
+            && IsFrameworkWrapper(type)
+            && (IsBinaryType(type)
+                ? method.Name.StartsWith("Read", System.StringComparison.Ordinal) || method.Name == "PeekChar" || method.Name == "Write"
+                : (method.Name == "Flush") == (type.Name is "TextWriter" or "StreamWriter" or "BufferedStream"));
 
-        /// <summary>The blocking I/O call on a wrapper of a network stream, with a task-based counterpart, or null.</summary>
-        public static BlockingCall? Find(IInvocationOperation invocation, FunctionFacts function, KnownSocketSymbols symbols)
+        /// <summary>
+        /// The blocking I/O call on a wrapper of a network stream, with a task-based counterpart (or, for a
+        /// <c>BinaryReader</c>/<c>BinaryWriter</c>, which have none, advice to use the stream's own), or null.
+        /// </summary>
+        public static BlockingCall? Find(IInvocationOperation invocation, FunctionFacts function, KnownSocketSymbols symbols, System.Func<IFieldSymbol, bool>? networkField = null)
         {
             var method = invocation.TargetMethod;
-            if (!IsCandidate(method) || !HoldsNetworkStream(invocation.Instance, function, symbols, 0))
+            if (!IsCandidate(method)
+                || !(HoldsNetworkStream(invocation.Instance, function, symbols, 0)
+                    || (networkField is not null && BlockingSocketCall.ReferencedSymbol(invocation.Instance) is IFieldSymbol field && networkField(field))))
             {
                 return null;
             }
 
+            var operation = method.Name.StartsWith("Read", System.StringComparison.Ordinal) || method.Name.StartsWith("Peek", System.StringComparison.Ordinal)
+                ? SocketOperation.Receive
+                : SocketOperation.Send;
             var counterpart = method.Name + "Async";
             foreach (var candidate in invocation.Instance!.Type?.GetMembers(counterpart) ?? default)
             {
                 if (candidate is IMethodSymbol { ReturnType: INamedTypeSymbol { Name: "Task" or "ValueTask" } })
                 {
-                    var operation = method.Name.StartsWith("Read", System.StringComparison.Ordinal) ? SocketOperation.Receive : SocketOperation.Send;
                     return new BlockingCall(invocation.Instance.Type!.Name + "." + method.Name, counterpart, operation, isNameLookup: false);
                 }
             }
 
-            return null;
+            return IsBinaryType(method.ContainingType)
+                ? new BlockingCall(method.ContainingType.Name + "." + method.Name, operation == SocketOperation.Receive ? "Stream.ReadExactlyAsync" : "Stream.WriteAsync", operation, isNameLookup: false, fixable: false)
+                : null;
         }
 
         /// <summary>
@@ -75,8 +86,33 @@ namespace SocketAnalyzers.Rules.Performance
         public static bool IsOverNetworkStream(IOperation? value, FunctionFacts function, KnownSocketSymbols symbols) =>
             value is not null && (IsNetworkStreamOrWrapper(value, function, symbols, 0) || HoldsNetworkStream(value, function, symbols, 0));
 
-        private static bool IsWrapperType(INamedTypeSymbol type) =>
-            (type.Name is "TextReader" or "StreamReader" or "TextWriter" or "StreamWriter" && type.ContainingNamespace?.Name == "IO")
+        /// <summary>
+        /// A reader, writer or stream type that reads or writes the stream it is made around, or a type of the program
+        /// derived from one (<c>class PacketReader : BinaryReader</c>).
+        /// </summary>
+        private static bool IsWrapperType(INamedTypeSymbol? type)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (IsFrameworkWrapper(current))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// <c>BinaryReader</c> reads its stream on every Read… call that its buffer cannot serve (it buffers at most a
+        /// value's width); <c>BinaryWriter</c> writes each value through to its stream (its Flush is the stream's).
+        /// </summary>
+        private static bool IsBinaryType(INamedTypeSymbol? type) =>
+            type is { Name: "BinaryReader" or "BinaryWriter", ContainingNamespace: { Name: "IO", ContainingNamespace.Name: "System" } };
+
+        private static bool IsFrameworkWrapper(INamedTypeSymbol type) =>
+            IsBinaryType(type)
+            || (type.Name is "TextReader" or "StreamReader" or "TextWriter" or "StreamWriter" && type.ContainingNamespace?.Name == "IO")
             || (type.Name is "Stream" or "BufferedStream" && type.ContainingNamespace?.Name == "IO")
             || (type.Name is "SslStream" or "AuthenticatedStream" && type.ContainingNamespace?.Name == "Security");
 

@@ -11,6 +11,32 @@ namespace SocketAnalyzers.Rules.Performance
     {
         private readonly ConcurrentDictionary<IFieldSymbol, (string? Work, bool BlocksSynchronously)> fieldWork = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, bool> passesValueTask = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IFieldSymbol, bool> networkWrapperFields = new(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// Whether a private or readonly field only ever holds a network stream or a reader, writer or stream made
+        /// around one: every value its type stores in it (initializer, assignments, a constructor's parameter standing
+        /// for what every creation passes; nulls aside) is such (<see cref="NetworkStreamWrappers.IsOverNetworkStream"/>).
+        /// A field others may write could hold any stream: not vouched for. One walk of the field's type per field and
+        /// compilation (cached).
+        /// </summary>
+        public bool HoldsNetworkStream(IFieldSymbol field, FunctionFactsCache functions, CancellationToken cancellationToken)
+        {
+            field = field.OriginalDefinition;
+            if (this.networkWrapperFields.TryGetValue(field, out var known))
+            {
+                return known;
+            }
+
+            var answer = StoredFieldValues.All(
+                field,
+                tree => this.models.GetOrAdd(tree, this.CreateModel),
+                (model, value) => model.GetOperation(value, cancellationToken) is { } operation
+                    && model.GetEnclosingSymbol(value.SpanStart, cancellationToken) is { } member
+                    && NetworkStreamWrappers.IsOverNetworkStream(operation, functions.Get(AsyncCode.EnclosingFunction(operation, member, out _)), this.symbols));
+            this.networkWrapperFields[field] = answer;
+            return answer;
+        }
 
         /// <summary>
         /// Whether a synchronous method of the compilation returns a socket's event-args ValueTask as it is

@@ -285,6 +285,29 @@ namespace SocketAnalyzers.Tests.CodeFixes.Performance
         }
 
         [Fact]
+        public async Task BinaryReaderOverNetworkStream_OffersNoFix()
+        {
+            // BinaryReader has no async reads: the advice (the stream's ReadExactlyAsync, then decode) is not a rename.
+            const string source = """
+                using System.IO;
+                using System.Net.Sockets;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task<int> M(TcpClient client)
+                    {
+                        await Task.Yield();
+                        var reader = new BinaryReader(client.GetStream());
+                        return reader.{|#0:ReadInt32|}();
+                    }
+                }
+                """;
+
+            await Verify.VerifyFixAsync(source, new[] { Verify.Diagnostic("SOCK301").WithLocation(0).WithArguments("BinaryReader.ReadInt32", "Stream.ReadExactlyAsync") }, source);
+        }
+
+        [Fact]
         public async Task NetStandard20WithoutMemoryOverloads_FallsBackToArrayOverload()
         {
             const string source = """
