@@ -169,19 +169,14 @@ namespace SocketAnalyzers.Rules.Lifetime
         /// </summary>
         private static bool IsHandled(SyntaxNode node, string? variable)
         {
-            if (variable is null)
-            {
-                return IsInsideTry(node);
-            }
-
             for (var current = node.Parent; current is not null; current = current.Parent)
             {
                 switch (current)
                 {
                     case TryStatementSyntax attempt when attempt.Block.Span.Contains(node.Span):
-                        if (attempt.Finally is not null || attempt.Catches.Count == 0)
+                        if (variable is null || attempt.Finally is not null || attempt.Catches.Count == 0)
                         {
-                            return true;
+                            return true; // with no variable to look for, any try is the author's handling
                         }
 
                         foreach (var handler in attempt.Catches)
@@ -223,24 +218,6 @@ namespace SocketAnalyzers.Rules.Lifetime
             block.Statements.Count > 0 && block.Statements[block.Statements.Count - 1] is ThrowStatementSyntax;
 
         /// <summary>Inside a try block, a using statement's body, or after a using declaration: exceptions are handled there.</summary>
-        internal static bool IsInsideTry(SyntaxNode node)
-        {
-            for (var current = node.Parent; current is not null; current = current.Parent)
-            {
-                switch (current)
-                {
-                    case TryStatementSyntax tryStatement when tryStatement.Block.Span.Contains(node.Span):
-                        return true;
-                    case UsingStatementSyntax { Statement: { } body } when body.Span.Contains(node.Span):
-                        return true;
-                    case BlockSyntax block when HasUsingDeclarationBefore(block, node):
-                        return true;
-                    case MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
-                        return false;
-                }
-            }
-
-            return false;
-        }
+        internal static bool IsInsideTry(SyntaxNode node) => IsHandled(node, variable: null);
     }
 }
