@@ -17,11 +17,10 @@ namespace SocketAnalyzers.CodeFixes.Performance
 {
     /// <summary>
     /// SOCK302: replaces <c>task.Result</c>, <c>task.Wait()</c> and <c>task.GetAwaiter().GetResult()</c> with
-    /// <c>await task</c>. Offered in async functions; in a synchronous <c>Main</c> entry point, which becomes
-    /// <c>async Task</c> (or <c>async Task&lt;int&gt;</c>): its signature is no contract; and in a synchronous private
-    /// method whose every use is a call in an async function (<see cref="PrivateMethodToAsync"/>): it becomes async and
-    /// those calls are awaited. Other synchronous methods get no fix, since making them async changes what their
-    /// callers see. FixAll rewrites a document at once, so a method with several waits becomes async once.
+    /// <c>await task</c>. Offered in async functions, and in a synchronous private method whose every use is a call in an
+    /// async function (<see cref="PrivateMethodToAsync"/>): it becomes async and those calls are awaited. Other
+    /// synchronous methods get no fix, since making them async changes what their callers see; nor does a
+    /// <c>[STAThread] Main</c> (an async Main gives up its STA thread), the only Main the rule reports. FixAll rewrites a document at once, so a method with several waits becomes async once.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AwaitSocketTaskFix))]
     [Shared]
@@ -184,9 +183,10 @@ namespace SocketAnalyzers.CodeFixes.Performance
                             return null;
                         }
 
-                        if (IsSynchronousEntryPoint(method, model, cancellationToken))
+                        // The entry point is called by the runtime, not by code: no use says it can become async.
+                        if (IsEntryPoint(method, model, cancellationToken))
                         {
-                            return (found.Wait, found.Task, method, default);
+                            return null;
                         }
 
                         var callers = PrivateMethodToAsync.Callers(method, model, cancellationToken);
@@ -263,10 +263,9 @@ namespace SocketAnalyzers.CodeFixes.Performance
             _ => null,
         };
 
-        private static bool IsSynchronousEntryPoint(MethodDeclarationSyntax method, SemanticModel model, CancellationToken cancellationToken) =>
+        private static bool IsEntryPoint(MethodDeclarationSyntax method, SemanticModel model, CancellationToken cancellationToken) =>
             method.Identifier.ValueText == "Main"
-            && model.GetDeclaredSymbol(method, cancellationToken) is { IsStatic: true, ReturnsVoid: var returnsVoid, ReturnType.SpecialType: var returnType } symbol
-            && (returnsVoid || returnType == SpecialType.System_Int32)
+            && model.GetDeclaredSymbol(method, cancellationToken) is { IsStatic: true } symbol
             && SymbolEqualityComparer.Default.Equals(model.Compilation.GetEntryPoint(cancellationToken), symbol);
     }
 }

@@ -66,6 +66,32 @@ namespace SocketAnalyzers.Rules.Performance
             return true;
         }
 
+        /// <summary>
+        /// The body of a synchronous entry point that is not <c>[STAThread]</c> (a console <c>static void Main</c>, or
+        /// top-level statements without an await), not a lambda or local function in it: its thread runs with no
+        /// synchronization context, so a wait there cannot deadlock on a continuation, and the thread has nothing else
+        /// to do (the process's work is what it waits for). A UI program's <c>Main</c> is STA and installs a context.
+        /// </summary>
+        public static bool IsSynchronousConsoleEntryPoint(IOperation function, ISymbol containingSymbol) =>
+            function is not (IAnonymousFunctionOperation or ILocalFunctionOperation)
+            && containingSymbol is IMethodSymbol { IsAsync: false } method
+            && method.ReturnType is not INamedTypeSymbol { Name: "Task" or "ValueTask" }
+            && SocketAnalyzers.Flow.Tracking.ProcessLifetime.IsEntryPoint(method)
+            && !HasStaThread(method);
+
+        private static bool HasStaThread(IMethodSymbol method)
+        {
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: "STAThreadAttribute" or "STAThread" })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static bool IsAwait(SyntaxNode node) => node switch
         {
             AwaitExpressionSyntax => true,

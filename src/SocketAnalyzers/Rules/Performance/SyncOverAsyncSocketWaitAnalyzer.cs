@@ -189,10 +189,12 @@ namespace SocketAnalyzers.Rules.Performance
             work.OfferModel(context.Operation.SemanticModel);
             if (SocketTaskOrigin(task, function, work, symbols, context, out var phrase, out var joinsWorker) is not { } display
                 || phrase is null
-                || (joinsWorker && method is not { IsAsync: true }))
+                || (joinsWorker && method is not { IsAsync: true })
+                || (phrase == PendingValueTask.Blocks && AsyncCode.IsSynchronousConsoleEntryPoint(enclosing, context.ContainingSymbol)))
             {
                 // In synchronous code, waiting for a worker that blocks on a socket (Task.Run(() => s.Receive(b))) is
-                // the thread-join idiom (close the socket, then wait for the loop to end), not sync-over-async.
+                // the thread-join idiom (close the socket, then wait for the loop to end), not sync-over-async. A
+                // console Main that waits for its server has no context to deadlock and nothing else to do.
                 return;
             }
 
