@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -188,11 +189,27 @@ namespace SocketAnalyzers.Rules.Performance
             return model.GetOperation(syntax, cancellationToken);
         }
 
+        /// <summary>
+        /// The first socket work the function's own body awaits or returns, in source order. Lambdas and local functions
+        /// inside it are not its body: what they await, the function's task does not wait for (a loop started with
+        /// <c>Task.Factory.StartNew(async () => …)</c>); a local function the body awaits is followed through its call.
+        /// </summary>
         private string? WorkIn(IOperation function, Query query, ImmutableHashSet<IMethodSymbol> callers)
         {
             var walked = 0;
-            foreach (var operation in function.Descendants())
+            var pending = new Stack<IOperation>();
+            pending.Push(function);
+            while (pending.Count > 0)
             {
+                var operation = pending.Pop();
+                foreach (var child in operation.ChildOperations.Reverse())
+                {
+                    if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+                    {
+                        pending.Push(child);
+                    }
+                }
+
                 if (++walked > MaxOperations)
                 {
                     query.Truncated = true;

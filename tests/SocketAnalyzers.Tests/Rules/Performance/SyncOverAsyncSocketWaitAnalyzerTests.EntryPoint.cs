@@ -73,5 +73,50 @@ namespace SocketAnalyzers.Tests.Rules.Performance
 
             await Verify.VerifyAsync(source, Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(".Wait()", "Program.ServeAsync", Blocks));
         }
+
+        [Fact]
+        public async Task MethodWhoseOnlySocketAwaitIsInALoopItStarts_DoesNotReport_OneItAwaits_Reports()
+        {
+            // Start's own task completes when it has started the accept loop: the loop's awaits are the lambda's, not
+            // Start's, so waiting on Start waits for no socket work. StartAndGreet awaits a local function that sends.
+            const string source = """
+                using System.Net.Sockets;
+                using System.Threading.Tasks;
+
+                class Server
+                {
+                    private readonly TcpListener listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+                    private Task loop = Task.CompletedTask;
+
+                    public async Task Start()
+                    {
+                        listener.Start();
+                        loop = Task.Factory.StartNew(async () =>
+                        {
+                            while (true)
+                            {
+                                using var client = await listener.AcceptTcpClientAsync();
+                            }
+                        });
+                        await Task.Yield();
+                    }
+
+                    public async Task StartAndGreet(TcpClient client)
+                    {
+                        await Greet();
+
+                        async Task Greet() => await client.GetStream().WriteAsync(new byte[] { 1 });
+                    }
+
+                    public void Run(TcpClient client)
+                    {
+                        Start().GetAwaiter().GetResult();
+                        StartAndGreet(client).{|#0:Wait|}();
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Verify.Diagnostic("SOCK302").WithLocation(0).WithArguments(".Wait()", "Server.StartAndGreet", Blocks));
+        }
     }
 }
