@@ -61,6 +61,13 @@ namespace SocketAnalyzers.Protocol
             new ProtocolRule(DiagnosticIds.SendReceiveOnUnconnectedSocket, SocketApi.Socket, SocketOperation.Receive, SocketStates.Of(Created), SocketTransport.Datagram, "blocks until its timeout: no datagram can reach an unbound socket", "D6"),
             new ProtocolRule(DiagnosticIds.SendReceiveOnUnconnectedSocket, SocketApi.Socket, SocketOperation.ReceiveFrom, SocketStates.Of(Created), SocketTransport.Datagram, "throws InvalidOperationException", "D10"),
             new ProtocolRule(DiagnosticIds.SendReceiveOnUnconnectedSocket, SocketApi.UdpClient, SocketOperation.Send, SocketStates.Of(Created, Bound), null, "throws InvalidOperationException; SendAsync, BeginSend: throws SocketException (DestinationAddressRequired)", "J8"),
+            // Shutdown on a socket that never connected, stream or datagram, bound or not: ENOTCONN (H1, H2). A listening
+            // socket accepts it on Linux (H6) and a connected datagram socket too (H2): not entries. An AF_UNIX socket
+            // accepts it unconnected too (ground truth).
+            new ProtocolRule(DiagnosticIds.SendReceiveOnUnconnectedSocket, SocketApi.Socket, SocketOperation.ShutdownSend, SocketStates.Of(Created, Bound), null, "throws SocketException (NotConnected)", "H1, H2", exceptFamily: SocketFamily.Unix),
+            new ProtocolRule(DiagnosticIds.SendReceiveOnUnconnectedSocket, SocketApi.Socket, SocketOperation.ShutdownReceive, SocketStates.Of(Created, Bound), null, "throws SocketException (NotConnected)", "H1, H2", exceptFamily: SocketFamily.Unix),
+            new ProtocolRule(DiagnosticIds.SendReceiveOnUnconnectedSocket, SocketApi.Socket, SocketOperation.ShutdownBoth, SocketStates.Of(Created, Bound), null, "throws SocketException (NotConnected)", "H1, H2", exceptFamily: SocketFamily.Unix),
+            new ProtocolRule(DiagnosticIds.SendReceiveOnUnconnectedSocket, SocketApi.Socket, SocketOperation.Shutdown, SocketStates.Of(Created, Bound), null, "throws SocketException (NotConnected)", "H1, H2", exceptFamily: SocketFamily.Unix),
 
             // Bind twice, after Listen (even an auto-binding one) or after Connect: EINVAL (E1–E5). The connecting side of
             // an AF_UNIX stream has no name, and Bind gives it one (ground truth): the entry cannot tell families apart.

@@ -251,5 +251,60 @@ namespace SocketAnalyzers.Tests.Rules.Protocol
 
             await Verify.VerifyAsync(source);
         }
+
+        [Theory]
+        [InlineData("{|#1:new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)|}", "", "not connected")]
+        [InlineData("new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)", "{|#1:s.Bind(new IPEndPoint(IPAddress.Loopback, 0))|};", "bound after 'Bind'")]
+        [InlineData("new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp)", "{|#1:s.Bind(new IPEndPoint(IPAddress.Loopback, 0))|};", "bound after 'Bind'")]
+        public async Task ShutdownOfASocketThatNeverConnected_Reports(string creation, string setUp, string state)
+        {
+            // H1 (TCP) and H2 (UDP): NotConnected, and the Close after it never runs.
+            var source = $$"""
+                using System.Net;
+                using System.Net.Sockets;
+
+                class C
+                {
+                    void M()
+                    {
+                        var s = {{creation}};
+                        {{setUp}}
+                        s.{|#0:Shutdown|}(SocketShutdown.Both);
+                        s.Close();
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("s", "Shutdown", state, NotConnected));
+        }
+
+        [Theory]
+        [InlineData("AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp", "s.Connect(remote);")]
+        [InlineData("AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp", "s.Connect(remote);")]
+        [InlineData("AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp", "s.Bind(new IPEndPoint(IPAddress.Loopback, 0)); s.Listen(1);")]
+        [InlineData("AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified", "")]
+        [InlineData("AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp", "try { s.Connect(remote); } catch (SocketException) { }")]
+        public async Task ShutdownOfAConnectedListeningUnixOrMaybeConnectedSocket_DoesNotReport(string kind, string setUp)
+        {
+            // Connected (H2 for UDP), listening (H6: Linux accepts it), AF_UNIX (accepts it unconnected), and a socket
+            // connected on one path only: the rule reports what every path makes certain.
+            var source = $$"""
+                using System.Net;
+                using System.Net.Sockets;
+
+                class C
+                {
+                    void M(EndPoint remote)
+                    {
+                        var s = new Socket({{kind}});
+                        {{setUp}}
+                        s.Shutdown(SocketShutdown.Both);
+                        s.Close();
+                    }
+                }
+                """;
+
+            await Verify.VerifyAsync(source);
+        }
     }
 }
