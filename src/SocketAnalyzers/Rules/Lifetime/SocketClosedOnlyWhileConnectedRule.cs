@@ -24,7 +24,8 @@ namespace SocketAnalyzers.Rules.Lifetime
                 return;
             }
 
-            foreach (var operation in Walk(result.Graph.OriginalOperation))
+            // The body's own operations, not those of its lambdas and local functions (analysed on their own).
+            foreach (var operation in SocketAnalyzers.Rules.Reliability.HelperSummary.OwnOperations(result.Graph.OriginalOperation))
             {
                 if (operation is not IConditionalOperation { WhenTrue: { } whenTrue } conditional
                     || conditional.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.IfStatementSyntax
@@ -38,25 +39,6 @@ namespace SocketAnalyzers.Rules.Lifetime
                 }
 
                 diagnostics.Add(Diagnostic.Create(Descriptors.SocketNotDisposed, test.Syntax.GetLocation(), field.Name, Reason));
-            }
-        }
-
-        /// <summary>The operations of this body, not those of its lambdas and local functions (analysed on their own).</summary>
-        private static IEnumerable<IOperation> Walk(IOperation root)
-        {
-            var pending = new Stack<IOperation>();
-            pending.Push(root);
-            while (pending.Count > 0)
-            {
-                var current = pending.Pop();
-                yield return current;
-                foreach (var child in current.ChildOperations)
-                {
-                    if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
-                    {
-                        pending.Push(child);
-                    }
-                }
             }
         }
 
