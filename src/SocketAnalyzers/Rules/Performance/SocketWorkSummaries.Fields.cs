@@ -33,7 +33,8 @@ namespace SocketAnalyzers.Rules.Performance
                 tree => this.models.GetOrAdd(tree, this.CreateModel),
                 (model, value) => model.GetOperation(value, cancellationToken) is { } operation
                     && model.GetEnclosingSymbol(value.SpanStart, cancellationToken) is { } member
-                    && NetworkStreamWrappers.IsOverNetworkStream(operation, functions.Get(AsyncCode.EnclosingFunction(operation, member, out _)), this.symbols));
+                    && NetworkStreamWrappers.IsOverNetworkStream(operation, functions.Get(AsyncCode.EnclosingFunction(operation, member, out _)), this.symbols),
+                cancellationToken: cancellationToken);
             this.networkWrapperFields[field] = answer;
             return answer;
         }
@@ -116,7 +117,8 @@ namespace SocketAnalyzers.Rules.Performance
 
                     first ??= display;
                     return display is not null;
-                });
+                },
+                cancellationToken: cancellationToken);
             var found = all ? first : null;
             blocksSynchronously = found is not null && blocks;
             this.fieldWork[field] = (found, blocksSynchronously);

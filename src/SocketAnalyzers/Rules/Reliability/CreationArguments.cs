@@ -14,10 +14,10 @@ namespace SocketAnalyzers.Rules.Reliability
     /// </summary>
     internal static class CreationArguments
     {
-        public static bool All(IParameterSymbol parameter, Func<SyntaxTree, SemanticModel> modelOf, Func<SemanticModel, ExpressionSyntax, bool> test)
+        public static bool All(IParameterSymbol parameter, Func<SyntaxTree, SemanticModel> modelOf, Func<SemanticModel, ExpressionSyntax, bool> test, System.Threading.CancellationToken cancellationToken = default)
         {
             if (parameter.ContainingSymbol is not IMethodSymbol constructor || !OnlyThisCompilationCreates(constructor)
-                || constructor.DeclaringSyntaxReferences.Length != 1 || AssignsParameter(constructor, parameter))
+                || constructor.DeclaringSyntaxReferences.Length != 1 || AssignsParameter(constructor, parameter, cancellationToken))
             {
                 return false;
             }
@@ -26,21 +26,22 @@ namespace SocketAnalyzers.Rules.Reliability
             var creations = 0;
             foreach (var tree in ModelCompilation(constructor, modelOf).SyntaxTrees)
             {
-                var text = tree.GetText();
+                cancellationToken.ThrowIfCancellationRequested();
+                var text = tree.GetText(cancellationToken);
                 if (!Mentions(text.ToString(), type.Name))
                 {
                     continue; // neither `new Handler(` nor a target-typed `new(` can create it here
                 }
 
                 SemanticModel? model = null;
-                foreach (var node in tree.GetRoot().DescendantNodes())
+                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
                 {
                     switch (node)
                     {
                         case BaseObjectCreationExpressionSyntax creation when creation is ImplicitObjectCreationExpressionSyntax
                             || (creation is ObjectCreationExpressionSyntax { Type: var named } && LastName(named) == type.Name):
                             model ??= modelOf(tree);
-                            if (model.GetOperation(creation) is not IObjectCreationOperation operation)
+                            if (model.GetOperation(creation, cancellationToken) is not IObjectCreationOperation operation)
                             {
                                 if (creation is ObjectCreationExpressionSyntax)
                                 {
@@ -64,7 +65,7 @@ namespace SocketAnalyzers.Rules.Reliability
                             break;
                         case ConstructorInitializerSyntax initializer:
                             model ??= modelOf(tree);
-                            if (SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(initializer).Symbol?.OriginalDefinition, constructor.OriginalDefinition))
+                            if (SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(initializer, cancellationToken).Symbol?.OriginalDefinition, constructor.OriginalDefinition))
                             {
                                 return false;
                             }
@@ -99,9 +100,9 @@ namespace SocketAnalyzers.Rules.Reliability
             return false;
         }
 
-        private static bool AssignsParameter(IMethodSymbol constructor, IParameterSymbol parameter)
+        private static bool AssignsParameter(IMethodSymbol constructor, IParameterSymbol parameter, System.Threading.CancellationToken cancellationToken)
         {
-            foreach (var node in constructor.DeclaringSyntaxReferences[0].GetSyntax().DescendantNodes())
+            foreach (var node in constructor.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken).DescendantNodes())
             {
                 if (node is AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } && target.Identifier.ValueText == parameter.Name
                     || node is ArgumentSyntax { Expression: IdentifierNameSyntax passed } argument && passed.Identifier.ValueText == parameter.Name && !argument.RefKindKeyword.IsKind(SyntaxKind.None))

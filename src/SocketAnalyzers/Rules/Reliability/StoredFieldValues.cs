@@ -19,7 +19,7 @@ namespace SocketAnalyzers.Rules.Reliability
         /// <paramref name="othersMayWrite"/> (the caller's question holds whatever others store). A null (<c>= null</c>,
         /// <c>default</c>) is skipped: a call on it throws, it never reaches a receive.
         /// </summary>
-        public static bool All(IFieldSymbol field, Func<SyntaxTree, SemanticModel> modelOf, Func<SemanticModel, ExpressionSyntax, bool> test, bool othersMayWrite = false)
+        public static bool All(IFieldSymbol field, Func<SyntaxTree, SemanticModel> modelOf, Func<SemanticModel, ExpressionSyntax, bool> test, bool othersMayWrite = false, System.Threading.CancellationToken cancellationToken = default)
         {
             if (!othersMayWrite && !field.IsReadOnly && field.DeclaredAccessibility != Accessibility.Private)
             {
@@ -30,7 +30,7 @@ namespace SocketAnalyzers.Rules.Reliability
             foreach (var typeReference in field.ContainingType.DeclaringSyntaxReferences)
             {
                 var model = modelOf(typeReference.SyntaxTree);
-                foreach (var node in typeReference.GetSyntax().DescendantNodes())
+                foreach (var node in typeReference.GetSyntax(cancellationToken).DescendantNodes())
                 {
                     var value = node switch
                     {
@@ -47,7 +47,7 @@ namespace SocketAnalyzers.Rules.Reliability
 
                     if (ConstructorParameter(model, value) is { } parameter)
                     {
-                        if (!CreationArguments.All(parameter, modelOf, test))
+                        if (!CreationArguments.All(parameter, modelOf, test, cancellationToken))
                         {
                             return false;
                         }
