@@ -33,6 +33,29 @@ namespace SocketAnalyzers.Rules.Lifetime
         public static FlagGuard? ClosedOnlyUnderFlag(INamedTypeSymbol type, string name, CancellationToken cancellationToken) =>
             Cache.GetValue(type, t => Collect(t, cancellationToken)).Flags.TryGetValue(name, out var guard) ? guard : null;
 
+        /// <summary>
+        /// Whether <paramref name="node"/> closes the member itself in any form this type's evidence counts
+        /// (<c>f.Close()</c>, <c>this.f?.Dispose()</c>, <c>f.Client.Close()</c>, <c>using (f)</c>).
+        /// </summary>
+        public static bool ClosesIn(SyntaxNode node, string member)
+        {
+            foreach (var descendant in node.DescendantNodes())
+            {
+                var closed = descendant switch
+                {
+                    InvocationExpressionSyntax invocation when ClosedReceiver(invocation.Expression) is { } receiver => Root(receiver),
+                    UsingStatementSyntax { Expression: { } resource } => Root(resource),
+                    _ => null,
+                };
+                if (closed == member)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>A member name Close/Dispose/Stop (and their async forms) of a socket or of its wrapper.</summary>
         public static bool IsClosingName(string name) =>
             name is "Close" or "Dispose" or "DisposeAsync" or "CloseAsync" or "Stop";

@@ -38,7 +38,7 @@ namespace SocketAnalyzers.Rules.Lifetime
                     || FieldClosingEvidence.ClosedOnlyUnderFlag(type, store.Member.Name, cancellationToken) is not { } guard
                     || !IsMemberFlag(guard.Flag, type, model, assignment)
                     || FlagSetAfter(body, assignment, guard) is not { } set
-                    || ClosesMember(body, store.Member.Name)
+                    || FieldClosingEvidence.ClosesIn(body, store.Member.Name)
                     || LeavesBefore(result, store, body, assignment, set, out var leaving) is not { } failure
                     || !(StoredWhileUnset(assignment, guard) || UnsetOnTheWayOut(leaving!, guard)))
                 {
@@ -119,49 +119,25 @@ namespace SocketAnalyzers.Rules.Lifetime
         }
 
         private static bool Unsets(SyntaxNode node, FlagGuard guard) =>
-            node.DescendantNodesAndSelf(n => !IsNestedFunction(n)).OfType<AssignmentExpressionSyntax>().Any(set =>
-                set.IsKind(SyntaxKind.SimpleAssignmentExpression) && FlagGuard.Name(set.Left) == guard.Flag
-                && set.Right.IsKind(guard.Value ? SyntaxKind.FalseLiteralExpression : SyntaxKind.TrueLiteralExpression));
+            node.DescendantNodesAndSelf(n => !IsNestedFunction(n)).OfType<AssignmentExpressionSyntax>().Any(set => Assigns(set, guard.Flag, !guard.Value));
+
+        /// <summary><c>flag = true</c> or <c>this.flag = false</c>: the flag given that literal value.</summary>
+        private static bool Assigns(AssignmentExpressionSyntax set, string flag, bool value) =>
+            set.IsKind(SyntaxKind.SimpleAssignmentExpression) && FlagGuard.Name(set.Left) == flag
+            && set.Right.IsKind(value ? SyntaxKind.TrueLiteralExpression : SyntaxKind.FalseLiteralExpression);
 
         /// <summary>The first <c>flag = value</c> after the store, in this body, outside catch and finally clauses.</summary>
         private static AssignmentExpressionSyntax? FlagSetAfter(SyntaxNode body, AssignmentExpressionSyntax store, FlagGuard guard)
         {
             foreach (var node in body.DescendantNodes(n => !IsNestedFunction(n)))
             {
-                if (node is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } set
-                    && set.SpanStart > store.Span.End
-                    && FlagGuard.Name(set.Left) == guard.Flag
-                    && set.Right.IsKind(guard.Value ? SyntaxKind.TrueLiteralExpression : SyntaxKind.FalseLiteralExpression))
+                if (node is AssignmentExpressionSyntax set && set.SpanStart > store.Span.End && Assigns(set, guard.Flag, guard.Value))
                 {
                     return set.Ancestors().Any(a => a is CatchClauseSyntax or FinallyClauseSyntax) ? null : set;
                 }
             }
 
             return null;
-        }
-
-        /// <summary>The body closes the member itself somewhere (a catch that closes it before rethrowing or returning).</summary>
-        private static bool ClosesMember(SyntaxNode body, string member)
-        {
-            foreach (var node in body.DescendantNodes())
-            {
-                if (node is InvocationExpressionSyntax invocation
-                    && invocation.Expression is MemberAccessExpressionSyntax access
-                    && FieldClosingEvidence.IsClosingName(access.Name.Identifier.ValueText)
-                    && FlagGuard.Name(access.Expression) == member)
-                {
-                    return true;
-                }
-
-                if (node is InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax binding, Parent: ConditionalAccessExpressionSyntax conditional }
-                    && FieldClosingEvidence.IsClosingName(binding.Name.Identifier.ValueText)
-                    && FlagGuard.Name(conditional.Expression) == member)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         /// <summary>

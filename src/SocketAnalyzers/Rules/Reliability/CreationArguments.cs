@@ -27,23 +27,24 @@ namespace SocketAnalyzers.Rules.Reliability
             foreach (var tree in ModelCompilation(constructor, modelOf).SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var text = tree.GetText(cancellationToken);
-                if (!Mentions(text.ToString(), type.Name))
+                var text = tree.GetText(cancellationToken).ToString();
+                if (!Mentions(text, type.Name))
                 {
-                    continue; // neither `new Handler(` nor a target-typed `new(` can create it here
+                    continue; // neither `new Handler(`, an alias of it, nor a target-typed `new(` can create it here
                 }
 
+                // Every creation of a tree that may create it is bound: an alias (`using H = Handler; new H(…)`) names
+                // the type differently.
                 SemanticModel? model = null;
                 foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
                 {
                     switch (node)
                     {
-                        case BaseObjectCreationExpressionSyntax creation when creation is ImplicitObjectCreationExpressionSyntax
-                            || (creation is ObjectCreationExpressionSyntax { Type: var named } && LastName(named) == type.Name):
+                        case BaseObjectCreationExpressionSyntax creation:
                             model ??= modelOf(tree);
                             if (model.GetOperation(creation, cancellationToken) is not IObjectCreationOperation operation)
                             {
-                                if (creation is ObjectCreationExpressionSyntax)
+                                if (creation is ObjectCreationExpressionSyntax { Type: var named } && LastName(named) == type.Name)
                                 {
                                     return false; // a creation of that name that does not bind: it may be this one
                                 }
@@ -114,9 +115,13 @@ namespace SocketAnalyzers.Rules.Reliability
             return false;
         }
 
-        /// <summary>The type's name as a word of the text, or a target-typed <c>new(</c>.</summary>
+        /// <summary>
+        /// The type's name in the text, a target-typed <c>new(</c>, or a <c>\u</c> escape (which may spell the name in a
+        /// way the text does not show).
+        /// </summary>
         private static bool Mentions(string text, string name) =>
-            text.IndexOf(name, StringComparison.Ordinal) >= 0 || text.IndexOf("new(", StringComparison.Ordinal) >= 0 || text.IndexOf("new (", StringComparison.Ordinal) >= 0;
+            text.IndexOf(name, StringComparison.Ordinal) >= 0 || text.IndexOf("new(", StringComparison.Ordinal) >= 0
+            || text.IndexOf("new (", StringComparison.Ordinal) >= 0 || text.IndexOf("\\u", StringComparison.OrdinalIgnoreCase) >= 0;
 
         private static string? LastName(TypeSyntax type) => type switch
         {

@@ -107,5 +107,16 @@ namespace SocketAnalyzers.Tests.Rules.Reliability
 
             await Sock402.VerifyAsync(source);
         }
+
+        [Fact]
+        public async Task ACreationThroughAnAliasPassesAFileReader_DoesNotReport()
+        {
+            // `new Handler(…)` under another name is still a creation of the type: its file reader counts.
+            var source = Handler("internal", """
+                        var handler = new ServerHandler(new StreamReader(client.GetStream()));
+                        var file = new Alias(new StreamReader(path));
+                """).Replace("reader.READ()", "reader.ReadLine()").Replace("using System.Threading;", "using System.Threading;\nusing Alias = ServerHandler;");
+            await Sock402.VerifyAsync(source);
+        }
     }
 }
